@@ -1,0 +1,54 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "QualityBrief",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "QualityBrief", targets: ["QualityBrief"]),
+        .executable(name: "qbrief", targets: ["qbrief"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+    ],
+    targets: [
+        // C: cairo, cairo-pdf/svg/png, pangocairo, pangofc + fontconfig. Only BriefCairo imports it.
+        .systemLibrary(
+            name: "CPangoCairo",
+            pkgConfig: "pangocairo",
+            providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]
+        ),
+        // Records, catalogs, readers, diagnostics.
+        .target(name: "BriefModel"),
+        // Columnar counts, cross-tabs, shares, growth, ranks.
+        .target(name: "BriefAnalytics", dependencies: ["BriefModel"]),
+        // Declarative document tree (no dependencies).
+        .target(name: "BriefDocument"),
+        // Pagination and chart geometry into positioned items.
+        .target(name: "BriefLayout", dependencies: ["BriefDocument"]),
+        // The only Swift module that sees C.
+        .target(name: "BriefCairo", dependencies: ["BriefLayout", "BriefDocument", "CPangoCairo"]),
+        // Public API: load → analyse → compose → render.
+        .target(
+            name: "QualityBrief",
+            dependencies: [
+                "BriefModel", "BriefAnalytics", "BriefDocument", "BriefLayout", "BriefCairo",
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .executableTarget(
+            name: "qbrief",
+            dependencies: [
+                "QualityBrief",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "BriefModelTests", dependencies: ["BriefModel"]),
+        .testTarget(name: "BriefAnalyticsTests", dependencies: ["BriefAnalytics", "BriefModel"]),
+        .testTarget(name: "BriefLayoutTests", dependencies: ["BriefLayout", "BriefDocument"]),
+        .testTarget(name: "BriefCairoTests", dependencies: ["BriefCairo", "BriefLayout", "BriefDocument"]),
+        .testTarget(name: "QualityBriefTests", dependencies: ["QualityBrief"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,37 @@
+/// One finished page: its size, the positioned items, its label and outline entries.
+public struct LaidOutPage: Sendable, Equatable {
+    /// Zero-based page index in the output.
+    public var index: Int
+    /// Paper size in points.
+    public var size: Size
+    /// Items in drawing order.
+    public var items: [PageItem]
+    /// Page label as a PDF viewer shows it (e.g. "1").
+    public var label: String
+    /// Outline (bookmark) entries that point into this page.
+    public var outline: [OutlineEntry]
+
+    /// Creates a page.
+    public init(index: Int, size: Size, items: [PageItem] = [], label: String, outline: [OutlineEntry] = []) {
+        self.index = index; self.size = size; self.items = items; self.label = label; self.outline = outline
+    }
+}
+
+/// A PDF bookmark.
+public struct OutlineEntry: Sendable, Equatable {
+    /// Bookmark text.
+    public var title: String
+    /// Nesting level, 1 = top.
+    public var level: Int
+    /// Vertical position on the page (points from the top).
+    public var y: Double
+    /// Creates an entry.
+    public init(title: String, level: Int, y: Double) { self.title = title; self.level = level; self.y = y }
+}
+
+/// Receives pages as layout finishes them, so that a renderer can write each page and
+/// forget it: memory does not grow with the page count.
+public protocol PageSink {
+    /// Accepts the next page.
+    mutating func consume(_ page: LaidOutPage) throws
+}
