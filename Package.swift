@@ -46,7 +46,7 @@ let package = Package(
         ),
         .testTarget(name: "BriefModelTests", dependencies: ["BriefModel"]),
         .testTarget(name: "BriefAnalyticsTests", dependencies: ["BriefAnalytics", "BriefModel"]),
-        .testTarget(name: "BriefLayoutTests", dependencies: ["BriefLayout", "BriefDocument"]),
+        .testTarget(name: "BriefLayoutTests", dependencies: ["BriefLayout", "BriefDocument", "BriefCairo"]),
         .testTarget(name: "BriefCairoTests", dependencies: ["BriefCairo", "BriefLayout", "BriefDocument"]),
         .testTarget(name: "QualityBriefTests", dependencies: ["QualityBrief"]),
     ],

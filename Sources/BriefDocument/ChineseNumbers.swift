@@ -53,7 +53,7 @@ public enum ChineseNumbers {
     public static func fixed(_ value: Double, digits: Int) -> String {
         var scale = 1.0
         for _ in 0..<max(0, digits) { scale *= 10 }
-        let scaled = (abs(value) * scale).rounded(.toNearestOrAwayFromZero)
+        let scaled = (abs(value) * scale * (1 + 1e-12)).rounded(.toNearestOrAwayFromZero)
         let sign = value < 0 && scaled != 0 ? "-" : ""
         let whole = Int(scaled) / Int(scale)
         let frac = Int(scaled) % Int(scale)

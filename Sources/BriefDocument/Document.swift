@@ -16,6 +16,8 @@ public struct Document: Codable, Sendable, Equatable {
     public var blocks: [Block]
     /// Distribution lines and print run at the foot of the last page, if any.
     public var footer: DistributionFooter?
+    /// A short mark printed in the top margin of every page (e.g. 示例数据), if any.
+    public var runningHeader: String?
 
     /// Creates a document.
     public init(
@@ -24,7 +26,8 @@ public struct Document: Codable, Sendable, Equatable {
         styles: StyleSheet = .briefing,
         masthead: Masthead? = nil,
         blocks: [Block] = [],
-        footer: DistributionFooter? = nil
+        footer: DistributionFooter? = nil,
+        runningHeader: String? = nil
     ) {
         self.metadata = metadata
         self.page = page
@@ -32,6 +35,7 @@ public struct Document: Codable, Sendable, Equatable {
         self.masthead = masthead
         self.blocks = blocks
         self.footer = footer
+        self.runningHeader = runningHeader
     }
 }
 

@@ -1,0 +1,215 @@
+import BriefDocument
+
+/// Lays a `Document` out into pages of positioned items.
+///
+/// Pages are handed to `emit` as soon as they are full, so that a renderer can write and
+/// forget them; memory stays flat however long the document is.
+public struct DocumentLayouter: Sendable {
+    private let measurer: any TextMeasuring
+
+    /// Creates a layouter measuring text through `measurer`.
+    public init(measurer: any TextMeasuring) { self.measurer = measurer }
+
+    /// Lays out `document`, calling `emit` with each finished page in order, and returns the
+    /// number of pages.
+    @discardableResult
+    public func layout(_ document: Document, emit: @escaping (LaidOutPage) throws -> Void) throws -> Int {
+        let page = PageBuilder(style: document.page, styles: document.styles, measurer: measurer,
+                               runningHeader: document.runningHeader, emit: emit)
+        let flow = FlowLayout(page: page, styles: document.styles, measurer: measurer)
+        if let masthead = document.masthead {
+            MastheadLayout(page: page, styles: document.styles).place(masthead)
+        }
+        try flow.place(document.blocks)
+        if let footer = document.footer {
+            try MastheadLayout(page: page, styles: document.styles).place(footer)
+        }
+        try page.finishPage()
+        return page.pagesEmitted
+    }
+
+    /// Lays out `document` and returns all pages (convenient for short documents and tests).
+    public func layoutPages(_ document: Document) throws -> [LaidOutPage] {
+        final class Box: @unchecked Sendable { var pages: [LaidOutPage] = [] }
+        let box = Box()
+        try layout(document) { box.pages.append($0) }
+        return box.pages
+    }
+}
+
+/// Places flowing blocks onto pages: keep-with-next, widow and orphan control, splitting.
+final class FlowLayout {
+    let page: PageBuilder
+    let styles: StyleSheet
+    let measurer: any TextMeasuring
+    let breaker: LineBreaker
+
+    init(page: PageBuilder, styles: StyleSheet, measurer: any TextMeasuring) {
+        self.page = page
+        self.styles = styles
+        self.measurer = measurer
+        breaker = LineBreaker(measurer: measurer)
+    }
+
+    func place(_ blocks: [Block]) throws {
+        for (i, block) in blocks.enumerated() {
+            let next = i + 1 < blocks.count ? blocks[i + 1] : nil
+            try place(block, next: next)
+        }
+    }
+
+    private func place(_ block: Block, next: Block?) throws {
+        switch block {
+        case .title(let text):
+            let st = styles.title
+            let lines = breaker.breakLines(text, font: FontSpec(st), width: page.block.width)
+            let need = st.spaceBefore + Double(lines.count) * st.lineHeight + st.spaceAfter + minimumHeight(next)
+            if page.remaining < need && !page.atPageTop { try page.newPage() }
+            page.cursor += st.spaceBefore
+            placeLines(lines, style: st, x: page.block.x, width: page.block.width)
+            page.cursor += st.spaceAfter
+        case .heading(let h):
+            let st = styles.heading(h.level)
+            let indent = st.indentChars * st.size
+            let lines = breaker.breakLines(h.text, font: FontSpec(st), width: page.block.width, firstIndent: indent)
+            let before = page.atPageTop ? 0 : st.spaceBefore
+            let need = before + Double(lines.count) * st.lineHeight + st.spaceAfter + minimumHeight(next)
+            if page.remaining < need && !page.atPageTop { try page.newPage() }
+            if !page.atPageTop { page.cursor += st.spaceBefore }
+            if h.inOutline {
+                page.addOutline(OutlineEntry(title: h.text, level: h.level, y: page.cursor))
+            }
+            placeLines(lines, style: st, x: page.block.x, width: page.block.width, firstIndent: indent)
+            page.cursor += st.spaceAfter
+        case .paragraph(let p):
+            try placeParagraph(p)
+        case .table(let t):
+            try TableLayout(page: page, styles: styles, breaker: breaker).place(t)
+        case .chart(let c):
+            if c.height > page.block.height {
+                throw LayoutError.tooLarge(what: "chart “\(c.title)”", page: page.pageNumber,
+                                           height: c.height, available: page.block.height)
+            }
+            if page.remaining < c.height { try page.newPage() }
+            let frame = Rect(x: page.block.x, y: page.cursor, width: page.block.width, height: c.height)
+            page.add(contentsOf: ChartLayout.items(for: c, in: frame, styles: styles, measurer: measurer))
+            page.cursor += c.height + 6
+        case .spacer(let h):
+            if !page.atPageTop { page.cursor = min(page.block.maxY, page.cursor + h) }
+        case .pageBreak:
+            if !page.atPageTop { try page.newPage() }
+        case .keepTogether(let inner):
+            let h = inner.reduce(0) { $0 + fullHeight($1) }
+            if h <= page.block.height && page.remaining < h && !page.atPageTop { try page.newPage() }
+            try place(inner)
+        }
+    }
+
+    func style(of kind: ParagraphKind) -> TextStyle {
+        switch kind {
+        case .body: return styles.body
+        case .note: return styles.note
+        case .centered:
+            var s = styles.body
+            s.alignment = .center
+            s.indentChars = 0
+            return s
+        case .trailing:
+            var s = styles.body
+            s.alignment = .trailing
+            s.indentChars = 0
+            return s
+        }
+    }
+
+    private func placeParagraph(_ p: Paragraph) throws {
+        let st = style(of: p.kind)
+        let indent = st.indentChars * st.size
+        let lines = breaker.breakLines(p.text, font: FontSpec(st), width: page.block.width, firstIndent: indent)
+        if !page.atPageTop { page.cursor += st.spaceBefore }
+        var i = 0
+        while i < lines.count {
+            let fit = Int((page.remaining / st.lineHeight + 1e-6).rounded(.down))
+            let left = lines.count - i
+            var take = min(fit, left)
+            if take < left {
+                // Orphan: never one first line alone at a page foot.
+                if i == 0 && take == 1 && !page.atPageTop { take = 0 }
+                // Widow: never one last line alone at a page top.
+                if left - take == 1 && take >= 2 { take -= 1 }
+            }
+            if take <= 0 {
+                if page.atPageTop { take = min(max(fit, 1), left) } else { try page.newPage(); continue }
+            }
+            placeLines(Array(lines[i..<(i + take)]), style: st, x: page.block.x, width: page.block.width,
+                       firstIndent: i == 0 ? indent : 0)
+            i += take
+            if i < lines.count { try page.newPage() }
+        }
+        page.cursor += st.spaceAfter
+    }
+
+    /// Places already broken lines at the cursor.
+    func placeLines(_ lines: [BrokenLine], style st: TextStyle, x: Double, width: Double, firstIndent: Double = 0) {
+        for (n, line) in lines.enumerated() {
+            let indent = n == 0 ? firstIndent : 0
+            let base = page.baseline(top: page.cursor, style: st)
+            let avail = width - indent
+            var lx = x + indent
+            var justify: Double? = nil
+            switch st.alignment {
+            case .justified:
+                if !line.isLast && line.width < avail { justify = avail }
+            case .center: lx = x + indent + (avail - line.width) / 2
+            case .trailing: lx = x + width - line.width
+            case .leading: break
+            }
+            page.add(.text(TextItem(text: line.text, font: FontSpec(st), color: st.color,
+                                    origin: Point(x: lx, y: base), width: line.width, justifyWidth: justify)))
+            page.cursor += st.lineHeight
+        }
+    }
+
+    /// The least height that must fit with a preceding heading (keep-with-next).
+    func minimumHeight(_ block: Block?) -> Double {
+        guard let block else { return 0 }
+        switch block {
+        case .paragraph(let p):
+            let st = style(of: p.kind)
+            let n = breaker.breakLines(p.text, font: FontSpec(st), width: page.block.width,
+                                       firstIndent: st.indentChars * st.size).count
+            return st.spaceBefore + Double(min(n, 2)) * st.lineHeight
+        case .heading(let h):
+            return styles.heading(h.level).lineHeight + styles.heading(h.level).spaceBefore
+        case .title: return styles.title.lineHeight
+        case .chart(let c): return c.height
+        case .table(let t):
+            return TableLayout(page: page, styles: styles, breaker: breaker).minimumHeight(t)
+        case .keepTogether(let inner): return inner.reduce(0) { $0 + fullHeight($1) }
+        case .spacer, .pageBreak: return 0
+        }
+    }
+
+    /// The whole height of a block placed on one page.
+    func fullHeight(_ block: Block) -> Double {
+        switch block {
+        case .paragraph(let p):
+            let st = style(of: p.kind)
+            let n = breaker.breakLines(p.text, font: FontSpec(st), width: page.block.width,
+                                       firstIndent: st.indentChars * st.size).count
+            return st.spaceBefore + Double(n) * st.lineHeight + st.spaceAfter
+        case .heading(let h):
+            let st = styles.heading(h.level)
+            return st.spaceBefore + st.lineHeight + st.spaceAfter
+        case .title(let text):
+            let st = styles.title
+            let n = breaker.breakLines(text, font: FontSpec(st), width: page.block.width).count
+            return st.spaceBefore + Double(n) * st.lineHeight + st.spaceAfter
+        case .chart(let c): return c.height + 6
+        case .table(let t): return TableLayout(page: page, styles: styles, breaker: breaker).fullHeight(t)
+        case .spacer(let h): return h
+        case .pageBreak: return 0
+        case .keepTogether(let inner): return inner.reduce(0) { $0 + fullHeight($1) }
+        }
+    }
+}

@@ -1,0 +1,103 @@
+import BriefDocument
+
+/// The page being filled: items, outline entries and the vertical cursor.
+final class PageBuilder {
+    let style: PageStyle
+    let styles: StyleSheet
+    let measurer: any TextMeasuring
+    let runningHeader: String?
+    let emit: (LaidOutPage) throws -> Void
+    /// Type block in points.
+    let block: Rect
+    private(set) var index = 0
+    private(set) var items: [PageItem] = []
+    private(set) var outline: [OutlineEntry] = []
+    /// Top of the free space on the current page.
+    var cursor: Double
+    private(set) var pagesEmitted = 0
+
+    init(style: PageStyle, styles: StyleSheet, measurer: any TextMeasuring, runningHeader: String?,
+         emit: @escaping (LaidOutPage) throws -> Void) {
+        self.style = style
+        self.styles = styles
+        self.measurer = measurer
+        self.runningHeader = runningHeader
+        self.emit = emit
+        block = Rect(x: mm(style.left), y: mm(style.top), width: mm(style.blockWidth), height: mm(style.blockHeight))
+        cursor = block.y
+    }
+
+    /// Space left on the current page.
+    var remaining: Double { block.maxY - cursor }
+    /// Whether nothing has been placed in the type block of this page yet.
+    var atPageTop: Bool { cursor <= block.y + 0.001 }
+    /// 1-based number of the current page.
+    var pageNumber: Int { index + 1 }
+
+    func add(_ item: PageItem) { items.append(item) }
+    func add(contentsOf more: [PageItem]) { items.append(contentsOf: more) }
+    func addOutline(_ entry: OutlineEntry) { outline.append(entry) }
+
+    /// Finishes the current page and starts the next.
+    func newPage() throws {
+        try finishPage()
+        index += 1
+        items = []
+        outline = []
+        cursor = block.y
+    }
+
+    /// Emits the current page with its page number and running header.
+    func finishPage() throws {
+        var all = items
+        all.append(contentsOf: decorations())
+        let size = Size(width: mm(style.width), height: mm(style.height))
+        try emit(LaidOutPage(index: index, size: size, items: all, label: String(pageNumber), outline: outline))
+        pagesEmitted += 1
+    }
+
+    /// A single line of text at a baseline.
+    func text(_ s: String, style ts: TextStyle, x: Double, baseline: Double, color: RGBColor? = nil,
+              justify: Double? = nil) -> PageItem {
+        let font = FontSpec(ts)
+        let w = measurer.width(s, font: font)
+        return .text(TextItem(text: s, font: font, color: color ?? ts.color,
+                              origin: Point(x: x, y: baseline), width: w, justifyWidth: justify))
+    }
+
+    /// Baseline of a line whose box of height `lineHeight` starts at `top`.
+    func baseline(top: Double, style ts: TextStyle) -> Double {
+        let m = measurer.metrics(FontSpec(ts))
+        return top + (ts.lineHeight - (m.ascent + m.descent)) / 2 + m.ascent
+    }
+
+    private func decorations() -> [PageItem] {
+        var out: [PageItem] = []
+        let ps = styles.pageNumber
+        if style.pageNumbers != .none {
+            let label = "— \(pageNumber) —"
+            let font = FontSpec(ps)
+            let w = measurer.width(label, font: font)
+            let m = measurer.metrics(font)
+            // GB/T 9704-2012 7.5: the number line sits 7 mm below the type block.
+            let base = block.maxY + mm(style.pageNumberOffset) + m.ascent
+            let oneChar = ps.size
+            let x: Double
+            switch style.pageNumbers {
+            case .centered: x = block.x + (block.width - w) / 2
+            case .alternating: x = pageNumber % 2 == 1 ? block.maxX - oneChar - w : block.x + oneChar
+            case .none: x = 0
+            }
+            out.append(.text(TextItem(text: label, font: font, color: ps.color, origin: Point(x: x, y: base), width: w)))
+        }
+        if let header = runningHeader, !header.isEmpty {
+            let ns = styles.note
+            let font = FontSpec(ns)
+            let w = measurer.width(header, font: font)
+            let base = block.y - mm(8)
+            out.append(.text(TextItem(text: header, font: font, color: .grey,
+                                      origin: Point(x: block.maxX - w, y: base), width: w)))
+        }
+        return out
+    }
+}
