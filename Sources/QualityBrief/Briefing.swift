@@ -1,0 +1,105 @@
+import BriefAnalytics
+import BriefCairo
+import BriefDocument
+import BriefLayout
+import BriefModel
+import Foundation
+
+/// A briefing: a register, a report definition and a filter, ready to compose and render.
+///
+/// ```swift
+/// import QualityBrief
+/// let register = try Register.load(["Reports/sample/awards.csv"])
+/// let definition = try ReportDefinition.load(URL(fileURLWithPath: "Reports/templates/briefing.yaml"))
+/// let briefing = Briefing(register: register, definition: definition)
+/// let result = try briefing.render(to: URL(fileURLWithPath: "briefing.pdf"))
+/// print(result.pageCount)
+/// ```
+public struct Briefing: Sendable {
+    /// The loaded register.
+    public let register: Register
+    /// Masthead, title, sections.
+    public var definition: ReportDefinition
+    /// Which records the briefing covers.
+    public var filter: RecordFilter
+
+    /// Creates a briefing over `register`.
+    public init(register: Register, definition: ReportDefinition, filter: RecordFilter = RecordFilter()) {
+        self.register = register
+        self.definition = definition
+        self.filter = filter
+    }
+
+    /// The document the briefing will render: masthead, title, summary, charts, tables.
+    public func document() throws -> Document {
+        let count = register.table.counts(by: .level, filter: filter).total
+        if count == 0 { throw QualityBriefError.emptySelection(filter.summary) }
+        return BriefingComposer(table: register.table, records: register.dataset.records, filter: filter,
+                                definition: definition, creator: "QualityBrief \(QualityBriefVersion.current)").document()
+    }
+
+    /// The summary paragraphs, as they appear under 总体情况.
+    public func summary() -> [String] {
+        BriefingSummary(table: register.table, filter: filter).paragraphs()
+    }
+
+    /// Lays out and renders the briefing to `url` (PDF, or numbered PNG/SVG files per page).
+    /// The output is written under a temporary name and renamed when complete.
+    @discardableResult
+    public func render(to url: URL, format: OutputFormat = .pdf, fontsDirectory: URL? = nil,
+                       pngResolution: Double = 150) throws -> RenderResult {
+        try Renderer(fontsDirectory: fontsDirectory).render(document(), to: url, format: format,
+                                                            pngResolution: pngResolution)
+    }
+}
+
+/// What a render produced.
+public struct RenderResult: Sendable, Equatable {
+    /// Pages laid out.
+    public var pageCount: Int
+    /// Files written (one PDF, or one PNG/SVG per page).
+    public var files: [URL]
+}
+
+/// Renders any `Document` through Pango and Cairo.
+public struct Renderer: Sendable {
+    private let library: FontLibrary
+
+    /// Creates a renderer with fonts from `fontsDirectory` (default: the project's `Fonts/`).
+    public init(fontsDirectory: URL? = nil) throws {
+        do {
+            library = try FontLibrary(fontsDirectory: fontsDirectory ?? ResourceLocator.fontsDirectory())
+        } catch {
+            throw QualityBriefError.renderFailed("fonts: \(error)")
+        }
+    }
+
+    /// Lays out `document` and writes it to `url` page by page.
+    public func render(_ document: Document, to url: URL, format: OutputFormat = .pdf,
+                       pngResolution: Double = 150) throws -> RenderResult {
+        let measurer = PangoTextMeasurer(library: library)
+        let writer: CairoPageWriter
+        do {
+            writer = try CairoPageWriter(url: url, format: format, metadata: document.metadata,
+                                         library: library, pngResolution: pngResolution)
+        } catch {
+            throw QualityBriefError.renderFailed("cannot write \(url.path): \(error)")
+        }
+        final class Sink: @unchecked Sendable { var writer: CairoPageWriter; init(_ w: CairoPageWriter) { writer = w } }
+        let sink = Sink(writer)
+        let pages: Int
+        do {
+            pages = try DocumentLayouter(measurer: measurer).layout(document) { try sink.writer.consume($0) }
+        } catch let e as LayoutError {
+            throw QualityBriefError.renderFailed("layout: \(e)")
+        }
+        let files = try writer.finish()
+        return RenderResult(pageCount: pages, files: files)
+    }
+}
+
+/// The library version.
+public enum QualityBriefVersion {
+    /// Semantic version of this build.
+    public static let current = "0.1.0"
+}

@@ -1,0 +1,199 @@
+import BriefAnalytics
+import BriefDocument
+import BriefModel
+
+/// Turns analytics into a `Document`: masthead, title, summary, charts and tables, in the
+/// order the report definition lists its sections.
+struct BriefingComposer {
+    let table: AwardTable
+    let records: [AwardRecord]
+    let filter: RecordFilter
+    let definition: ReportDefinition
+    let creator: String
+
+    func document() -> Document {
+        let d = definition
+        let dateText = ChineseNumbers.date(d.date) ?? d.date
+        var blocks: [Block] = [.title(d.title)]
+        var sectionNo = 0
+        var figureNo = 0
+        var tableNo = 0
+        let source = "数据来源：" + d.source
+
+        func heading(_ text: String) -> Block {
+            sectionNo += 1
+            return .heading(Heading(level: 1, text: ChineseNumbers.headingPrefix(level: 1, index: sectionNo) + text))
+        }
+
+        for section in d.sections {
+            switch section {
+            case .summary:
+                blocks.append(heading("总体情况"))
+                let summary = BriefingSummary(table: table, filter: filter)
+                blocks += summary.paragraphs().map { .paragraph(Paragraph($0)) }
+            case .region:
+                let byRegion = table.counts(by: .region, filter: filter)
+                blocks.append(heading("地区分布"))
+                blocks.append(.paragraph(Paragraph(regionLead(byRegion))))
+                figureNo += 1
+                blocks.append(.chart(ChartSpec(
+                    kind: .bar, title: "图\(figureNo)　各设区市获奖数量",
+                    categories: byRegion.rows.map { shortRegion($0) },
+                    series: [ChartSeries(name: "获奖数量", values: byRegion.rows.map { Double($0.count) })],
+                    valueAxisTitle: "数量（项）", valueUnit: "项", source: source, height: 250)))
+                tableNo += 1
+                blocks.append(.table(regionTable(number: tableNo, source: source)))
+            case .sector:
+                let bySector = table.counts(by: .sector, filter: filter)
+                let top = bySector.top(6, otherLabel: "其他")
+                blocks.append(heading("行业分布"))
+                blocks.append(.paragraph(Paragraph(sectorLead(bySector))))
+                figureNo += 1
+                blocks.append(.chart(ChartSpec(
+                    kind: .donut, title: "图\(figureNo)　获奖组织和个人行业分布",
+                    categories: top.rows.map(\.label),
+                    series: [ChartSeries(name: "获奖数量", values: top.rows.map { Double($0.count) })],
+                    valueUnit: "项", source: source + "；行业按GB/T 4754-2017门类", height: 270)))
+            case .year:
+                let years = table.yearSeries(filter: filter)
+                blocks.append(heading("年度趋势"))
+                blocks.append(.paragraph(Paragraph(yearLead(years))))
+                figureNo += 1
+                blocks.append(.chart(ChartSpec(
+                    kind: .line, title: "图\(figureNo)　历年获奖数量",
+                    categories: years.rows.map(\.label),
+                    series: [ChartSeries(name: "获奖数量", values: years.rows.map { Double($0.count) })],
+                    categoryAxisTitle: "年度", valueAxisTitle: "数量（项）", valueUnit: "项",
+                    source: source, height: 240)))
+            case .programme:
+                let cross = table.crossTab(rows: .programme, columns: .year, filter: filter)
+                blocks.append(heading("奖项构成"))
+                blocks.append(.paragraph(Paragraph(programmeLead())))
+                figureNo += 1
+                blocks.append(.chart(ChartSpec(
+                    kind: .stackedBar, title: "图\(figureNo)　历年获奖数量（按奖项）",
+                    categories: cross.columnLabels,
+                    series: zip(cross.rowLabels, cross.counts).map { ChartSeries(name: $0, values: $1.map(Double.init)) },
+                    categoryAxisTitle: "年度", valueAxisTitle: "数量（项）", valueUnit: "项",
+                    source: source, height: 260)))
+            case .recipients:
+                blocks.append(heading("获奖名单"))
+                tableNo += 1
+                let (list, shown) = recipientTable(number: tableNo, source: source)
+                let total = table.counts(by: .level, filter: filter).total
+                var lead = "获奖组织和个人名单见表\(tableNo)，按年度、奖项排列"
+                lead += shown < total ? "，列出前\(shown)项（共\(total)项）。" : "，共\(total)项。"
+                blocks.append(.paragraph(Paragraph(lead)))
+                blocks.append(.table(list))
+            }
+        }
+        let masthead = Masthead(
+            name: d.name, issue: "第\(d.issue)期", unit: d.unit, date: dateText,
+            classification: d.classification, notice: d.notice)
+        let footer = d.distribution.isEmpty && d.printRun == nil
+            ? nil : DistributionFooter(lines: d.distribution, printRun: d.printRun.map { "（共印\($0)份）" })
+        let meta = DocumentMetadata(
+            title: d.title, author: d.unit, subject: "\(d.name) 第\(d.issue)期",
+            creator: creator, keywords: "质量奖,简报,\(d.name)", date: d.date)
+        return Document(metadata: meta, page: .a4Briefing, styles: .briefing, masthead: masthead,
+                        blocks: blocks, footer: footer, runningHeader: d.notice)
+    }
+
+    private func shortRegion(_ row: CountRow) -> String {
+        if row.key.isEmpty { return row.label }
+        return RegionCatalog.region(code: row.key)?.shortName ?? row.label
+    }
+
+    private func regionLead(_ t: CountTable) -> String {
+        let ranked = t.sortedByCount.filter { !$0.key.isEmpty }
+        guard let first = ranked.first, first.count > 0 else { return "所选范围内各设区市均无获奖记录。" }
+        let shares = Dictionary(uniqueKeysWithValues: zip(t.rows.map(\.key), t.shares(digits: 1)))
+        var s = "\(first.label)获奖最多，共\(first.count)项，占\(ChineseNumbers.fixed(shares[first.key] ?? 0, digits: 1))%"
+        if let last = ranked.last(where: { $0.count > 0 }), last.key != first.key {
+            s += "；\(last.label)最少，\(last.count)项"
+        }
+        return s + "。各设区市获奖情况见图表。"
+    }
+
+    private func sectorLead(_ t: CountTable) -> String {
+        let nonEmpty = t.rows.filter { $0.count > 0 && !$0.key.isEmpty }
+        guard let top = t.sortedByCount.first(where: { !$0.key.isEmpty }), top.count > 0 else {
+            return "所选范围内没有标注行业的获奖记录。"
+        }
+        let shares = Dictionary(uniqueKeysWithValues: zip(t.rows.map(\.key), t.shares(digits: 1)))
+        return "获奖组织和个人分布在\(nonEmpty.count)个国民经济行业门类，其中\(top.label)\(top.count)项，"
+            + "占\(ChineseNumbers.fixed(shares[top.key] ?? 0, digits: 1))%。"
+    }
+
+    private func yearLead(_ t: CountTable) -> String {
+        guard let peak = t.sortedByCount.first, peak.count > 0 else { return "所选范围内没有获奖记录。" }
+        var s = "\(t.rows.first!.label)年以来，获奖数量最多的年度为\(peak.label)年（\(peak.count)项）"
+        if let c = table.yearChange(filter: filter) {
+            s += "；\(c.year)年\(c.count)项，" + (c.change == 0 ? "与上一年度持平" :
+                "比\(c.previousYear)年\(c.change > 0 ? "增加" : "减少")\(abs(c.change))项")
+        }
+        return s + "。"
+    }
+
+    private func programmeLead() -> String {
+        let p = table.counts(by: .programme, filter: filter)
+        let l = table.counts(by: .level, filter: filter)
+        let parts = p.rows.filter { $0.count > 0 }.map { "\($0.label)\($0.count)项" }
+        return "按奖项分，" + parts.joined(separator: "、") + "；其中获奖\(l.count(AwardLevel.award.rawValue))项，"
+            + "提名奖\(l.count(AwardLevel.nomination.rawValue))项。"
+    }
+
+    private func regionTable(number: Int, source: String) -> TableSpec {
+        let cross = table.crossTab(rows: .region, columns: .programme, filter: filter)
+        let total = max(cross.total, 0)
+        let shares = largestRemainder(cross.rowTotals, total: total)
+        var columns = [TableColumn("设区市", alignment: .leading, weight: 1.3)]
+        columns += cross.columnLabels.map { TableColumn($0, alignment: .trailing, weight: 1.3) }
+        columns += [TableColumn("合计", alignment: .trailing, weight: 0.8), TableColumn("占比", alignment: .trailing, weight: 0.8)]
+        var rows: [[String]] = []
+        for (i, label) in cross.rowLabels.enumerated() {
+            rows.append([label] + cross.counts[i].map(String.init) + [String(cross.rowTotals[i]),
+                        ChineseNumbers.fixed(shares[i], digits: 1) + "%"])
+        }
+        let totals = ["合计"] + cross.columnTotals.map(String.init) + [String(total), total > 0 ? "100.0%" : "—"]
+        return TableSpec(caption: "表\(number)　各设区市获奖情况（单位：项）", columns: columns, rows: rows,
+                         totals: totals, style: .threeLine, note: source)
+    }
+
+    private func recipientTable(number: Int, source: String) -> (TableSpec, Int) {
+        let selected = records.filter { filter.matches($0) }.sorted {
+            ($0.year, $0.programme.rank, $0.level == .award ? 0 : 1, $0.source?.line ?? 0)
+                < ($1.year, $1.programme.rank, $1.level == .award ? 0 : 1, $1.source?.line ?? 0)
+        }
+        let limit = definition.recipientLimit ?? selected.count
+        let shown = selected.prefix(limit)
+        let rows: [[String]] = shown.enumerated().map { i, r in
+            let region = r.cityCode.flatMap { RegionCatalog.region(code: $0)?.name } ?? "未知地区"
+            let sector = r.sectionCode.flatMap { SectorCatalog.section($0)?.name } ?? "未分类"
+            let award = r.programme.name + (r.level == .nomination ? "提名奖" : "")
+            return [String(i + 1), r.recipient, region, sector, award, String(r.year)]
+        }
+        let columns = [
+            TableColumn("序号", alignment: .trailing, weight: 0.55),
+            TableColumn("获奖单位（个人）", alignment: .leading, weight: 3.0),
+            TableColumn("地区", alignment: .leading, weight: 0.9),
+            TableColumn("行业", alignment: .leading, weight: 1.6),
+            TableColumn("奖项", alignment: .leading, weight: 1.9),
+            TableColumn("年度", alignment: .trailing, weight: 0.6),
+        ]
+        return (TableSpec(caption: "表\(number)　获奖组织和个人名单", columns: columns, rows: rows,
+                          style: .grid, note: source), rows.count)
+    }
+}
+
+/// Percentages of `counts` in `total`, rounded to one decimal by largest remainder so that
+/// they add up to exactly 100.0.
+func largestRemainder(_ counts: [Int], total: Int) -> [Double] {
+    guard total > 0 else { return counts.map { _ in 0 } }
+    let units = counts.map { Double($0) * 1000 / Double(total) }
+    var floors = units.map { $0.rounded(.down) }
+    var left = 1000 - Int(floors.reduce(0, +))
+    let order = units.indices.sorted { (units[$0] - floors[$0], -$0) > (units[$1] - floors[$1], -$1) }
+    for i in order where left > 0 { floors[i] += 1; left -= 1 }
+    return floors.map { $0 / 10 }
+}

@@ -1,0 +1,33 @@
+import BriefModel
+
+/// Errors of the public API, each with a message meant for a person.
+public enum QualityBriefError: Error, CustomStringConvertible {
+    /// The register has errors; the diagnostics say where.
+    case invalidData([Diagnostic])
+    /// A report definition could not be read.
+    case badDefinition(file: String, message: String)
+    /// A filter left no records.
+    case emptySelection(String)
+    /// Fonts, layout or rendering failed.
+    case renderFailed(String)
+    /// A resource folder (Reports/, Fonts/) was not found.
+    case missingResource(String)
+
+    /// The message.
+    public var description: String {
+        switch self {
+        case .invalidData(let d):
+            let errors = d.filter { $0.severity == .error }
+            return "the register has \(errors.count) error(s); run `qbrief validate` to see them all"
+                + (errors.first.map { "\nfirst: \($0)" } ?? "")
+        case let .badDefinition(file, message):
+            return "\(file): error: \(message)"
+        case .emptySelection(let what):
+            return "no records left after filtering (\(what))"
+        case .renderFailed(let m):
+            return m
+        case .missingResource(let m):
+            return m
+        }
+    }
+}

@@ -1,0 +1,116 @@
+import BriefDocument
+import Foundation
+import Yams
+
+/// What a briefing says about itself: masthead text, title, sections, distribution.
+/// Read from a YAML file under `Reports/templates/`; command-line flags override fields.
+public struct ReportDefinition: Codable, Sendable, Equatable {
+    /// Red briefing name in the masthead, e.g. 质量工作简报.
+    public var name: String
+    /// Issue number (第N期).
+    public var issue: Int
+    /// Compiling unit.
+    public var unit: String
+    /// Briefing date `YYYY-MM-DD`; also the PDF creation date.
+    public var date: String
+    /// Classification mark top left (e.g. 内部资料), if any.
+    public var classification: String?
+    /// Briefing title.
+    public var title: String
+    /// A notice printed under the masthead rule and at the top of every page (e.g. 示例数据).
+    public var notice: String?
+    /// Where the data come from, printed under each chart and table.
+    public var source: String
+    /// Sections in order: summary, region, sector, year, programme, recipients.
+    public var sections: [BriefingSection]
+    /// Distribution lines (报：…, 送：…, 发：…).
+    public var distribution: [String]
+    /// Print run (共印N份); nil to omit.
+    public var printRun: Int?
+    /// Rows of the recipient list at most; nil for all.
+    public var recipientLimit: Int?
+
+    enum CodingKeys: String, CodingKey {
+        case name, issue, unit, date, classification, title, notice, source, sections, distribution
+        case printRun = "print_run"
+        case recipientLimit = "recipient_limit"
+    }
+
+    /// Creates a definition.
+    public init(
+        name: String = "质量工作简报", issue: Int = 1, unit: String, date: String,
+        classification: String? = nil, title: String, notice: String? = nil, source: String,
+        sections: [BriefingSection] = BriefingSection.allCases, distribution: [String] = [],
+        printRun: Int? = nil, recipientLimit: Int? = nil
+    ) {
+        self.name = name
+        self.issue = issue
+        self.unit = unit
+        self.date = date
+        self.classification = classification
+        self.title = title
+        self.notice = notice
+        self.source = source
+        self.sections = sections
+        self.distribution = distribution
+        self.printRun = printRun
+        self.recipientLimit = recipientLimit
+    }
+
+    /// Reads a definition from a YAML file.
+    public static func load(_ url: URL) throws -> ReportDefinition {
+        let text: String
+        do { text = try String(contentsOf: url, encoding: .utf8) } catch {
+            throw QualityBriefError.badDefinition(file: url.path, message: "cannot read the file (\(error.localizedDescription))")
+        }
+        return try parse(text, file: url.path)
+    }
+
+    /// Parses a definition from YAML text.
+    public static func parse(_ yaml: String, file: String = "<yaml>") throws -> ReportDefinition {
+        let def: ReportDefinition
+        do { def = try YAMLDecoder().decode(ReportDefinition.self, from: yaml) } catch let error as DecodingError {
+            throw QualityBriefError.badDefinition(file: file, message: describe(error))
+        } catch {
+            throw QualityBriefError.badDefinition(file: file, message: "\(error)")
+        }
+        try def.validate(file: file)
+        return def
+    }
+
+    /// Checks the values a YAML decoder cannot.
+    public func validate(file: String = "<definition>") throws {
+        if ChineseNumbers.date(date) == nil {
+            throw QualityBriefError.badDefinition(file: file, message: "date “\(date)” is not YYYY-MM-DD")
+        }
+        if issue < 1 { throw QualityBriefError.badDefinition(file: file, message: "issue must be 1 or more") }
+    }
+
+    private static func describe(_ error: DecodingError) -> String {
+        switch error {
+        case .keyNotFound(let key, _): return "missing key “\(key.stringValue)”"
+        case .typeMismatch(_, let c), .valueNotFound(_, let c):
+            return "wrong value at “\(c.codingPath.map(\.stringValue).joined(separator: "."))”: \(c.debugDescription)"
+        case .dataCorrupted(let c):
+            let path = c.codingPath.map(\.stringValue).joined(separator: ".")
+            return (path.isEmpty ? "" : "at “\(path)”: ") + c.debugDescription
+        @unknown default: return "\(error)"
+        }
+    }
+}
+
+/// The sections a briefing can hold, in their usual order.
+public enum BriefingSection: String, Codable, Sendable, CaseIterable {
+    /// 总体情况: the written summary.
+    case summary
+    /// 地区分布: bar chart and table by city.
+    case region
+    /// 行业分布: donut by sector.
+    case sector
+    /// 年度趋势: line chart by year.
+    case year
+    /// 奖项构成: stacked bars programme × year.
+    case programme
+    /// 获奖名单: the recipient list.
+    case recipients
+}

@@ -1,0 +1,63 @@
+import ArgumentParser
+import Foundation
+import QualityBrief
+
+struct Report: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Render a charted briefing from one or more registers.",
+        discussion: """
+        The masthead, title and sections come from a YAML report definition (default
+        Reports/templates/briefing.yaml); the flags below override it. A register with errors
+        is refused: run `qbrief validate --data FILE` to see them.
+
+        Example:
+          qbrief report --data awards.csv --out 简报.pdf --issue 13 --date 2025-01-15 --from 2016
+        """)
+
+    @OptionGroup var input: DataOptions
+    @Option(name: .long, help: "Output file (.pdf; for png/svg a stem: out.png → out-1.png …).")
+    var out: String
+    @Option(name: .long, help: "pdf | png | svg.")
+    var format: OutputFormat?
+    @Option(name: .long, help: "Report definition (YAML).")
+    var template: String?
+    @Option(name: .long, help: "Briefing title.") var title: String?
+    @Option(name: .long, help: "Issue number (第N期).") var issue: Int?
+    @Option(name: .long, help: "Compiling unit.") var unit: String?
+    @Option(name: .long, help: "Briefing date, YYYY-MM-DD.") var date: String?
+    @Option(name: .long, help: "Briefing name in the red masthead (e.g. 质量工作简报).") var name: String?
+    @Option(name: .long, help: "List at most N recipients in the 获奖名单 table.") var recipientLimit: Int?
+    @OptionGroup var filters: FilterOptions
+
+    func validate() throws {
+        if let date, ChineseNumbers.date(date) == nil { throw ValidationError("--date must be YYYY-MM-DD, got “\(date)”") }
+        if let issue, issue < 1 { throw ValidationError("--issue must be 1 or more") }
+    }
+
+    func run() throws {
+        try reportingErrors {
+            let templateURL: URL
+            if let template { templateURL = URL(fileURLWithPath: template) } else {
+                guard let reports = ResourceLocator.reportsDirectory() else {
+                    throw QualityBriefError.missingResource("cannot find Reports/templates/briefing.yaml; pass --template FILE")
+                }
+                templateURL = reports.appendingPathComponent("templates/briefing.yaml")
+            }
+            var definition = try ReportDefinition.load(templateURL)
+            if let title { definition.title = title }
+            if let issue { definition.issue = issue }
+            if let unit { definition.unit = unit }
+            if let date { definition.date = date }
+            if let name { definition.name = name }
+            if let recipientLimit { definition.recipientLimit = recipientLimit }
+            let register = try Register.load(urls: input.urls)
+            for d in register.dataset.diagnostics { printError(d.description) }
+            let target = URL(fileURLWithPath: out)
+            let fmt = format ?? OutputFormat(rawValue: target.pathExtension.lowercased()) ?? .pdf
+            let briefing = Briefing(register: register, definition: definition, filter: try filters.filter())
+            let result = try briefing.render(to: target, format: fmt)
+            for file in result.files { print(file.path) }
+            printError("qbrief: \(result.pageCount) pages")
+        }
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+import Testing
+
+/// The `qbrief` executable: exit codes, messages, outputs.
+@Suite(.serialized)
+struct CLITests {
+    @Test func demoWritesAPDF() throws {
+        let out = temporaryDirectory("cli").appendingPathComponent("demo.pdf")
+        let r = try runTool(try qbriefBinary().path, ["demo", "--out", out.path], cwd: packageRoot)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains(out.path))
+        let head = try FileHandle(forReadingFrom: out).readData(ofLength: 5)
+        #expect(String(decoding: head, as: UTF8.self) == "%PDF-")
+    }
+
+    @Test func usageErrorsExit64() throws {
+        let bin = try qbriefBinary().path
+        let noData = try runTool(bin, ["stats", "--by", "region"], cwd: packageRoot)
+        #expect(noData.status == 64)
+        #expect(noData.stderr.contains("--data"))
+        let badBy = try runTool(bin, ["stats", "--data", "Reports/sample/awards.csv", "--by", "colour"], cwd: packageRoot)
+        #expect(badBy.status == 64)
+        let badDate = try runTool(bin, ["report", "--data", "Reports/sample/awards.csv", "--out", "/tmp/x.pdf", "--date", "2024/1/1"], cwd: packageRoot)
+        #expect(badDate.status == 64)
+        #expect(badDate.stderr.contains("YYYY-MM-DD"))
+    }
+
+    @Test func badDataExits65WithLocatedMessageAndNoOutput() throws {
+        let dir = temporaryDirectory("cli-bad")
+        let csv = dir.appendingPathComponent("bad.csv")
+        try "recipient,programme,year,region_code\n甲公司,中国质量奖,2020,320500\n乙公司,中国质量奖,二〇二〇,320500\n"
+            .write(to: csv, atomically: true, encoding: .utf8)
+        let out = dir.appendingPathComponent("out.pdf")
+        let r = try runTool(try qbriefBinary().path, ["report", "--data", csv.path, "--out", out.path], cwd: packageRoot)
+        #expect(r.status == 65)
+        #expect(r.stderr.contains("\(csv.path):3:3: error:"), "\(r.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: out.path))
+        let v = try runTool(try qbriefBinary().path, ["validate", "--data", csv.path], cwd: packageRoot)
+        #expect(v.status == 65)
+        #expect(v.stdout.contains("\(csv.path):3:3: error:"))
+    }
+
+    @Test func statsByRegionCountsTheSample() throws {
+        let r = try runTool(try qbriefBinary().path, ["stats", "--data", "Reports/sample/awards.csv", "--by", "region", "--format", "csv"], cwd: packageRoot)
+        #expect(r.status == 0, "\(r.stderr)")
+        let lines = r.stdout.split(separator: "\n")
+        #expect(lines.first == "key,label,count,share_percent")
+        // Hand count from the sample file: rows whose region code is in 苏州市 (3205xx).
+        let text = try String(contentsOf: packageRoot.appendingPathComponent("Reports/sample/awards.csv"), encoding: .utf8)
+        let suzhou = text.split(separator: "\n").dropFirst().filter { $0.split(separator: ",", omittingEmptySubsequences: false)[7].hasPrefix("3205") }.count
+        #expect(lines.contains { $0 == "320500,苏州市,\(suzhou),\($0.split(separator: ",").last!)" })
+        #expect(lines.count == 14)  // header + 13 cities
+        let shares = lines.dropFirst().compactMap { Double($0.split(separator: ",").last!) }
+        #expect(abs(shares.reduce(0, +) - 100.0) < 1e-9)
+    }
+}

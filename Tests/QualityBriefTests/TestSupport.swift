@@ -1,0 +1,93 @@
+import Foundation
+import Testing
+
+/// The package root (the folder holding Package.swift).
+let packageRoot: URL = {
+    var url = URL(fileURLWithPath: #filePath)
+    while url.path != "/" {
+        url.deleteLastPathComponent()
+        if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url }
+    }
+    fatalError("Package.swift not found above \(#filePath)")
+}()
+
+/// A fresh temporary folder.
+func temporaryDirectory(_ name: String = "qbrief-test") -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("\(name)-\(UUID().uuidString)")
+    try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+}
+
+struct ToolResult {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+    var data: Data
+}
+
+enum ToolError: Error, CustomStringConvertible {
+    case missing(String)
+    var description: String {
+        switch self { case .missing(let t): return "\(t) is not installed; run `make deps` (it is required, not optional)" }
+    }
+}
+
+/// Runs a command-line tool found on the usual paths; throws (so the test fails, never skips)
+/// when the tool is missing.
+@discardableResult
+func runTool(_ name: String, _ args: [String], cwd: URL? = nil, env: [String: String] = [:]) throws -> ToolResult {
+    let dirs = ["/usr/bin", "/usr/local/bin", "/bin"]
+    let path: String
+    if name.hasPrefix("/") { path = name } else {
+        guard let found = dirs.map({ "\($0)/\(name)" }).first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
+            throw ToolError.missing(name)
+        }
+        path = found
+    }
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: path)
+    p.arguments = args
+    if let cwd { p.currentDirectoryURL = cwd }
+    var environment = ProcessInfo.processInfo.environment
+    for (k, v) in env { environment[k] = v }
+    p.environment = environment
+    let out = Pipe(), err = Pipe()
+    p.standardOutput = out
+    p.standardError = err
+    try p.run()
+    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    let errData = err.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    return ToolResult(status: p.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                      stderr: String(decoding: errData, as: UTF8.self), data: outData)
+}
+
+/// The `qbrief` binary built next to the test bundle.
+func qbriefBinary() throws -> URL {
+    var dir = Bundle.main.bundleURL
+    for _ in 0..<4 {
+        let candidate = dir.appendingPathComponent("qbrief")
+        if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+        dir.deleteLastPathComponent()
+    }
+    let fallback = packageRoot.appendingPathComponent(".build/debug/qbrief")
+    if FileManager.default.isExecutableFile(atPath: fallback.path) { return fallback }
+    throw ToolError.missing("qbrief (build it with `swift build`)")
+}
+
+/// Reads a binary PGM (P5) image as (width, height, grey bytes).
+func readPGM(_ url: URL) throws -> (width: Int, height: Int, pixels: [UInt8]) {
+    let data = [UInt8](try Data(contentsOf: url))
+    var fields: [Int] = []
+    var i = 2  // after "P5"
+    precondition(data.count > 2 && data[0] == UInt8(ascii: "P") && data[1] == UInt8(ascii: "5"), "not a P5 PGM")
+    while fields.count < 3 {
+        while i < data.count && (data[i] == 32 || data[i] == 10 || data[i] == 13 || data[i] == 9) { i += 1 }
+        if data[i] == UInt8(ascii: "#") { while data[i] != 10 { i += 1 }; continue }
+        var v = 0
+        while i < data.count && data[i] >= 48 && data[i] <= 57 { v = v * 10 + Int(data[i] - 48); i += 1 }
+        fields.append(v)
+    }
+    i += 1
+    return (fields[0], fields[1], Array(data[i..<(i + fields[0] * fields[1])]))
+}
