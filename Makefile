@@ -32,6 +32,12 @@ demo: build
 test: deps
 	swift test $(SWIFT_FLAGS)
 
+# Side-by-side benchmark against ../shared/bench (pandas, ReportLab + matplotlib, Typst).
+# First run sets up the peers (a venv and ~140 s of font conversion). Not part of `make test`.
+bench: deps
+	swift build -c release $(SWIFT_FLAGS)
+	.build/release/qbrief-bench run $(BENCH_ARGS)
+
 # Re-render the README's page-1 preview.
 preview: build
 	$(BIN) demo --out /tmp/qbrief-preview.pdf
