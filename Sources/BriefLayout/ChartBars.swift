@@ -7,6 +7,8 @@ struct PendingLabel {
     /// Baseline y.
     var baseline: Double
     var color: RGBColor = ChartPalette.text
+    /// Where to try if the first place is taken (line charts: under the point).
+    var alternativeBaseline: Double? = nil
 }
 
 /// Charts with categories along a horizontal axis and values up: bar, stacked bar, line.
@@ -15,7 +17,8 @@ struct ColumnChart {
     let spec: ChartSpec
     let data: ChartData
 
-    /// The plot rectangle and scale chosen by ``draw(in:)``, for tests and callers.
+    /// Draws legend, value-axis title, grid, ticks, the series, axes, category labels and
+    /// finally the value labels that still find room.
     func draw(in start: Rect) {
         var region = start
         let isLine = spec.kind == .line, stacked = spec.kind == .stackedBar
@@ -35,7 +38,7 @@ struct ColumnChart {
         let tickW = scale.ticks.map { ctx.width(ChineseNumbers.fixed($0, digits: scale.fractionDigits)) }.max() ?? 0
         let headroom = spec.showValues ? lh + gap + (isLine ? 3 : 0) + 1 : lh / 2 + 2
         let catTitle = spec.categoryAxisTitle.flatMap { $0.isEmpty ? nil : $0 }
-        let catTitleH = catTitle == nil ? 0 : lh + gap
+        let catTitleH = catTitle == nil ? 0 : lh + 2 * gap
         var left = tickW + 5, right = 2.0
         var plan: CategoryLabelPlan! = nil
         var slot = 0.0
@@ -59,28 +62,14 @@ struct ColumnChart {
         ctx.drawVerticalValueAxis(scale, plot: plot)
         let y = { (v: Double) in plot.maxY - scale.fraction(v) * plot.height }
         var pending: [PendingLabel] = []
+        var obstacles: [ChartQuad] = []
         let unit = spec.valueUnit
         let valueText = { (v: Double) in ChartFormat.value(v) + unit }
         let d = ctx.metrics.descent
 
         switch spec.kind {
         case .line:
-            for (si, values) in data.values.enumerated() {
-                let color = ChartPalette.color(si)
-                let pts = values.enumerated().map { Point(x: centres[$0.offset], y: y($0.element)) }
-                if pts.count > 1 {
-                    var els: [PathElement] = [.move(pts[0])]
-                    els += pts.dropFirst().map { PathElement.line($0) }
-                    ctx.items.append(.path(PathItem(elements: els, stroke: color, strokeWidth: 1.5)))
-                }
-                for p in pts { ctx.items.append(.path(ChartContext.circle(p, radius: 2.5, fill: color))) }
-                if spec.showValues {
-                    for (i, p) in pts.enumerated() {
-                        pending.append(PendingLabel(text: valueText(values[i]), centreX: p.x,
-                                                    baseline: p.y - 2.5 - 2 - d))
-                    }
-                }
-            }
+            pending = drawLines(centres: centres, y: y, valueText: valueText)
         case .stackedBar:
             let barW = Swift.min(slot * 0.6, 40)
             for i in 0..<n {
@@ -113,6 +102,8 @@ struct ColumnChart {
                     if values[i] > 0 {
                         let r = Rect(x: x, y: y(values[i]), width: barW, height: plot.maxY - y(values[i]))
                         ctx.items.append(.rect(RectItem(rect: r, fill: color)))
+                        // With several series a label must not cover the neighbouring bar.
+                        if ns > 1 { obstacles.append(ChartQuad(r)) }
                     }
                     if spec.showValues {
                         pending.append(PendingLabel(text: valueText(values[i]), centreX: x + barW / 2,
@@ -128,11 +119,17 @@ struct ColumnChart {
             let s = ctx.truncate(catTitle, maxWidth: region.width)
             let w = ctx.width(s)
             ctx.placeIfFree(ctx.textItem(s, x: plot.x + (plot.width - w) / 2,
-                                         baseline: plot.maxY + plan.height + gap + ctx.metrics.ascent))
+                                         baseline: plot.maxY + plan.height + 2 * gap + ctx.metrics.ascent))
         }
+        for o in obstacles { ctx.placer.add(o) }
         for p in pending {
             let w = ctx.width(p.text)
-            ctx.placeIfFree(ctx.textItem(p.text, x: p.centreX - w / 2, baseline: p.baseline, color: p.color))
+            if ctx.placeIfFree(ctx.textItem(p.text, x: p.centreX - w / 2, baseline: p.baseline, color: p.color)) {
+                continue
+            }
+            if let alt = p.alternativeBaseline {
+                ctx.placeIfFree(ctx.textItem(p.text, x: p.centreX - w / 2, baseline: alt, color: p.color))
+            }
         }
     }
 }
