@@ -185,6 +185,7 @@ final class ChartContext {
         for line in wrap(title, font: f, maxWidth: region.width) {
             guard y + m.ascent + m.descent <= region.maxY else { break }
             let w = width(line, f)
+            guard w <= region.width + 1e-9 else { break }  // a frame narrower than one character
             place(textItem(line, x: region.x + (region.width - w) / 2, baseline: y + m.ascent,
                            font: f, color: style.color))
             y += lineH
@@ -205,7 +206,7 @@ final class ChartContext {
         let shown = Array(lines.prefix(maxLines))
         guard !shown.isEmpty else { return region }
         var baseline = region.maxY - m.descent - Double(shown.count - 1) * lineH
-        for line in shown {
+        for line in shown where width(line, f) <= region.width + 1e-9 {
             place(textItem(line, x: region.x, baseline: baseline, font: f, color: style.color))
             baseline += lineH
         }
@@ -246,7 +247,7 @@ final class ChartContext {
         let rowH = lineHeight + 4
         var y = region.y + 2
         for (r, row) in rows.enumerated() {
-            guard y + rowH <= region.y + region.height * 0.4 else { break }
+            guard y + rowH <= region.y + region.height * 0.4, rowW[r] <= region.width else { break }
             var x = region.x + (region.width - rowW[r]) / 2
             let mid = y + lineHeight / 2
             for i in row {

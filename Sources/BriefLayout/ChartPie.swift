@@ -46,7 +46,7 @@ struct PieChart {
         var labelW = texts.map { ctx.width($0) }.max() ?? 0
         var r = Swift.min(region.height / 2 - 10, region.width / 2 - labelW - leader - 4)
         if r < 20 {
-            r = Swift.min(region.height / 2 - 10, 20)
+            r = Swift.min(region.height / 2 - 10, region.width / 2 - 10, 20)
             budget = Swift.max(0, region.width / 2 - r - leader - 4)
             texts = slices.map { labelText($0, budget) }
             labelW = texts.map { ctx.width($0) }.max() ?? 0

@@ -286,3 +286,82 @@ struct ChartLayoutTests {
         }
     }
 }
+
+struct ChartEdgeCaseTests {
+    typealias F = ChartFixture
+
+    @Test(arguments: [ChartKind.bar, .horizontalBar, .stackedBar, .line, .pie, .donut])
+    func tinyFramesNeverCrashOrSpill(kind: ChartKind) {
+        for (w, h) in [(0.0, 0.0), (5, 5), (20, 30), (60, 40), (442.2, 30), (442.2, 50), (40, 300)] {
+            let frame = Rect(x: 0, y: 0, width: w, height: h)
+            let spec = ChartSpec(kind: kind, title: "图9 很长的标题会换行并且可能放不下", categories: F.longNames,
+                                 series: [ChartSeries(name: "获奖", values: F.cityValues),
+                                          ChartSeries(name: "提名", values: F.cityValues)],
+                                 categoryAxisTitle: "类", valueAxisTitle: "项", valueUnit: "项",
+                                 source: "数据来源：江苏省市场监督管理局", height: h)
+            F.checkInvariants(F.layout(spec, frame: frame), frame: frame)
+        }
+    }
+
+    @Test func rotatedLabelsHangBelowTheAxisEndingAtTheirTicks() {
+        let spec = ChartSpec(kind: .bar, title: "转", categories: F.longNames,
+                             series: [ChartSeries(name: "获奖", values: F.cityValues)])
+        let items = F.layout(spec)
+        let axis = F.lines(items).filter { $0.width == 0.75 && $0.from.y == $0.to.y }.first!
+        let bars = F.rects(items).sorted { $0.rect.x < $1.rect.x }
+        let turned = F.texts(items).filter { $0.rotation == 45 }.sorted { $0.origin.x < $1.origin.x }
+        #expect(turned.count == 13)
+        for (t, bar) in zip(turned, bars) {
+            let c = F.corners(t)
+            #expect(c.allSatisfy { $0.1 > axis.from.y })  // entirely under the axis
+            // The end of the text lines up with the middle of its bar (within the text height).
+            let endX = t.origin.x + t.width * cos(Double.pi / 4)
+            #expect(Swift.abs(endX - (bar.rect.x + bar.rect.width / 2)) < 9)
+            #expect(t.text.hasSuffix("…") || F.longNames.contains(t.text))
+        }
+    }
+
+    @Test func collidingLineLabelsAreSkippedOrMoved() {
+        // Two identical series: the second series' labels cannot go where the first ones are.
+        let spec = ChartSpec(kind: .line, title: "重合", categories: F.years,
+                             series: [ChartSeries(name: "甲", values: F.cityValues),
+                                      ChartSeries(name: "乙", values: F.cityValues)])
+        let items = F.layout(spec)
+        F.checkInvariants(items)
+        let valueLabels = F.texts(items).filter { t in (Double(t.text) ?? 9999) < 1000 && t.origin.x > F.frame.x + 30 }
+        #expect(valueLabels.count >= 13 && valueLabels.count < 26 + 5)
+        // No value label covers a marker.
+        let markers = F.paths(items).filter { $0.fill != nil && $0.elements.count == 3 }
+        for m in markers {
+            guard case .arc(let c, let r, _, _) = m.elements[1] else { continue }
+            let box = [(c.x - r, c.y - r), (c.x + r, c.y - r), (c.x + r, c.y + r), (c.x - r, c.y + r)]
+            for t in valueLabels { #expect(!F.overlap(F.corners(t), box)) }
+        }
+    }
+
+    @Test func pieSlicesUsePaletteInCategoryOrder() {
+        let spec = ChartSpec(kind: .pie, title: "色", categories: ["甲", "乙", "丙"],
+                             series: [ChartSeries(name: "x", values: [3, 2, 1])])
+        let fills = F.paths(F.layout(spec)).compactMap(\.fill)
+        #expect(fills == Array(ChartPalette.colors.prefix(3)))
+    }
+
+    @Test func everyTextUsesTheChartLabelFontExceptTitleSourceAndTotal() {
+        let spec = ChartSpec(kind: .bar, title: "字体", categories: F.cities,
+                             series: [ChartSeries(name: "获奖", values: F.cityValues)],
+                             valueAxisTitle: "数量（项）", source: "来源")
+        let items = F.layout(spec)
+        let label = FontSpec(F.styles.chartLabel)
+        for t in F.texts(items) {
+            switch t.text {
+            case "字体": #expect(t.font == FontSpec(F.styles.caption))
+            case "来源": #expect(t.font == FontSpec(F.styles.note)); #expect(t.color == F.styles.note.color)
+            default: #expect(t.font == label)
+            }
+        }
+        // Source at the foot, left-aligned.
+        let source = F.texts(items).first { $0.text == "来源" }!
+        #expect(source.origin.x == F.frame.x)
+        #expect(Swift.abs(source.origin.y + F.measurer.metrics(source.font).descent - F.frame.maxY) < 1e-9)
+    }
+}

@@ -1,5 +1,5 @@
 import BriefDocument
-@testable import BriefLayout
+import BriefLayout
 import Testing
 
 struct ChartScaleTests {
