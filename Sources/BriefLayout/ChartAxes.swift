@@ -41,7 +41,8 @@ extension ChartContext {
             width(l) <= room || !l.unicodeScalars.contains { $0.isASCII && $0.properties.isAlphabetic || ("0"..."9").contains($0) }
         }
         if wrappable && maxHeight >= gap + 2 * lh + 1 {
-            let split = labels.map { splitInTwo($0) }
+            // Only the labels too wide for one line are split.
+            let split = labels.map { width($0) <= room ? [$0] : splitInTwo($0) }
             if split.allSatisfy({ $0.allSatisfy { width($0) <= room } }) {
                 return CategoryLabelPlan(mode: .wrapped, step: 1, lines: split,
                                          height: gap + 2 * lh + 1, leftOverhang: slot / 2,
@@ -94,7 +95,7 @@ extension ChartContext {
         for i in 1..<chars.count {
             acc += adv[i - 1]
             let w = Swift.max(acc, total - acc)
-            if w < bestW { bestW = w; best = i }
+            if w <= bestW { bestW = w; best = i }  // on a tie, the longer first line
         }
         return [String(chars[..<best]), String(chars[best...])]
     }

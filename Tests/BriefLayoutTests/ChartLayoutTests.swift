@@ -141,6 +141,19 @@ struct ChartLayoutTests {
         #expect(t.allSatisfy { $0.rotation == 0 })
     }
 
+    @Test func fullCityNamesSplitOnlyTheLongOne() {
+        // 南京市 (27 pt) fits a 32 pt slot; 连云港市 (36 pt) does not and goes onto two lines.
+        let names = F.cities.map { $0 + "市" }
+        let spec = ChartSpec(kind: .bar, title: "全称", categories: names,
+                             series: [ChartSeries(name: "获奖", values: F.cityValues)])
+        let items = F.layout(spec)
+        F.checkInvariants(items)
+        let t = F.texts(items).map(\.text)
+        #expect(names.filter { $0 != "连云港市" }.allSatisfy { t.contains($0) })
+        #expect(t.contains("连云") && t.contains("港市") && !t.contains("连云港市"))
+        #expect(F.texts(items).allSatisfy { $0.rotation == 0 })
+    }
+
     @Test func manyBarsAreThinnedAndTurned() {
         let cats = (1...60).map { "类别\($0)" }
         let spec = ChartSpec(kind: .bar, title: "多", categories: cats,
