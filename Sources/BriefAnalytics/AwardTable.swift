@@ -26,16 +26,20 @@ public struct AwardTable: Sendable {
         count = records.count
 
         var extraProgrammes: [String: Programme] = [:]
-        for r in records where !Programme.all.contains(where: { $0.id == r.programme.id }) { extraProgrammes[r.programme.id] = r.programme }
+        let standardIDs = Set(Programme.all.map(\.id))
+        for r in records where !standardIDs.contains(r.programme.id) { extraProgrammes[r.programme.id] = r.programme }
         let programmes = Programme.all + extraProgrammes.values.sorted { ($0.rank, $0.id) < ($1.rank, $1.id) }
+        let programmeIDs = programmes.map(\.id)
         programme = EncodedColumn(
-            keys: programmes.map(\.id), labels: programmes.map(\.name), alwaysShown: Programme.all.count,
-            values: records.lazy.map(\.programme.id))
+            keys: programmeIDs, labels: programmes.map(\.name), alwaysShown: Programme.all.count,
+            codes: records.map { r in Int32(programmeIDs.firstIndex(of: r.programme.id) ?? 0) })
 
-        level = EncodedColumn(keys: AwardLevel.allCases.map(\.rawValue), labels: AwardLevel.allCases.map(AwardTable.label),
-                              alwaysShown: AwardLevel.allCases.count, values: records.lazy.map(\.level.rawValue))
-        recipientType = EncodedColumn(keys: RecipientType.allCases.map(\.rawValue), labels: RecipientType.allCases.map(AwardTable.label),
-                                      alwaysShown: RecipientType.allCases.count, values: records.lazy.map(\.recipientType.rawValue))
+        let levels = AwardLevel.allCases
+        level = EncodedColumn(keys: levels.map(\.rawValue), labels: levels.map(AwardTable.label), alwaysShown: levels.count,
+                              codes: records.map { $0.level == .award ? 0 : 1 })
+        let types = RecipientType.allCases
+        recipientType = EncodedColumn(keys: types.map(\.rawValue), labels: types.map(AwardTable.label), alwaysShown: types.count,
+                                      codes: records.map { $0.recipientType == .organization ? 0 : 1 })
 
         let years = records.map(\.year)
         let lo = years.min() ?? 0
@@ -60,12 +64,15 @@ public struct AwardTable: Sendable {
             labels: cities.map(\.name) + others.map { RegionCatalog.region(code: $0)?.name ?? $0 } + ["未知地区"],
             alwaysShown: cities.count, values: records.lazy.map { $0.cityCode ?? "" })
 
+        // Normalise each distinct spelling once; most registers repeat names.
         var nameIDs: [String: Int32] = [:]
+        var spellingIDs: [String: Int32] = [:]
         recipientIDs = records.map { r in
+            if let id = spellingIDs[r.recipient] { return id }
             let key = TextNormalizer.comparisonKey(r.recipient)
-            if let id = nameIDs[key] { return id }
-            let id = Int32(nameIDs.count)
+            let id = nameIDs[key] ?? Int32(nameIDs.count)
             nameIDs[key] = id
+            spellingIDs[r.recipient] = id
             return id
         }
         recipientNameCount = nameIDs.count
