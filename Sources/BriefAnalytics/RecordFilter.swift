@@ -1,0 +1,48 @@
+import BriefModel
+
+/// Which records to count. Every criterion left nil accepts everything; set criteria must
+/// all hold.
+public struct RecordFilter: Sendable, Equatable {
+    /// Edition years to include.
+    public var years: ClosedRange<Int>?
+    /// Programme ids ("cqa", "jsgqa", "mayor") to include.
+    public var programmeIDs: Set<String>?
+    /// Award levels to include.
+    public var levels: Set<AwardLevel>?
+    /// Prefecture-level city codes to include; records without a city never match.
+    public var cityCodes: Set<String>?
+    /// Recipient types to include.
+    public var recipientTypes: Set<RecipientType>?
+    /// GB/T 4754 section letters to include; "" stands for unclassified records.
+    public var sections: Set<String>?
+
+    /// A filter that accepts every record.
+    public init() {}
+
+    /// A filter with the given criteria; nil criteria accept everything.
+    public init(
+        years: ClosedRange<Int>? = nil, programmeIDs: Set<String>? = nil, levels: Set<AwardLevel>? = nil,
+        cityCodes: Set<String>? = nil, recipientTypes: Set<RecipientType>? = nil, sections: Set<String>? = nil
+    ) {
+        self.years = years
+        self.programmeIDs = programmeIDs
+        self.levels = levels
+        self.cityCodes = cityCodes
+        self.recipientTypes = recipientTypes
+        self.sections = sections
+    }
+
+    /// Whether no criterion is set.
+    public var isEmpty: Bool { self == RecordFilter() }
+
+    /// Whether `r` meets every criterion.
+    public func matches(_ r: AwardRecord) -> Bool {
+        if let years, !years.contains(r.year) { return false }
+        if let programmeIDs, !programmeIDs.contains(r.programme.id) { return false }
+        if let levels, !levels.contains(r.level) { return false }
+        if let cityCodes { guard let c = r.cityCode, cityCodes.contains(c) else { return false } }
+        if let recipientTypes, !recipientTypes.contains(r.recipientType) { return false }
+        if let sections, !sections.contains(r.sectionCode ?? "") { return false }
+        return true
+    }
+}

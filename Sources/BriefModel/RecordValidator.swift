@@ -1,0 +1,141 @@
+import Foundation
+
+/// Turns a raw row into an `AwardRecord`: normalises each field, then checks it, reporting
+/// every bad field as an error at its own column and every doubtful one as a warning.
+struct RecordValidator {
+    /// Latest year accepted (the current year plus one).
+    let latestYear: Int
+    /// Earliest year accepted.
+    let earliestYear = 2000
+
+    init(latestYear: Int = Calendar(identifier: .gregorian).component(.year, from: Date()) + 1) {
+        self.latestYear = latestYear
+    }
+
+    /// The record, or nil if any field has an error; plus the diagnostics for the row.
+    func validate(_ raw: RawRecord) -> (record: AwardRecord?, diagnostics: [Diagnostic]) {
+        var diags: [Diagnostic] = []
+        func error(_ c: RecordColumn, _ m: String) { diags.append(Diagnostic(location: raw.location(c), severity: .error, message: m)) }
+        func warning(_ c: RecordColumn, _ m: String) { diags.append(Diagnostic(location: raw.location(c), severity: .warning, message: m)) }
+
+        let recipient = TextNormalizer.name(raw.value(.recipient) ?? "")
+        if recipient.isEmpty { error(.recipient, "recipient is empty; expected the name of the organisation or person") }
+
+        var recipientType = RecipientType.organization
+        if let t = raw.value(.recipientType), !TextNormalizer.trim(t).isEmpty {
+            if let r = RecipientType.resolve(t) { recipientType = r } else {
+                error(.recipientType, "recipient type “\(t)” is not known; expected organization (组织) or individual (个人)")
+            }
+        }
+
+        let programmeText = raw.value(.programme) ?? ""
+        let resolved = Programme.resolve(programmeText)
+        if resolved == nil {
+            let what = TextNormalizer.trim(programmeText).isEmpty ? "programme is empty" : "programme “\(programmeText)” is not known"
+            error(.programme, what + "; expected 中国质量奖, 江苏省省长质量奖 (formerly 江苏省质量奖) or 市长质量奖, optionally followed by 提名奖")
+        }
+
+        var level = resolved?.level ?? .award
+        if let l = raw.value(.level), !TextNormalizer.trim(l).isEmpty {
+            if let parsed = AwardLevel.resolve(l) {
+                if let implied = resolved?.level, implied != parsed {
+                    error(.level, "level “\(l)” contradicts programme “\(TextNormalizer.trim(programmeText))”, which names a \(implied.rawValue)")
+                }
+                level = parsed
+            } else {
+                error(.level, "level “\(l)” is not known; expected award (获奖) or nomination (提名奖)")
+            }
+        }
+
+        var year = 0
+        let yearText = raw.value(.year) ?? ""
+        let y = TextNormalizer.code(yearText)
+        if y.count == 4, y.allSatisfy({ $0.isASCII && $0.isNumber }), let v = Int(y) {
+            if v < earliestYear || v > latestYear {
+                error(.year, "year “\(yearText)” is out of range; expected \(earliestYear)…\(latestYear)")
+            } else { year = v }
+        } else if y.isEmpty {
+            error(.year, "year is empty; expected four digits such as 2020")
+        } else {
+            error(.year, "year “\(yearText)” is not a year; expected four digits such as 2020")
+        }
+
+        var sectionCode: String?
+        var divisionCode: String?
+        if let s = raw.value(.sector), !TextNormalizer.trim(s).isEmpty {
+            if let r = SectorCatalog.resolve(s) {
+                sectionCode = r.section
+                divisionCode = r.division
+            } else {
+                error(.sector, "sector “\(s)” is not a GB/T 4754-2017 section, division or name; expected e.g. C, C17, 17 or 制造业")
+            }
+        }
+
+        let (regionCode, cityCode) = region(raw, error: { error(.region, $0) }, warning: { warning(.region, $0) })
+
+        var creditCode: String?
+        if let c = raw.value(.creditCode), !TextNormalizer.trim(c).isEmpty {
+            let code = TextNormalizer.code(c).uppercased()
+            switch CreditCode.check(code) {
+            case .valid: creditCode = code
+            case .badLength(let n):
+                error(.creditCode, "credit code “\(c)” has \(n) characters; expected 18 (GB 32100-2015)")
+            case .badCharacter(let ch, let pos):
+                error(.creditCode, "credit code “\(c)” has “\(ch)” at position \(pos); expected only 0-9 and ABCDEFGHJKLMNPQRTUWXY")
+            case .checkDigitMismatch(let expected, let found):
+                creditCode = code
+                warning(.creditCode, "credit code “\(c)” ends in “\(found)” but its check character should be “\(expected)” (GB 32100-2015); kept as registered")
+            }
+        }
+
+        let noteText = raw.value(.note).map(TextNormalizer.trim)
+        let idText = raw.value(.id).map(TextNormalizer.code) ?? ""
+
+        guard !diags.contains(where: { $0.severity == .error }), let programme = resolved?.programme else {
+            return (nil, diags)
+        }
+        let record = AwardRecord(
+            id: idText.isEmpty ? "\(raw.file):\(raw.line)" : idText,
+            recipient: recipient, recipientType: recipientType, programme: programme, level: level, year: year,
+            sectionCode: sectionCode, divisionCode: divisionCode, regionCode: regionCode, cityCode: cityCode,
+            creditCode: creditCode, note: (noteText?.isEmpty ?? true) ? nil : noteText,
+            source: SourceLocation(file: raw.file, line: raw.line, column: 1))
+        return (record, diags)
+    }
+
+    /// Resolves the region column to (region code, city code), reporting problems.
+    private func region(_ raw: RawRecord, error: (String) -> Void, warning: (String) -> Void) -> (String?, String?) {
+        let text = raw.value(.region) ?? ""
+        let t = TextNormalizer.trim(text)
+        if t.isEmpty {
+            warning("region is empty; the record is counted under 未知地区")
+            return (nil, nil)
+        }
+        let region: Region
+        switch RegionCatalog.resolve(t) {
+        case .found(let r): region = r
+        case .ambiguous(let rs):
+            let list = rs.map { r in "\(r.code) \(r.name)" + (RegionCatalog.prefecture(of: r.code).map { "（\($0.name)）" } ?? "") }
+            error("region “\(text)” is ambiguous: \(list.joined(separator: ", ")); give the code")
+            return (nil, nil)
+        case .notFound:
+            error("region “\(text)” is not a known GB/T 2260 code or region name; expected a code such as 320500 or a name such as 苏州市")
+            return (nil, nil)
+        }
+        let city = RegionCatalog.prefecture(of: region.code)
+        switch RegionCatalog.status(code: region.code) {
+        case .retired?:
+            let info = RegionCatalog.retirement(of: region.code)
+            let now = (info?.successorCodes ?? []).map { c in "\(c) \(RegionCatalog.region(code: c)?.name ?? "")" }
+            let nowText = now.isEmpty ? "" : " (now \(now.joined(separator: ", ")))"
+            warning("region “\(text)” is \(region.code) \(region.name), a code retired in \(info?.retiredIn ?? 0)\(nowText); counted under \(city?.name ?? "未知地区")")
+        case .statisticalZone?:
+            warning("region “\(text)” is \(region.code) \(region.name), a statistical zone code not in GB/T 2260; counted under \(city?.name ?? "未知地区")")
+        default:
+            if region.level == 1 {
+                warning("region “\(text)” is a province (\(region.name)); no city can be counted, so it goes under 未知地区")
+            }
+        }
+        return (region.code, city?.code)
+    }
+}
