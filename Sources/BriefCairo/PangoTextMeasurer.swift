@@ -1,0 +1,135 @@
+import BriefDocument
+import BriefLayout
+internal import CPangoCairo
+
+/// Measures text with Pango through a `FontLibrary`: the same font map, resolution (72) and
+/// font options (hint metrics off, no hinting) the renderer draws with, so that layout's
+/// line breaks hold in PDF, PNG and SVG alike.
+///
+/// Thread safe: all Pango work happens under the library's lock. Results are cached per
+/// font: single CJK characters (ideographs, CJK punctuation, full-width forms) by
+/// character, everything else by whole string, so that Latin kerning stays exact.
+public struct PangoTextMeasurer: TextMeasuring, Sendable {
+    /// The fonts measured with.
+    public let library: FontLibrary
+
+    /// Creates a measurer over `library`.
+    public init(library: FontLibrary) { self.library = library }
+
+    public func metrics(_ font: FontSpec) -> FontMetrics {
+        library.withLock { library.metricsLocked(font) }
+    }
+
+    public func advances(_ text: String, font: FontSpec) -> [Double] {
+        if text.isEmpty { return [] }
+        return library.withLock { library.advancesLocked(text, font: font) }
+    }
+}
+
+extension FontLibrary {
+    /// Whether `c` is a single scalar whose advance does not depend on its neighbours.
+    static func isIsolatedCJK(_ c: Character) -> Bool {
+        let scalars = c.unicodeScalars
+        guard scalars.count == 1, let v = scalars.first?.value else { return false }
+        switch v {
+        case 0x3000...0x303F, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0xFF01...0xFF60,
+             0x20000...0x2FFFF:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// The measuring layout, created on first use. Call under lock.
+    func measuringLayout() -> OpaquePointer {
+        if let layout = measureLayout { return layout.opaque }
+        let ctx = makeContext()
+        let layout = pango_layout_new(ctx.opaque)!
+        pango_layout_set_single_paragraph_mode(layout, 1)
+        measureContext = ctx
+        measureLayout = GObjectOwner(UnsafeMutableRawPointer(layout))
+        return layout
+    }
+
+    func metricsLocked(_ font: FontSpec) -> FontMetrics {
+        if let m = metricsCache[font] { return m }
+        _ = measuringLayout()
+        let m = pango_context_get_metrics(measureContext!.opaque, description(font), language)!
+        defer { pango_font_metrics_unref(m) }
+        let scale = Double(PANGO_SCALE)
+        let result = FontMetrics(ascent: Double(pango_font_metrics_get_ascent(m)) / scale,
+                                 descent: Double(pango_font_metrics_get_descent(m)) / scale)
+        metricsCache[font] = result
+        return result
+    }
+
+    func advancesLocked(_ text: String, font: FontSpec) -> [Double] {
+        if text.allSatisfy(Self.isIsolatedCJK) {
+            var table = charAdvances[font] ?? [:]
+            var missing: [Character] = []
+            for c in text where table[c] == nil && !missing.contains(c) { missing.append(c) }
+            if !missing.isEmpty {
+                let shaped = shape(String(missing), font: font)
+                for (c, a) in zip(missing, shaped) { table[c] = a }
+                charAdvances[font] = table
+            }
+            return text.map { table[$0]! }
+        }
+        if let cached = stringAdvances[font]?[text] { return cached }
+        let result = shape(text, font: font)
+        if stringCacheCount > 50_000 { stringAdvances.removeAll(); stringCacheCount = 0 }
+        stringAdvances[font, default: [:]][text] = result
+        stringCacheCount += 1
+        return result
+    }
+
+    /// Shapes `text` on one line and sums glyph advances per Character. Call under lock.
+    func shape(_ text: String, font: FontSpec) -> [Double] {
+        let layout = measuringLayout()
+        pango_layout_set_font_description(layout, description(font))
+        let utf8 = Array(text.utf8)
+        utf8.withUnsafeBufferPointer { buf in
+            buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buf.count) {
+                pango_layout_set_text(layout, $0, Int32(buf.count))
+            }
+        }
+        // Byte offset → Character index.
+        var charOfByte = [Int32](repeating: 0, count: utf8.count + 1)
+        var count = 0
+        var byte = 0
+        for c in text {
+            let n = c.utf8.count
+            for k in 0..<n { charOfByte[byte + k] = Int32(count) }
+            byte += n
+            count += 1
+        }
+        charOfByte[utf8.count] = Int32(max(count - 1, 0))
+        var advances = [Double](repeating: 0, count: count)
+        forEachGlyph(layout) { byteOffset, width, _ in
+            let b = min(max(byteOffset, 0), utf8.count)
+            advances[Int(charOfByte[b])] += Double(width) / Double(PANGO_SCALE)
+        }
+        return advances
+    }
+
+    /// Calls `body(byteOffset, width, glyphInfo)` for every glyph of the layout's first line,
+    /// in visual order. `byteOffset` is the start of the glyph's cluster in the layout text.
+    func forEachGlyph(_ layout: OpaquePointer,
+                      _ body: (Int, Int32, UnsafeMutablePointer<PangoGlyphInfo>) -> Void) {
+        guard let line = pango_layout_get_line(layout, 0) else { return }
+        var node = line.pointee.runs
+        while let n = node {
+            if let data = n.pointee.data {
+                let run = data.assumingMemoryBound(to: PangoGlyphItem.self)
+                let itemOffset = Int(run.pointee.item.pointee.offset)
+                let glyphs = run.pointee.glyphs!
+                let num = Int(glyphs.pointee.num_glyphs)
+                for i in 0..<num {
+                    let info = glyphs.pointee.glyphs.advanced(by: i)
+                    body(itemOffset + Int(glyphs.pointee.log_clusters[i]), info.pointee.geometry.width, info)
+                }
+            }
+            node = n.pointee.next
+        }
+    }
+}
