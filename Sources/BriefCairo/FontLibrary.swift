@@ -46,7 +46,7 @@ public final class FontLibrary: @unchecked Sendable {
     var measureLayout: GObjectOwner?
     var descriptions: [FontSpec: FontDescriptionOwner] = [:]
     var metricsCache: [FontSpec: FontMetrics] = [:]
-    var charAdvances: [FontSpec: [Character: Double]] = [:]
+    var charAdvances: [FontSpec: [UInt32: Double]] = [:]
     var stringAdvances: [FontSpec: [String: [Double]]] = [:]
     var stringCacheCount = 0
 

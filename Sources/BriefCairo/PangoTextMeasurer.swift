@@ -27,10 +27,10 @@ public struct PangoTextMeasurer: TextMeasuring, Sendable {
 }
 
 extension FontLibrary {
-    /// Whether `c` is a single scalar whose advance does not depend on its neighbours.
-    static func isIsolatedCJK(_ c: Character) -> Bool {
-        let scalars = c.unicodeScalars
-        guard scalars.count == 1, let v = scalars.first?.value else { return false }
+    /// Whether a scalar is a CJK ideograph, CJK punctuation or a full-width form: such a
+    /// scalar is a Character of its own and its advance does not depend on its neighbours.
+    @inline(__always)
+    static func isIsolatedCJK(_ v: UInt32) -> Bool {
         switch v {
         case 0x3000...0x303F, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0xFF01...0xFF60,
              0x20000...0x2FFFF:
@@ -64,16 +64,21 @@ extension FontLibrary {
     }
 
     func advancesLocked(_ text: String, font: FontSpec) -> [Double] {
-        if text.allSatisfy(Self.isIsolatedCJK) {
+        if text.unicodeScalars.allSatisfy({ Self.isIsolatedCJK($0.value) }) {
             var table = charAdvances[font] ?? [:]
-            var missing: [Character] = []
-            for c in text where table[c] == nil && !missing.contains(c) { missing.append(c) }
-            if !missing.isEmpty {
-                let shaped = shape(String(missing), font: font)
-                for (c, a) in zip(missing, shaped) { table[c] = a }
-                charAdvances[font] = table
+            var result: [Double] = []
+            result.reserveCapacity(text.unicodeScalars.count)
+            var missing: [Unicode.Scalar] = []
+            for u in text.unicodeScalars {
+                if let a = table[u.value] { result.append(a) } else { missing.append(u); result.append(-1) }
             }
-            return text.map { table[$0]! }
+            if missing.isEmpty { return result }
+            var unique = String.UnicodeScalarView()
+            for u in missing where !unique.contains(u) { unique.append(u) }
+            let shaped = shape(String(unique), font: font)
+            for (u, a) in zip(unique, shaped) { table[u.value] = a }
+            charAdvances[font] = table
+            return text.unicodeScalars.map { table[$0.value]! }
         }
         if let cached = stringAdvances[font]?[text] { return cached }
         let result = shape(text, font: font)
