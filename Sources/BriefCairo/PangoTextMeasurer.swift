@@ -89,17 +89,18 @@ extension FontLibrary {
     }
 
     /// Shapes `text` on one line and sums glyph advances per Character. Call under lock.
+    ///
+    /// Itemizes and shapes directly (`pango_itemize` + `pango_shape_with_flags`, unrounded)
+    /// rather than through a PangoLayout: the same fonts, fallbacks and glyph widths the
+    /// renderer's layout gets, without the layout's line-breaking analysis.
     func shape(_ text: String, font: FontSpec) -> [Double] {
-        let layout = measuringLayout()
-        pango_layout_set_font_description(layout, description(font))
-        let utf8 = Array(text.utf8)
-        utf8.withUnsafeBufferPointer { buf in
-            buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buf.count) {
-                pango_layout_set_text(layout, $0, Int32(buf.count))
-            }
-        }
+        _ = measuringLayout()
+        let ctx = measureContext!.opaque
+        pango_context_set_font_description(ctx, description(font))
+        var utf8 = Array(text.utf8)
+        let length = utf8.count
         // Byte offset → Character index.
-        var charOfByte = [Int32](repeating: 0, count: utf8.count + 1)
+        var charOfByte = [Int32](repeating: 0, count: length + 1)
         var count = 0
         var byte = 0
         for c in text {
@@ -108,11 +109,29 @@ extension FontLibrary {
             byte += n
             count += 1
         }
-        charOfByte[utf8.count] = Int32(max(count - 1, 0))
+        charOfByte[length] = Int32(max(count - 1, 0))
         var advances = [Double](repeating: 0, count: count)
-        forEachGlyph(layout) { byteOffset, width, _ in
-            let b = min(max(byteOffset, 0), utf8.count)
-            advances[Int(charOfByte[b])] += Double(width) / Double(PANGO_SCALE)
+        utf8.append(0)
+        utf8.withUnsafeBufferPointer { buf in
+            buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buf.count) { chars in
+                let items = pango_itemize(ctx, chars, 0, Int32(length), nil, nil)
+                defer { g_list_free(items) }
+                guard let glyphs = pango_glyph_string_new() else { return }
+                defer { pango_glyph_string_free(glyphs) }
+                var node = items
+                while let n = node {
+                    let item = n.pointee.data.assumingMemoryBound(to: PangoItem.self)
+                    let offset = Int(item.pointee.offset)
+                    pango_shape_with_flags(chars + offset, item.pointee.length, chars, Int32(length),
+                                           &item.pointee.analysis, glyphs, PANGO_SHAPE_NONE)
+                    for i in 0..<Int(glyphs.pointee.num_glyphs) {
+                        let b = min(max(offset + Int(glyphs.pointee.log_clusters[i]), 0), length)
+                        advances[Int(charOfByte[b])] += Double(glyphs.pointee.glyphs[i].geometry.width) / Double(PANGO_SCALE)
+                    }
+                    pango_item_free(item)
+                    node = n.pointee.next
+                }
+            }
         }
         return advances
     }
