@@ -104,17 +104,7 @@ struct PDFOutputTests {
         let dir = try makeTemporaryDirectory()
         defer { cleanup(dir) }
         let pdf = try renderSample(dir)
-        let html = try runTool("pdftotext", ["-bbox", "-f", "1", "-l", "1", pdf.path, "-"]).stdout
-        // <word xMin="79.370000" yMin="..." xMax="..." yMax="...">text</word>
-        var boxes: [(xMin: Double, xMax: Double, yMax: Double, text: String)] = []
-        for line in html.split(separator: "\n") where line.contains("<word ") {
-            func attr(_ n: String) -> Double? {
-                guard let r = line.range(of: "\(n)=\"") else { return nil }
-                return Double(line[r.upperBound...].prefix { $0 != "\"" })
-            }
-            let text = line.split(separator: ">").dropFirst().first?.split(separator: "<").first.map(String.init) ?? ""
-            if let a = attr("xMin"), let b = attr("xMax"), let y = attr("yMax") { boxes.append((a, b, y, text)) }
-        }
+        let boxes = try wordBoxes(pdf)
         let onLine = boxes.filter { abs($0.yMax - justifiedOrigin.y) < 8 }
         let joined = onLine.map(\.text).joined()
         #expect(joined == justifiedText, "words on the justified line: \(joined)")
@@ -125,6 +115,47 @@ struct PDFOutputTests {
         // The natural width is shorter, so the spreading really happened.
         let natural = measurer.width(justifiedText, font: FontSpec(role: .fangsong, size: 16))
         #expect(natural < justifiedWidth - 30)
+    }
+
+    /// What the measurer says is what the PDF gets: for mixed Chinese/Latin lines in every
+    /// role, the drawn extent equals the measured width (tolerance 0.05 pt).
+    @Test func measuredWidthMatchesDrawnWidth() throws {
+        let dir = try makeTemporaryDirectory()
+        defer { cleanup(dir) }
+        let sample = "质量AVTo工作2024年增长12.5%（苏州）"
+        var items: [PageItem] = []
+        var expected: [(y: Double, width: Double)] = []
+        for (i, role) in FontRole.allCases.enumerated() {
+            for bold in [false, true] {
+                let y = 80 + Double(i * 2 + (bold ? 1 : 0)) * 40
+                items.append(text(sample, role, 16, x: 60, y: y, bold: bold))
+                expected.append((y, measurer.width(sample, font: FontSpec(role: role, size: 16, bold: bold))))
+            }
+        }
+        let url = dir.appendingPathComponent("w.pdf")
+        _ = try renderPages([LaidOutPage(index: 0, size: a4, items: items, label: "1")], to: url, format: .pdf,
+                            metadata: sampleMetadata, library: sharedLibrary)
+        let boxes = try wordBoxes(url)
+        for (y, width) in expected {
+            let line = boxes.filter { abs($0.yMax - y) < 8 }
+            let drawn = (line.map(\.xMax).max() ?? 0) - (line.map(\.xMin).min() ?? 0)
+            #expect(abs(drawn - width) < 0.05, "line at \(y): drawn \(drawn), measured \(width)")
+        }
+    }
+
+    /// Word boxes from `pdftotext -bbox` of page 1.
+    func wordBoxes(_ pdf: URL) throws -> [(xMin: Double, xMax: Double, yMax: Double, text: String)] {
+        let html = try runTool("pdftotext", ["-bbox", "-f", "1", "-l", "1", pdf.path, "-"]).stdout
+        var boxes: [(xMin: Double, xMax: Double, yMax: Double, text: String)] = []
+        for line in html.split(separator: "\n") where line.contains("<word ") {
+            func attr(_ n: String) -> Double? {
+                guard let r = line.range(of: "\(n)=\"") else { return nil }
+                return Double(line[r.upperBound...].prefix { $0 != "\"" })
+            }
+            let text = line.split(separator: ">").dropFirst().first?.split(separator: "<").first.map(String.init) ?? ""
+            if let a = attr("xMin"), let b = attr("xMax"), let y = attr("yMax") { boxes.append((a, b, y, text)) }
+        }
+        return boxes
     }
 
     @Test func pageSizeFollowsEachPage() throws {
