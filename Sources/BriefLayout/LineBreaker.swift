@@ -50,6 +50,28 @@ public struct LineBreaker: Sendable {
         return isIdeographic(before) || isIdeographic(after)
     }
 
+    /// How bad a forced break before `chars[i]` is: 0 none of the rules suffers (inside a
+    /// long Latin word), 1 a line starts with closing or ends with opening punctuation, 2 ——
+    /// or …… is split.
+    static func forcedBreakCost(_ chars: [Character], _ i: Int) -> Int {
+        let a = chars[i - 1], b = chars[i]
+        if a == b && (a == "—" || a == "…") { return 2 }
+        if noLineStart.contains(b) || noLineEnd.contains(a) { return 1 }
+        return 0
+    }
+
+    /// The rightmost of the least bad break positions in `start + 1 ... end`.
+    static func forcedCut(_ chars: [Character], start: Int, end: Int) -> Int {
+        var best = end, bestCost = forcedBreakCost(chars, end)
+        var i = end
+        while bestCost > 0 && i > start + 1 {
+            i -= 1
+            let c = forcedBreakCost(chars, i)
+            if c < bestCost { best = i; bestCost = c }
+        }
+        return best
+    }
+
     /// Breaks `text` into lines no wider than `width`; the first line is `firstIndent` points
     /// narrower. A word wider than a line is split where it must.
     public func breakLines(_ text: String, font: FontSpec, width: Double, firstIndent: Double = 0) -> [BrokenLine] {
@@ -79,7 +101,9 @@ public struct LineBreaker: Sendable {
                 } else if lastBreak > start {
                     cut = lastBreak
                 } else {
-                    cut = end  // an unbreakable run wider than the line: split it
+                    // A run with no legal break is wider than the line: split it where the
+                    // fewest rules suffer (never inside —— or …… if avoidable).
+                    cut = Self.forcedCut(chars, start: start, end: end)
                 }
             }
             var lineEnd = cut

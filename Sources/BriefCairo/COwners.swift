@@ -1,0 +1,61 @@
+internal import CPangoCairo
+
+// Small owners of C pointers: each frees its pointer exactly once, in deinit. Nothing here
+// is public; Pango objects must only be touched while holding `FontLibrary`'s lock.
+
+/// A fontconfig configuration.
+final class FcConfigOwner {
+    let pointer: OpaquePointer
+    init(_ pointer: OpaquePointer) { self.pointer = pointer }
+    deinit { FcConfigDestroy(pointer) }
+}
+
+/// A fontconfig pattern.
+final class FcPatternOwner {
+    let pointer: OpaquePointer
+    init(_ pointer: OpaquePointer) { self.pointer = pointer }
+    deinit { FcPatternDestroy(pointer) }
+}
+
+/// Any GObject (font map, Pango context, Pango layout).
+final class GObjectOwner {
+    let pointer: UnsafeMutableRawPointer
+    init(_ pointer: UnsafeMutableRawPointer) { self.pointer = pointer }
+    deinit { g_object_unref(pointer) }
+    var opaque: OpaquePointer { OpaquePointer(pointer) }
+}
+
+/// A Pango font description.
+final class FontDescriptionOwner {
+    let pointer: OpaquePointer
+    init(_ pointer: OpaquePointer) { self.pointer = pointer }
+    deinit { pango_font_description_free(pointer) }
+}
+
+/// A cairo font-options object.
+final class FontOptionsOwner {
+    let pointer: OpaquePointer
+    init(_ pointer: OpaquePointer) { self.pointer = pointer }
+    deinit { cairo_font_options_destroy(pointer) }
+}
+
+/// A cairo surface.
+final class SurfaceOwner {
+    let pointer: OpaquePointer
+    init(_ pointer: OpaquePointer) { self.pointer = pointer }
+    deinit { cairo_surface_destroy(pointer) }
+    var status: cairo_status_t { cairo_surface_status(pointer) }
+}
+
+/// A cairo drawing context.
+final class CairoOwner {
+    let pointer: OpaquePointer
+    init(_ pointer: OpaquePointer) { self.pointer = pointer }
+    deinit { cairo_destroy(pointer) }
+    var status: cairo_status_t { cairo_status(pointer) }
+}
+
+/// Cairo's message for a status.
+func cairoMessage(_ status: cairo_status_t) -> String {
+    String(cString: cairo_status_to_string(status))
+}

@@ -1,0 +1,379 @@
+import BriefDocument
+import BriefLayout
+import Foundation
+internal import CPangoCairo
+
+/// The kinds of file the renderer writes.
+public enum OutputFormat: String, Sendable, CaseIterable, Codable {
+    /// One PDF with metadata, outline and page labels.
+    case pdf
+    /// One PNG per page (`name-1.png`, `name-2.png` …).
+    case png
+    /// One SVG per page (`name-1.svg`, `name-2.svg` …).
+    case svg
+}
+
+/// Draws laid-out pages onto a cairo surface as they arrive and forgets them (memory does not
+/// grow with the page count). Nothing appears at the destination until `finish()`: pages go to
+/// hidden temporary files in the destination directory, which `finish()` renames into place
+/// and which any failure, or dropping the writer unfinished, removes.
+public final class CairoPageWriter {
+    /// Where the output goes (for PNG and SVG, the stem of the per-page names).
+    public let url: URL
+    /// Output kind.
+    public let format: OutputFormat
+    /// PDF document information.
+    public let metadata: DocumentMetadata
+    /// Raster resolution of PNG pages, dots per inch.
+    public let pngResolution: Double
+
+    private let library: FontLibrary
+    private enum State { case open, finished, failed }
+    private var state = State.open
+    private var pageCount = 0
+    /// Temporary files and where `finish()` moves them.
+    private var pending: [(temp: URL, final: URL)] = []
+    // PDF: one surface for the whole document.
+    private var pdfSurface: SurfaceOwner?
+    private var pdfCairo: CairoOwner?
+    private var outlineStack: [(level: Int, id: Int32)] = []
+    // Pango drawing state (touched under the library lock only).
+    private var pangoContext: GObjectOwner?
+    private var pangoLayout: GObjectOwner?
+
+    /// Opens the output. For PDF the temporary file is created right away, so an unwritable
+    /// destination fails here.
+    public init(url: URL, format: OutputFormat, metadata: DocumentMetadata, library: FontLibrary,
+                pngResolution: Double = 150) throws {
+        self.url = url
+        self.format = format
+        self.metadata = metadata
+        self.library = library
+        self.pngResolution = pngResolution
+        let dir = url.deletingLastPathComponent()
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: dir.path, isDirectory: &isDir), isDir.boolValue else {
+            throw RenderError.cannotCreate(path: url.path, reason: "directory \(dir.path) does not exist")
+        }
+        guard pngResolution > 0, pngResolution <= 2400 else {
+            throw RenderError.cannotCreate(path: url.path, reason: "PNG resolution \(pngResolution) is out of range")
+        }
+        if format == .pdf {
+            let temp = Self.temporaryURL(for: url)
+            guard let surface = cairo_pdf_surface_create(temp.path, 595.276, 841.89) else {
+                throw RenderError.cannotCreate(path: temp.path, reason: "cairo returned no surface")
+            }
+            let owner = SurfaceOwner(surface)
+            guard owner.status == CAIRO_STATUS_SUCCESS else {
+                let reason = cairoMessage(owner.status)
+                try? FileManager.default.removeItem(at: temp)
+                throw RenderError.cannotCreate(path: url.path, reason: reason)
+            }
+            pending.append((temp, url))
+            pdfSurface = owner
+            setMetadata(surface)
+            let cr = CairoOwner(cairo_create(surface))
+            pdfCairo = cr
+            if cr.status != CAIRO_STATUS_SUCCESS {
+                let reason = cairoMessage(cr.status)
+                abandon()
+                throw RenderError.cairo(reason)
+            }
+        }
+    }
+
+    deinit {
+        if state != .finished { abandon() }
+        // Pango objects are released under the library lock like every other Pango call.
+        library.withLock {
+            pangoLayout = nil
+            pangoContext = nil
+        }
+    }
+
+    /// Draws `page` now. PDF pages are appended to the document; PNG and SVG pages are
+    /// written to their own (temporary) files.
+    public func consume(_ page: LaidOutPage) throws {
+        guard state == .open else { throw RenderError.writerClosed }
+        do {
+            try draw(page)
+            pageCount += 1
+        } catch {
+            abandon()
+            throw error
+        }
+    }
+
+    /// Ends the document and moves the files into place; returns them in page order.
+    public func finish() throws -> [URL] {
+        guard state == .open else { throw RenderError.writerClosed }
+        do {
+            if let surface = pdfSurface {
+                if pageCount == 0 {
+                    throw RenderError.cairo("no pages to write")
+                }
+                pdfCairo = nil
+                cairo_surface_finish(surface.pointer)
+                let status = surface.status
+                pdfSurface = nil
+                if status != CAIRO_STATUS_SUCCESS { throw RenderError.cairo(cairoMessage(status)) }
+            }
+            for (temp, final) in pending {
+                if rename(temp.path, final.path) != 0 {
+                    throw RenderError.io(path: final.path, reason: String(cString: strerror(errno)))
+                }
+            }
+        } catch {
+            abandon()
+            throw error
+        }
+        state = .finished
+        let files = pending.map(\.final)
+        pending = []
+        return files
+    }
+
+    // MARK: - Files
+
+    private static let counter = Counter()
+
+    private static func temporaryURL(for url: URL) -> URL {
+        let name = ".\(url.lastPathComponent).tmp-\(getpid())-\(counter.next())"
+        return url.deletingLastPathComponent().appendingPathComponent(name)
+    }
+
+    /// `stem-N.ext` next to `url`.
+    private func pageURL(_ n: Int) -> URL {
+        let ext = url.pathExtension.isEmpty ? format.rawValue : url.pathExtension
+        let stem = url.deletingPathExtension().lastPathComponent
+        return url.deletingLastPathComponent().appendingPathComponent("\(stem)-\(n).\(ext)")
+    }
+
+    /// Closes surfaces and removes every temporary file.
+    private func abandon() {
+        state = .failed
+        pdfCairo = nil
+        pdfSurface = nil  // cairo writes the rest of the file on destroy; removed below
+        for (temp, _) in pending { try? FileManager.default.removeItem(at: temp) }
+        pending = []
+    }
+
+    private func setMetadata(_ surface: OpaquePointer) {
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, metadata.title)
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_AUTHOR, metadata.author)
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_SUBJECT, metadata.subject)
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, metadata.creator)
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_KEYWORDS, metadata.keywords)
+        let date = Self.pdfDate(metadata.date)
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, date)
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, date)
+    }
+
+    /// `YYYY-MM-DD` → `YYYY-MM-DDT00:00:00+08:00` (China Standard Time); anything else is
+    /// pinned to the epoch so that output stays reproducible.
+    static func pdfDate(_ date: String) -> String {
+        let parts = date.split(separator: "-", omittingEmptySubsequences: false)
+        let ok = parts.count == 3 && parts[0].count == 4 && parts[1].count == 2 && parts[2].count == 2
+            && parts.allSatisfy { $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }
+        return ok ? "\(date)T00:00:00+08:00" : "1970-01-01T00:00:00Z"
+    }
+
+    // MARK: - Pages
+
+    private func draw(_ page: LaidOutPage) throws {
+        let n = pageCount + 1
+        switch format {
+        case .pdf:
+            let surface = pdfSurface!.pointer, cr = pdfCairo!
+            cairo_pdf_surface_set_size(surface, page.size.width, page.size.height)
+            cairo_pdf_surface_set_page_label(surface, page.label)
+            for entry in page.outline {
+                while let top = outlineStack.last, top.level >= entry.level { outlineStack.removeLast() }
+                let parent = outlineStack.last?.id ?? Int32(CAIRO_PDF_OUTLINE_ROOT)
+                let attrs = "page=\(n) pos=[0 \(max(0, entry.y))]"
+                let flags = entry.level <= 1 ? CAIRO_PDF_OUTLINE_FLAG_OPEN : cairo_pdf_outline_flags_t(0)
+                let id = cairo_pdf_surface_add_outline(surface, parent, entry.title, attrs, flags)
+                outlineStack.append((entry.level, id))
+            }
+            try drawItems(page, cr: cr)
+            cairo_show_page(cr.pointer)
+            try check(cr)
+        case .png:
+            let scale = pngResolution / 72
+            let w = Int32((page.size.width * scale).rounded()), h = Int32((page.size.height * scale).rounded())
+            guard let s = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, w, h) else {
+                throw RenderError.cairo("no image surface")
+            }
+            let surface = SurfaceOwner(s)
+            guard surface.status == CAIRO_STATUS_SUCCESS else { throw RenderError.cairo(cairoMessage(surface.status)) }
+            let cr = CairoOwner(cairo_create(s))
+            cairo_set_source_rgb(cr.pointer, 1, 1, 1)
+            cairo_paint(cr.pointer)
+            cairo_scale(cr.pointer, scale, scale)
+            try drawItems(page, cr: cr)
+            try check(cr)
+            cairo_surface_flush(s)
+            let final = pageURL(n), temp = Self.temporaryURL(for: final)
+            pending.append((temp, final))
+            let status = cairo_surface_write_to_png(s, temp.path)
+            if status != CAIRO_STATUS_SUCCESS {
+                throw RenderError.cannotCreate(path: temp.path, reason: cairoMessage(status))
+            }
+        case .svg:
+            let final = pageURL(n), temp = Self.temporaryURL(for: final)
+            pending.append((temp, final))
+            guard let s = cairo_svg_surface_create(temp.path, page.size.width, page.size.height) else {
+                throw RenderError.cannotCreate(path: temp.path, reason: "cairo returned no surface")
+            }
+            let surface = SurfaceOwner(s)
+            guard surface.status == CAIRO_STATUS_SUCCESS else {
+                throw RenderError.cannotCreate(path: temp.path, reason: cairoMessage(surface.status))
+            }
+            cairo_svg_surface_set_document_unit(s, CAIRO_SVG_UNIT_PT)
+            let cr = CairoOwner(cairo_create(s))
+            try drawItems(page, cr: cr)
+            cairo_show_page(cr.pointer)
+            try check(cr)
+            cairo_surface_finish(s)
+            if surface.status != CAIRO_STATUS_SUCCESS { throw RenderError.cairo(cairoMessage(surface.status)) }
+        }
+    }
+
+    private func check(_ cr: CairoOwner) throws {
+        if cr.status != CAIRO_STATUS_SUCCESS { throw RenderError.cairo(cairoMessage(cr.status)) }
+    }
+
+    private func drawItems(_ page: LaidOutPage, cr owner: CairoOwner) throws {
+        let cr = owner.pointer
+        cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT)
+        cairo_set_line_join(cr, CAIRO_LINE_JOIN_MITER)
+        library.withLock {
+            for item in page.items {
+                switch item {
+                case .text(let t): drawText(t, cr: cr)
+                case .line(let l):
+                    cairo_new_path(cr)
+                    setColor(cr, l.color)
+                    cairo_set_line_width(cr, l.width)
+                    if !l.dash.isEmpty { cairo_set_dash(cr, l.dash, Int32(l.dash.count), 0) }
+                    cairo_move_to(cr, l.from.x, l.from.y)
+                    cairo_line_to(cr, l.to.x, l.to.y)
+                    cairo_stroke(cr)
+                    if !l.dash.isEmpty { cairo_set_dash(cr, nil, 0, 0) }
+                case .rect(let r):
+                    paint(cr, fill: r.fill, stroke: r.stroke, width: r.strokeWidth) {
+                        cairo_rectangle(cr, r.rect.x, r.rect.y, r.rect.width, r.rect.height)
+                    }
+                case .path(let p):
+                    paint(cr, fill: p.fill, stroke: p.stroke, width: p.strokeWidth) {
+                        for e in p.elements {
+                            switch e {
+                            case .move(let pt): cairo_move_to(cr, pt.x, pt.y)
+                            case .line(let pt): cairo_line_to(cr, pt.x, pt.y)
+                            case .arc(let c, let r, let a, let b): cairo_arc(cr, c.x, c.y, r, a, b)
+                            case .arcNegative(let c, let r, let a, let b): cairo_arc_negative(cr, c.x, c.y, r, a, b)
+                            case .close: cairo_close_path(cr)
+                            }
+                        }
+                    }
+                }
+                if cairo_status(cr) != CAIRO_STATUS_SUCCESS { break }
+            }
+        }
+        try check(owner)
+    }
+
+    private func setColor(_ cr: OpaquePointer, _ c: RGBColor) {
+        cairo_set_source_rgb(cr, c.red, c.green, c.blue)
+    }
+
+    private func paint(_ cr: OpaquePointer, fill: RGBColor?, stroke: RGBColor?, width: Double, path: () -> Void) {
+        if let fill {
+            cairo_new_path(cr); path()
+            setColor(cr, fill)
+            cairo_fill(cr)
+        }
+        if let stroke, width > 0 {
+            cairo_new_path(cr); path()
+            setColor(cr, stroke)
+            cairo_set_line_width(cr, width)
+            cairo_stroke(cr)
+        }
+    }
+
+    /// Draws one line of text with its baseline at the item's origin. Call under lock.
+    private func drawText(_ t: TextItem, cr: OpaquePointer) {
+        if t.text.isEmpty { return }
+        if pangoContext == nil {
+            let ctx = library.makeContext()
+            pangoContext = ctx
+            let layout = pango_layout_new(ctx.opaque)!
+            pango_layout_set_single_paragraph_mode(layout, 1)
+            pangoLayout = GObjectOwner(UnsafeMutableRawPointer(layout))
+        }
+        let layout = pangoLayout!.opaque
+        cairo_save(cr)
+        cairo_translate(cr, t.origin.x, t.origin.y)
+        if t.rotation != 0 { cairo_rotate(cr, -t.rotation * .pi / 180) }
+        pango_cairo_update_layout(cr, layout)
+        pango_layout_set_font_description(layout, library.description(t.font))
+        let utf8 = Array(t.text.utf8)
+        utf8.withUnsafeBufferPointer { buf in
+            buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buf.count) {
+                pango_layout_set_text(layout, $0, Int32(buf.count))
+            }
+        }
+        if let target = t.justifyWidth { justify(layout, text: t.text, utf8Count: utf8.count, to: target) }
+        setColor(cr, t.color)
+        cairo_move_to(cr, 0, 0)
+        if let line = pango_layout_get_line(layout, 0) { pango_cairo_show_layout_line(cr, line) }
+        cairo_restore(cr)
+    }
+
+    /// Widens the gaps between Characters of the laid-out line so that it spans `width`
+    /// points: the extra space is spread evenly over the `count - 1` gaps (added to the
+    /// last glyph of each Character but the last).
+    private func justify(_ layout: OpaquePointer, text: String, utf8Count: Int, to width: Double) {
+        let count = text.count
+        guard count > 1 else { return }
+        var charOfByte = [Int](repeating: count - 1, count: utf8Count + 1)
+        var byte = 0
+        for (i, c) in text.enumerated() {
+            for k in 0..<c.utf8.count { charOfByte[byte + k] = i }
+            byte += c.utf8.count
+        }
+        var natural: Int64 = 0
+        var lastGlyph = [UnsafeMutablePointer<PangoGlyphInfo>?](repeating: nil, count: count)
+        library.forEachGlyph(layout) { offset, w, info in
+            natural += Int64(w)
+            lastGlyph[charOfByte[min(max(offset, 0), utf8Count)]] = info
+        }
+        let extra = width * Double(PANGO_SCALE) - Double(natural)
+        guard extra > 0.5 else { return }
+        let gap = extra / Double(count - 1)
+        var carry = 0.0  // space of Characters without a glyph of their own (ligatures)
+        for i in 0..<(count - 1) {
+            carry += (gap * Double(i + 1)).rounded() - (gap * Double(i)).rounded()
+            guard let g = lastGlyph[i] else { continue }
+            g.pointee.geometry.width += Int32(carry)
+            carry = 0
+        }
+    }
+}
+
+extension CairoPageWriter: PageSink {}
+
+/// A process-wide counter for unique temporary names.
+private final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+    func next() -> Int { lock.lock(); defer { lock.unlock() }; value += 1; return value }
+}
+
+/// Renders `pages` to `url` in `format` and returns the files written.
+public func renderPages(_ pages: [LaidOutPage], to url: URL, format: OutputFormat, metadata: DocumentMetadata,
+                        library: FontLibrary) throws -> [URL] {
+    let writer = try CairoPageWriter(url: url, format: format, metadata: metadata, library: library)
+    for page in pages { try writer.consume(page) }
+    return try writer.finish()
+}

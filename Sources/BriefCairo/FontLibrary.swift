@@ -1,0 +1,243 @@
+import BriefDocument
+import BriefLayout
+import Foundation
+internal import CPangoCairo
+
+/// The fonts of one run: a private fontconfig configuration (system fonts plus the fonts
+/// dropped into a `Fonts/` directory), one explicit Pango font map shared by measuring and
+/// drawing, and the mapping from font roles (仿宋, 黑体 …) to installed families.
+///
+/// Pango font maps are not thread safe and Pango's default font map is per thread, so the
+/// library owns one font map and serialises every Pango call behind its lock.
+public final class FontLibrary: @unchecked Sendable {
+    /// One family choice for a role, as resolved from `roles.txt` or the built-in defaults.
+    struct RoleChoice {
+        var family: String
+        var bold: Bool
+        /// The other installed families of the role, used as per-character fallbacks.
+        var fallbacks: [String]
+    }
+
+    /// Role lists used when `roles.txt` is absent (first installed family wins). The open
+    /// fallbacks come last; licensed fonts dropped into `Fonts/` are listed first.
+    static let builtInRoles: [FontRole: [(String, Bool)]] = [
+        .xiaobiaosong: [("方正小标宋简体", false), ("方正小标宋_GBK", false), ("FZXiaoBiaoSong-B05S", false),
+                        ("FZXiaoBiaoSong-B05", false), ("小标宋", false), ("Noto Serif CJK SC", true)],
+        .fangsong: [("仿宋_GB2312", false), ("FangSong_GB2312", false), ("仿宋", false), ("FangSong", false),
+                    ("Noto Serif CJK SC", false)],
+        .heiti: [("黑体", false), ("SimHei", false), ("Noto Sans CJK SC", false)],
+        .kaiti: [("楷体_GB2312", false), ("KaiTi_GB2312", false), ("楷体", false), ("KaiTi", false),
+                 ("LXGW WenKai", false)],
+        .songti: [("宋体", false), ("SimSun", false), ("Noto Serif CJK SC", false)],
+    ]
+
+    /// The directory given at creation.
+    public let fontsDirectory: URL
+
+    let lock = NSLock()
+    let config: FcConfigOwner
+    let fontMap: GObjectOwner
+    let roles: [FontRole: RoleChoice]
+    let fontOptions: FontOptionsOwner
+    let language: OpaquePointer?
+
+    // Measuring state, only touched under `lock`.
+    var measureContext: GObjectOwner?
+    var measureLayout: GObjectOwner?
+    var descriptions: [FontSpec: FontDescriptionOwner] = [:]
+    var metricsCache: [FontSpec: FontMetrics] = [:]
+    var charAdvances: [FontSpec: [UInt32: Double]] = [:]
+    var stringAdvances: [FontSpec: [String: [Double]]] = [:]
+    var stringCacheCount = 0
+
+    /// Creates the library. Fonts in `fontsDirectory` are added to a private fontconfig
+    /// configuration on top of the system fonts; `fontsDirectory/roles.txt`, if present,
+    /// maps roles to families (see `Fonts/README.md`). A missing directory only means that
+    /// no extra fonts are added.
+    public init(fontsDirectory: URL) throws {
+        self.fontsDirectory = fontsDirectory
+        guard let cfg = FcInitLoadConfigAndFonts() else {
+            throw RenderError.fontConfiguration("fontconfig could not load the system configuration")
+        }
+        config = FcConfigOwner(cfg)
+        var isDir: ObjCBool = false
+        let path = fontsDirectory.path
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDir) {
+            guard isDir.boolValue else {
+                throw RenderError.fontConfiguration("\(path) is not a directory")
+            }
+            let ok = path.withCString { p in
+                p.withMemoryRebound(to: FcChar8.self, capacity: strlen(p) + 1) { FcConfigAppFontAddDir(cfg, $0) }
+            }
+            if ok == 0 { throw RenderError.fontConfiguration("fontconfig could not add the fonts in \(path)") }
+        }
+        guard let map = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT) else {
+            throw RenderError.fontConfiguration("Pango has no FreeType font map")
+        }
+        fontMap = GObjectOwner(UnsafeMutableRawPointer(map))
+        pango_fc_font_map_set_config(OpaquePointer(map), cfg)
+
+        guard let opts = cairo_font_options_create() else {
+            throw RenderError.fontConfiguration("cairo could not create font options")
+        }
+        cairo_font_options_set_hint_metrics(opts, CAIRO_HINT_METRICS_OFF)
+        cairo_font_options_set_hint_style(opts, CAIRO_HINT_STYLE_NONE)
+        fontOptions = FontOptionsOwner(opts)
+        language = pango_language_from_string("zh-cn")
+
+        // Roles.
+        var lists = Self.builtInRoles
+        let rolesFile = fontsDirectory.appendingPathComponent("roles.txt")
+        if FileManager.default.fileExists(atPath: rolesFile.path) {
+            let text: String
+            do { text = try String(contentsOf: rolesFile, encoding: .utf8) } catch {
+                throw RenderError.fontConfiguration("cannot read \(rolesFile.path): \(error)")
+            }
+            for (role, list) in try Self.parseRoles(text, file: rolesFile.path) { lists[role] = list }
+        }
+        var resolved: [FontRole: RoleChoice] = [:]
+        for role in FontRole.allCases {
+            let list = lists[role] ?? []
+            let installed = list.filter { Self.isInstalled(family: $0.0, config: cfg) }
+            let first = installed.first ?? list.last ?? ("serif", false)
+            var fallbacks: [String] = []
+            for (family, _) in installed.dropFirst() where family != first.0 && !fallbacks.contains(family) {
+                fallbacks.append(family)
+            }
+            resolved[role] = RoleChoice(family: first.0, bold: first.1, fallbacks: fallbacks)
+        }
+        roles = resolved
+    }
+
+    /// Creates the library from an optional directory (nil: system fonts and built-in roles
+    /// only). Convenience for callers whose fonts folder lookup may fail.
+    public convenience init(fontsDirectory: URL?) throws {
+        try self.init(fontsDirectory: fontsDirectory ?? URL(fileURLWithPath: "/nonexistent-qualitybrief-fonts"))
+    }
+
+    /// `Fonts/` found at run time: `QUALITYBRIEF_FONTS`, then `Fonts` in the current directory
+    /// or its parents, then next to or above the executable.
+    public static func defaultFontsDirectory() -> URL? {
+        let fm = FileManager.default
+        if let env = ProcessInfo.processInfo.environment["QUALITYBRIEF_FONTS"], !env.isEmpty {
+            return URL(fileURLWithPath: env)
+        }
+        var candidates: [URL] = []
+        var dir = URL(fileURLWithPath: fm.currentDirectoryPath)
+        for _ in 0..<4 { candidates.append(dir); dir.deleteLastPathComponent() }
+        var exe = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath()
+        for _ in 0..<5 { exe.deleteLastPathComponent(); candidates.append(exe) }
+        var isDir: ObjCBool = false
+        return candidates.map { $0.appendingPathComponent("Fonts") }
+            .first { fm.fileExists(atPath: $0.path, isDirectory: &isDir) && isDir.boolValue }
+    }
+
+    /// The installed family that draws `role`.
+    public func resolvedFamily(for role: FontRole) -> String {
+        roles[role]!.family
+    }
+
+    /// The font file fontconfig picks for `role` (regular weight, or bold where the role
+    /// asks for it), if any.
+    public func resolvedFile(for role: FontRole) -> String? {
+        let choice = roles[role]!
+        lock.lock(); defer { lock.unlock() }
+        guard let pattern = FcPatternCreate() else { return nil }
+        let owner = FcPatternOwner(pattern)
+        Self.addString(pattern, FC_FAMILY, choice.family)
+        FcPatternAddInteger(pattern, FC_WEIGHT, choice.bold ? Int32(FC_WEIGHT_BOLD) : Int32(FC_WEIGHT_REGULAR))
+        Self.addString(pattern, FC_LANG, "zh-cn")
+        FcConfigSubstitute(config.pointer, pattern, FcMatchPattern)
+        FcDefaultSubstitute(pattern)
+        var result = FcResultNoMatch
+        guard let match = FcFontMatch(config.pointer, pattern, &result) else { return nil }
+        let matchOwner = FcPatternOwner(match)
+        var file: UnsafeMutablePointer<FcChar8>?
+        guard FcPatternGetString(matchOwner.pointer, FC_FILE, 0, &file) == FcResultMatch, let file else { return nil }
+        _ = owner
+        return String(cString: UnsafeRawPointer(file).assumingMemoryBound(to: CChar.self))
+    }
+
+    // MARK: - Internals
+
+    /// Parses `roles.txt`: `role: Family, Family:bold, …` lines, `#` comments.
+    static func parseRoles(_ text: String, file: String) throws -> [FontRole: [(String, Bool)]] {
+        var out: [FontRole: [(String, Bool)]] = [:]
+        for (n, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var line = Substring(raw)
+            if let hash = line.firstIndex(of: "#") { line = line[..<hash] }
+            let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
+            if trimmed.isEmpty { continue }
+            guard let colon = trimmed.firstIndex(of: ":") else {
+                throw RenderError.fontConfiguration("\(file):\(n + 1): expected `role: Family, Family`")
+            }
+            let name = trimmed[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
+            guard let role = FontRole(rawValue: name) else {
+                throw RenderError.fontConfiguration(
+                    "\(file):\(n + 1): unknown role \(name) (known: \(FontRole.allCases.map(\.rawValue).joined(separator: ", ")))")
+            }
+            var list: [(String, Bool)] = []
+            for item in trimmed[trimmed.index(after: colon)...].split(separator: ",") {
+                var family = item.trimmingCharacters(in: .whitespaces)
+                var bold = false
+                if family.lowercased().hasSuffix(":bold") {
+                    family = String(family.dropLast(5)).trimmingCharacters(in: .whitespaces)
+                    bold = true
+                }
+                if !family.isEmpty { list.append((family, bold)) }
+            }
+            if list.isEmpty { throw RenderError.fontConfiguration("\(file):\(n + 1): no families for \(name)") }
+            out[role] = list
+        }
+        return out
+    }
+
+    static func addString(_ pattern: OpaquePointer, _ object: String, _ value: String) {
+        value.withCString { v in
+            v.withMemoryRebound(to: FcChar8.self, capacity: strlen(v) + 1) { _ = FcPatternAddString(pattern, object, $0) }
+        }
+    }
+
+    /// Whether some font of the configuration has `family` among its family names.
+    static func isInstalled(family: String, config: OpaquePointer) -> Bool {
+        guard let pattern = FcPatternCreate() else { return false }
+        defer { FcPatternDestroy(pattern) }
+        addString(pattern, FC_FAMILY, family)
+        guard let os = FcObjectSetCreate() else { return false }
+        defer { FcObjectSetDestroy(os) }
+        _ = FcObjectSetAdd(os, FC_FILE)
+        guard let set = FcFontList(config, pattern, os) else { return false }
+        defer { FcFontSetDestroy(set) }
+        return set.pointee.nfont > 0
+    }
+
+    /// Runs `body` holding the Pango lock.
+    func withLock<T>(_ body: () throws -> T) rethrows -> T {
+        lock.lock(); defer { lock.unlock() }
+        return try body()
+    }
+
+    /// A new Pango context on the shared font map: resolution 72, hint metrics off, no
+    /// hinting, unrounded glyph positions, Chinese (simplified) language. Call under lock.
+    func makeContext() -> GObjectOwner {
+        let ctx = pango_font_map_create_context(fontMap.pointer.assumingMemoryBound(to: PangoFontMap.self))!
+        pango_cairo_context_set_resolution(ctx, 72)
+        pango_cairo_context_set_font_options(ctx, fontOptions.pointer)
+        pango_context_set_round_glyph_positions(ctx, 0)
+        pango_context_set_language(ctx, language)
+        return GObjectOwner(UnsafeMutableRawPointer(ctx))
+    }
+
+    /// The cached font description of `font`. Call under lock.
+    func description(_ font: FontSpec) -> OpaquePointer {
+        if let d = descriptions[font] { return d.pointer }
+        let choice = roles[font.role]!
+        let desc = pango_font_description_new()!
+        let families = ([choice.family] + choice.fallbacks).joined(separator: ",")
+        pango_font_description_set_family(desc, families)
+        pango_font_description_set_size(desc, Int32((font.size * Double(PANGO_SCALE)).rounded()))
+        pango_font_description_set_weight(desc, (font.bold || choice.bold) ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL)
+        descriptions[font] = FontDescriptionOwner(desc)
+        return desc
+    }
+}
