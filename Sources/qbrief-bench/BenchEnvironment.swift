@@ -40,7 +40,7 @@ struct BenchReport {
     private(set) var text = ""
     mutating func line(_ s: String = "") {
         print(s)
-        fflush(stdout)
+        fflush(nil)  // all streams; `stdout` is not concurrency-safe in Swift 6
         text += s + "\n"
     }
 }
