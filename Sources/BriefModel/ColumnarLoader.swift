@@ -529,6 +529,7 @@ struct ColumnarLoader {
                 iRecipient = columns[.recipient]!; iProgramme = columns[.programme]!; iYear = columns[.year]!; iRegion = columns[.region]!
                 iLevel = columns[.level]; iCredit = columns[.creditCode]; iType = columns[.recipientType]; iSector = columns[.sector]
                 iID = columns[.id]; iNote = columns[.note]
+                iRecipientColumn[Int(fileIndex)] = Int32(iRecipient + 1)
                 return true
             }
             // Blank rows (every field empty after trimming) are skipped.
@@ -643,7 +644,6 @@ struct ColumnarLoader {
             let p = UInt8(po.value), lv = UInt8(po.value2)
             append(programme: p, level: lv, type: UInt8(type), year: Int16(year),
                    section: section, division: division, region: ro.value, city: ro.value2, spelling: sid.id, line: Int32(line))
-            if iRecipientColumn.count <= Int(fileIndex) { iRecipientColumn.append(Int32(iRecipient + 1)) }
             return true
         }
         guard utf8OK, headerCount >= 0 else { return false }
