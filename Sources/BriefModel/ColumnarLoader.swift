@@ -66,6 +66,12 @@ public struct ColumnarRegister: Sendable {
     /// Creates an empty register.
     public init() {}
 
+    mutating func reserve(_ n: Int) {
+        programme.reserveCapacity(n); level.reserveCapacity(n); recipientType.reserveCapacity(n); year.reserveCapacity(n)
+        section.codes.reserveCapacity(n); division.codes.reserveCapacity(n); region.codes.reserveCapacity(n)
+        city.codes.reserveCapacity(n); recipient.reserveCapacity(n); line.reserveCapacity(n)
+    }
+
     /// Number of distinct recipient spellings.
     public var recipientSpellingCount: Int { spellingEnds.count }
 
@@ -224,14 +230,46 @@ struct ByteInterner {
                         if e & 0xFFFF_FFFF_0000_0000 == tag {
                             let s = Int(e & 0xFFFF_FFFF) - 1
                             let st = s == 0 ? 0 : Int(en[s - 1])
-                            if Int(en[s]) - st == key.count
-                                && (key.count == 0 || memcmp(b.baseAddress! + st, key.baseAddress!, key.count) == 0) { return (i, Int32(s)) }
+                            if Int(en[s]) - st == key.count && ByteInterner.equal(b.baseAddress! + st, key) { return (i, Int32(s)) }
                         }
                         i = (i + 1) & m
                     }
                 }
             }
         }
+    }
+
+    /// Byte equality, eight bytes at a time (keys are short: no call into memcmp).
+    @inline(__always) static func equal(_ a: UnsafePointer<UInt8>, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = key.count
+        guard n > 0, let kb = key.baseAddress else { return true }
+        let ra = UnsafeRawPointer(a), rb = UnsafeRawPointer(kb)
+        var i = 0
+        while i + 8 <= n {
+            if ra.loadUnaligned(fromByteOffset: i, as: UInt64.self) != rb.loadUnaligned(fromByteOffset: i, as: UInt64.self) { return false }
+            i += 8
+        }
+        while i < n {
+            if a[i] != kb[i] { return false }
+            i += 1
+        }
+        return true
+    }
+
+    /// Makes room for `n` keys without growing.
+    mutating func reserve(_ n: Int) {
+        var size = slots.count
+        while size < n * 2 { size <<= 1 }
+        guard size > slots.count else { return }
+        let old = slots
+        slots = [UInt64](repeating: 0, count: size)
+        mask = size - 1
+        for e in old where e != 0 {
+            var i = Int(e >> 32) & mask
+            while slots[i] != 0 { i = (i + 1) & mask }
+            slots[i] = e
+        }
+        ends.reserveCapacity(n)
     }
 
     /// The id of `key`, if present.
@@ -266,7 +304,7 @@ struct ByteInterner {
 }
 
 /// The per-text outcomes of one column, worked out once per distinct text.
-final class FieldMemo {
+struct FieldMemo {
     var interner = ByteInterner(capacity: 64)
     var outcomes: [ColumnarLoader.Outcome] = []
 }
@@ -276,18 +314,24 @@ struct ColumnarLoader {
     let validator: RecordValidator
     var out = ColumnarRegister()
     var files: [String] = []
-    /// Diagnostics kept so far per kind.
-    var keptPerKind: [String: Int] = [:]
 
     /// A field value's outcome.
     struct Outcome {
         var value: Int32 = 0
         var value2: Int32 = 0
-        /// (severity, message) at this field's column.
-        var diagnostics: [(Severity, String)] = []
+        /// (severity, message, kind) at this field's column.
+        var diagnostics: [(Severity, String, Int)] = []
     }
 
-    var memoType = FieldMemo(), memoProgramme = FieldMemo(), memoYear = FieldMemo(), memoSector = FieldMemo(), memoRegion = FieldMemo()
+    /// type, programme (+ level), year, sector, region.
+    var memos = [FieldMemo](repeating: FieldMemo(), count: 5)
+    static let mType = 0, mProgramme = 1, mYear = 2, mSector = 3, mRegion = 4
+    /// Diagnostic kinds by name, and per kind how many were kept and how many only counted.
+    var kindIDs: [String: Int] = [:]
+    var kindNames: [String] = []
+    var kept: [Int] = []
+    var hidden: [Int] = []
+    var programmeKey: [UInt8] = []
     var spellings = ByteInterner(capacity: 1 << 12)
     var spellingEmpty: [Bool] = []
     var spellingNameID: [Int32] = []
@@ -342,13 +386,31 @@ struct ColumnarLoader {
 
     /// Counts a diagnostic and keeps it while its kind is under the cap.
     mutating func note(_ kind: String, _ severity: Severity, _ make: () -> Diagnostic) {
+        note(kindID(kind), severity, make)
+    }
+
+    /// The id of a diagnostic kind.
+    mutating func kindID(_ kind: String) -> Int {
+        if let k = kindIDs[kind] { return k }
+        let k = kindNames.count
+        kindIDs[kind] = k
+        kindNames.append(kind)
+        kept.append(0)
+        hidden.append(0)
+        return k
+    }
+
+    /// Whether a diagnostic of this kind would still be kept (its message is worth building).
+    func keeps(_ kind: Int) -> Bool { kept[kind] < DatasetLoader.diagnosticCapPerKind }
+
+    @inline(__always)
+    mutating func note(_ kind: Int, _ severity: Severity, _ make: () -> Diagnostic) {
         if severity == .error { out.errorCount += 1 } else { out.warningCount += 1 }
-        let k = keptPerKind[kind, default: 0]
-        if k < DatasetLoader.diagnosticCapPerKind {
-            keptPerKind[kind] = k + 1
+        if kept[kind] < DatasetLoader.diagnosticCapPerKind {
+            kept[kind] += 1
             out.diagnostics.append(make())
         } else {
-            out.suppressed[kind, default: 0] += 1
+            hidden[kind] += 1
         }
     }
 
@@ -384,7 +446,7 @@ struct ColumnarLoader {
         if !ok {
             // Not UTF-8, or no usable header: the record path reads (as GB 18030) and words it.
             self = saved
-            memoType = FieldMemo(); memoProgramme = FieldMemo(); memoYear = FieldMemo(); memoSector = FieldMemo(); memoRegion = FieldMemo()
+            memos = [FieldMemo](repeating: FieldMemo(), count: 5)
             absorb(DatasetLoader.load([url], validator: validator), fileIndex: fileIndex)
         }
     }
@@ -482,15 +544,17 @@ struct ColumnarLoader {
         return true
     }
 
-    /// Memoised outcome of `key` in `memo`; nil when the text is not UTF-8.
+    /// Memoised outcome of `key` in memo `m`; nil when the text is not UTF-8.
     @inline(__always)
-    mutating func memoised(_ memo: FieldMemo, _ key: UnsafeBufferPointer<UInt8>, _ compute: (inout ColumnarLoader, String) -> Outcome) -> Outcome? {
-        let r = memo.interner.intern(key)
+    mutating func memoised(_ m: Int, _ key: UnsafeBufferPointer<UInt8>, _ compute: (inout ColumnarLoader, String) -> Outcome) -> Outcome? {
+        let r = memos[m].interner.intern(key)
         if r.isNew {
             guard let text = String(validating: key, as: UTF8.self) else { return nil }
-            memo.outcomes.append(compute(&self, text))
+            var o = compute(&self, text)
+            o.diagnostics = o.diagnostics.map { ($0.0, $0.1, kindID($0.1)) }
+            memos[m].outcomes.append(o)
         }
-        return memo.outcomes[Int(r.id)]
+        return memos[m].outcomes[Int(r.id)]
     }
 
     /// Parses one UTF-8 CSV; false when it must go through the record path instead.
@@ -500,6 +564,8 @@ struct ColumnarLoader {
         var utf8OK = true
         var iRecipient = 0, iProgramme = 0, iYear = 0, iRegion = 0
         var iLevel: Int?, iCredit: Int?, iType: Int?, iSector: Int?, iID: Int?, iNote: Int?
+        let kindCreditMismatch = kindID("credit code check character mismatch")
+        let kindMaskedID = kindID("credit code of an individual is a masked identity number")
         let problems = CSVReader.scan(bytes) { line, fields, scratch in
             @inline(__always) func field(_ i: Int) -> UnsafeBufferPointer<UInt8> {
                 guard i < fields.count else { return UnsafeBufferPointer(start: nil, count: 0) }
@@ -530,6 +596,10 @@ struct ColumnarLoader {
                 iLevel = columns[.level]; iCredit = columns[.creditCode]; iType = columns[.recipientType]; iSector = columns[.sector]
                 iID = columns[.id]; iNote = columns[.note]
                 iRecipientColumn[Int(fileIndex)] = Int32(iRecipient + 1)
+                // About 100 bytes a row: size the recipient table and the columns once.
+                let rows = bytes.count / 96 + 16
+                spellings.reserve(spellings.count + rows)
+                out.reserve(out.programme.count + rows)
                 return true
             }
             // Blank rows (every field empty after trimming) are skipped.
@@ -538,9 +608,12 @@ struct ColumnarLoader {
             if allBlank { return true }
             out.rowsRead += 1
             var hasError = false
-            func add(_ kind: String, _ sev: Severity, _ column: Int, _ message: () -> String) {
+            func add(_ kind: Int, _ sev: Severity, _ column: Int, _ message: () -> String) {
                 if sev == .error { hasError = true }
                 note(kind, sev) { Diagnostic(location: SourceLocation(file: file, line: line, column: column), severity: sev, message: message()) }
+            }
+            func add(_ kind: String, _ sev: Severity, _ column: Int, _ message: () -> String) {
+                add(kindID(kind), sev, column, message)
             }
             if fields.count > headerCount {
                 add("row has more fields than the header", .warning, headerCount + 1) { "row has \(fields.count) fields but the header has \(headerCount); extra fields ignored" }
@@ -558,18 +631,24 @@ struct ColumnarLoader {
             // Memoised fields, in the validator's order: type, programme (+ level), year, sector, region.
             var type: Int32 = 0
             if let it = iType {
-                guard let o = memoised(memoType, field(it), { l, t in
+                guard let o = memoised(Self.mType, field(it), { l, t in
                     let (r, d) = l.outcome(.recipientType, t)
-                    return Outcome(value: r?.recipientType == .individual ? 1 : 0, diagnostics: d)
+                    return Outcome(value: r?.recipientType == .individual ? 1 : 0, diagnostics: d.map { ($0.0, $0.1, 0) })
                 }) else { utf8OK = false; return false }
-                for (s, m) in o.diagnostics { add(m, s, it + 1) { m } }
+                for (s, m, k) in o.diagnostics { add(k, s, it + 1) { m } }
                 type = o.value
             }
             let pf = field(iProgramme)
             let lf = iLevel.map { field($0) }
-            var key = Array(pf)
-            if let lf { key.append(0); key.append(contentsOf: lf) }
-            guard let po = key.withUnsafeBufferPointer({ kb in memoised(memoProgramme, kb, { l, _ in
+            var keyCopy: [UInt8] = []
+            if let lf {
+                programmeKey.removeAll(keepingCapacity: true)
+                programmeKey.append(contentsOf: pf)
+                programmeKey.append(0)
+                programmeKey.append(contentsOf: lf)
+                keyCopy = programmeKey
+            }
+            let computeProgramme = { (l: inout ColumnarLoader, _: String) -> Outcome in
                 guard let p = String(validating: pf, as: UTF8.self) else { return Outcome(value: -1) }
                 var extra: [RecordColumn: String] = [:]
                 if let lf {
@@ -578,53 +657,56 @@ struct ColumnarLoader {
                 }
                 let (r, d) = l.outcome(.programme, p, extra: extra)
                 return Outcome(value: Int32(r.flatMap { Programme.all.firstIndex(of: $0.programme) } ?? 0),
-                               value2: r?.level == .nomination ? 1 : 0, diagnostics: d)
-            }) }), po.value >= 0 else { utf8OK = false; return false }
-            for (s, m) in po.diagnostics {
+                               value2: r?.level == .nomination ? 1 : 0, diagnostics: d.map { ($0.0, $0.1, 0) })
+            }
+            let found = lf == nil ? memoised(Self.mProgramme, pf, computeProgramme)
+                : keyCopy.withUnsafeBufferPointer { memoised(Self.mProgramme, $0, computeProgramme) }
+            guard let po = found, po.value >= 0 else { utf8OK = false; return false }
+            for (s, m, k) in po.diagnostics {
                 // Programme and level messages were both located at column 1; the level's start "level".
-                add(m, s, (m.hasPrefix("level") ? (iLevel ?? iProgramme) : iProgramme) + 1) { m }
+                add(k, s, (m.hasPrefix("level") ? (iLevel ?? iProgramme) : iProgramme) + 1) { m }
             }
             var year: Int32 = 0
             let yf = field(iYear)
             if yf.count == 4, let y = fourDigits(yf), y >= validator.earliestYear, y <= validator.latestYear {
                 year = Int32(y)
             } else {
-                guard let o = memoised(memoYear, yf, { l, t in
+                guard let o = memoised(Self.mYear, yf, { l, t in
                     let (r, d) = l.outcome(.year, t)
-                    return Outcome(value: Int32(r?.year ?? 0), diagnostics: d)
+                    return Outcome(value: Int32(r?.year ?? 0), diagnostics: d.map { ($0.0, $0.1, 0) })
                 }) else { utf8OK = false; return false }
-                for (s, m) in o.diagnostics { add(m, s, iYear + 1) { m } }
+                for (s, m, k) in o.diagnostics { add(k, s, iYear + 1) { m } }
                 year = o.value
             }
             var section: Int32 = 0, division: Int32 = 0
             if let isec = iSector {
-                guard let o = memoised(memoSector, field(isec), { l, t in
+                guard let o = memoised(Self.mSector, field(isec), { l, t in
                     let (r, d) = l.outcome(.sector, t)
                     return Outcome(value: Self.code(&l.sectionDict, &l.out.section, r?.sectionCode ?? ""),
-                                   value2: Self.code(&l.divisionDict, &l.out.division, r?.divisionCode ?? ""), diagnostics: d)
+                                   value2: Self.code(&l.divisionDict, &l.out.division, r?.divisionCode ?? ""), diagnostics: d.map { ($0.0, $0.1, 0) })
                 }) else { utf8OK = false; return false }
-                for (s, m) in o.diagnostics { add(m, s, isec + 1) { m } }
+                for (s, m, k) in o.diagnostics { add(k, s, isec + 1) { m } }
                 section = o.value
                 division = o.value2
             }
-            guard let ro = memoised(memoRegion, field(iRegion), { l, t in
+            guard let ro = memoised(Self.mRegion, field(iRegion), { l, t in
                 let (r, d) = l.outcome(.region, t)
                 return Outcome(value: Self.code(&l.regionDict, &l.out.region, r?.regionCode ?? ""),
-                               value2: Self.code(&l.cityDict, &l.out.city, r?.cityCode ?? ""), diagnostics: d)
+                               value2: Self.code(&l.cityDict, &l.out.city, r?.cityCode ?? ""), diagnostics: d.map { ($0.0, $0.1, 0) })
             }) else { utf8OK = false; return false }
-            for (s, m) in ro.diagnostics { add(m, s, iRegion + 1) { m } }
+            for (s, m, k) in ro.diagnostics { add(k, s, iRegion + 1) { m } }
             // Credit code: checked per row over bytes; wording only for the diagnostics kept.
             if let ic = iCredit {
                 let f = field(ic)
                 if !isBlank(f) {
                     if let (expected, found) = fastCreditCheck(f) {
                         if expected != 0 {
-                            add("credit code check character mismatch", .warning, ic + 1) {
+                            add(kindCreditMismatch, .warning, ic + 1) {
                                 "credit code “\(String(decoding: f, as: UTF8.self))” ends in “\(Character(Unicode.Scalar(found)))” but its check character should be “\(Character(Unicode.Scalar(expected)))” (GB 32100-2015); kept as registered"
                             }
                         }
                     } else if type == 1 && isMaskedID(f) {
-                        add("credit code of an individual is a masked identity number", .warning, ic + 1) {
+                        add(kindMaskedID, .warning, ic + 1) {
                             outcome(.creditCode, String(decoding: f, as: UTF8.self), extra: [.recipientType: "individual"]).1.first?.1 ?? ""
                         }
                     } else {
@@ -636,10 +718,8 @@ struct ColumnarLoader {
                     }
                 }
             }
-            for i in [iID, iNote].compactMap({ $0 }) {
-                let f = field(i)
-                if f.contains(where: { $0 >= 0x80 }), String(validating: f, as: UTF8.self) == nil { utf8OK = false; return false }
-            }
+            if let i = iID, !isUTF8(field(i)) { utf8OK = false; return false }
+            if let i = iNote, !isUTF8(field(i)) { utf8OK = false; return false }
             if hasError { return true }
             let p = UInt8(po.value), lv = UInt8(po.value2)
             append(programme: p, level: lv, type: UInt8(type), year: Int16(year),
@@ -680,6 +760,12 @@ struct ColumnarLoader {
             if b == 0x2A { star = true } else if !(b >= 0x30 && b <= 0x39) && !(i == 17 && b == 0x58) { return false }
         }
         return star
+    }
+
+    @inline(__always)
+    func isUTF8(_ f: UnsafeBufferPointer<UInt8>) -> Bool {
+        for b in f where b >= 0x80 { return String(validating: f, as: UTF8.self) != nil }
+        return true
     }
 
     func fourDigits(_ f: UnsafeBufferPointer<UInt8>) -> Int? {
@@ -757,8 +843,8 @@ struct ColumnarLoader {
             let f = first[key(i)]!
             let file = files[Int(rowFileIndex[i])]
             let line = Int(out.line[i])
-            let kind = "duplicate record"
-            let keep = keptPerKind[kind, default: 0] < DatasetLoader.diagnosticCapPerKind
+            let kind = kindID("duplicate record")
+            let keep = keeps(kind)
             let message = keep ? duplicateMessage(first: (rowFileIndex[f], out.line[f]), file: file, spelling: Int(out.recipient[i]),
                                                   programme: Int(out.programme[i]), year: Int(out.year[i]), level: Int(out.level[i])) : ""
             let column = Int(iRecipientColumn[Int(rowFileIndex[i])])
@@ -770,6 +856,7 @@ struct ColumnarLoader {
 
     mutating func finish() -> ColumnarRegister {
         reportDuplicates()
+        for (k, n) in hidden.enumerated() where n > 0 { out.suppressed[kindNames[k]] = n }
         out.count = out.programme.count
         out.spellingBytes = spellings.bytes
         out.spellingEnds = spellings.ends
