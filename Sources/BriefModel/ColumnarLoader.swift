@@ -277,9 +277,21 @@ struct ByteInterner {
         probe(key, ByteInterner.hash(key)).1
     }
 
+    /// Loads the first slot `hash` probes (to be passed to `intern(_:hash:touched:)`).
+    @inline(__always) func touch(_ hash: UInt32) -> UInt64 {
+        slots.withUnsafeBufferPointer { $0[Int(hash) & mask] }
+    }
+
     /// The id of `key`, and whether it is new.
     mutating func intern(_ key: UnsafeBufferPointer<UInt8>) -> (id: Int32, isNew: Bool) {
-        let h = ByteInterner.hash(key)
+        intern(key, hash: ByteInterner.hash(key), touched: 1)
+    }
+
+    /// `intern(_:)` with the hash known and the first slot already loaded (`touched`, used
+    /// only so the early load is not optimised away).
+    @inline(__always)
+    mutating func intern(_ key: UnsafeBufferPointer<UInt8>, hash h: UInt32, touched: UInt64) -> (id: Int32, isNew: Bool) {
+        if touched == 0 && ends.count == Int.max { return (0, false) }  // never true
         let (i, found) = probe(key, h)
         if let found { return (found, false) }
         let id = Int32(ends.count)
@@ -619,13 +631,12 @@ struct ColumnarLoader {
                 add("row has more fields than the header", .warning, headerCount + 1) { "row has \(fields.count) fields but the header has \(headerCount); extra fields ignored" }
             }
             // Recipient.
+            // Hash it and load its first slot now; the lookup happens after the other fields, so
+            // the likely cache miss on the big table overlaps with that work.
             let rf = field(iRecipient)
-            let sid = spellings.intern(rf)
-            if sid.isNew {
-                if String(validating: rf, as: UTF8.self) == nil { utf8OK = false; return false }
-                registerSpelling(sid.id)
-            }
-            if spellingEmpty[Int(sid.id)] {
+            let rHash = ByteInterner.hash(rf)
+            let touched = spellings.touch(rHash)
+            if isBlank(rf) {
                 add("recipient is empty", .error, iRecipient + 1) { "recipient is empty; expected the name of the organisation or person" }
             }
             // Memoised fields, in the validator's order: type, programme (+ level), year, sector, region.
@@ -720,6 +731,11 @@ struct ColumnarLoader {
             }
             if let i = iID, !isUTF8(field(i)) { utf8OK = false; return false }
             if let i = iNote, !isUTF8(field(i)) { utf8OK = false; return false }
+            let sid = spellings.intern(rf, hash: rHash, touched: touched)
+            if sid.isNew {
+                if !ColumnarLoader.isValidUTF8(rf) { utf8OK = false; return false }
+                registerSpelling(sid.id)
+            }
             if hasError { return true }
             let p = UInt8(po.value), lv = UInt8(po.value2)
             append(programme: p, level: lv, type: UInt8(type), year: Int16(year),
@@ -763,8 +779,36 @@ struct ColumnarLoader {
     }
 
     @inline(__always)
-    func isUTF8(_ f: UnsafeBufferPointer<UInt8>) -> Bool {
-        for b in f where b >= 0x80 { return String(validating: f, as: UTF8.self) != nil }
+    func isUTF8(_ f: UnsafeBufferPointer<UInt8>) -> Bool { ColumnarLoader.isValidUTF8(f) }
+
+    /// Whether `b` is well-formed UTF-8 (no overlongs, surrogates or values past U+10FFFF),
+    /// without building a String.
+    static func isValidUTF8(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        let n = b.count
+        while i < n {
+            let c = b[i]
+            if c < 0x80 { i += 1; continue }
+            @inline(__always) func cont(_ k: Int) -> Bool { i + k < n && b[i + k] & 0xC0 == 0x80 }
+            if c >= 0xC2 && c <= 0xDF {
+                guard cont(1) else { return false }
+                i += 2
+            } else if c >= 0xE0 && c <= 0xEF {
+                guard cont(1), cont(2) else { return false }
+                let c1 = b[i + 1]
+                if c == 0xE0 && c1 < 0xA0 { return false }
+                if c == 0xED && c1 >= 0xA0 { return false }
+                i += 3
+            } else if c >= 0xF0 && c <= 0xF4 {
+                guard cont(1), cont(2), cont(3) else { return false }
+                let c1 = b[i + 1]
+                if c == 0xF0 && c1 < 0x90 { return false }
+                if c == 0xF4 && c1 >= 0x90 { return false }
+                i += 4
+            } else {
+                return false
+            }
+        }
         return true
     }
 
