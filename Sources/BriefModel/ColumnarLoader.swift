@@ -412,6 +412,27 @@ struct ColumnarLoader {
         return k
     }
 
+    /// Rows whose recipient is still to be looked up: (row, field bytes in the mapped file, hash).
+    var pending: [(Int, UnsafeBufferPointer<UInt8>, UInt32)] = []
+    var touchSink: UInt64 = 0
+
+    /// Looks up the pending recipients, in row order; false if one is not UTF-8.
+    mutating func flushPending() -> Bool {
+        defer { pending.removeAll(keepingCapacity: true) }
+        // Load every first slot of the batch before using any: the cache misses overlap.
+        var touched = [UInt64](repeating: 0, count: pending.count)
+        for (k, e) in pending.enumerated() { touched[k] = spellings.touch(e.2) }
+        for (k, (row, f, h)) in pending.enumerated() {
+            let sid = spellings.intern(f, hash: h, touched: touched[k])
+            if sid.isNew {
+                if !ColumnarLoader.isValidUTF8(f) { return false }
+                registerSpelling(sid.id)
+            }
+            out.recipient[row] = sid.id
+        }
+        return true
+    }
+
     /// Whether a diagnostic of this kind would still be kept (its message is worth building).
     func keeps(_ kind: Int) -> Bool { kept[kind] < DatasetLoader.diagnosticCapPerKind }
 
@@ -635,7 +656,7 @@ struct ColumnarLoader {
             // the likely cache miss on the big table overlaps with that work.
             let rf = field(iRecipient)
             let rHash = ByteInterner.hash(rf)
-            let touched = spellings.touch(rHash)
+            let touched: UInt64 = 1
             if isBlank(rf) {
                 add("recipient is empty", .error, iRecipient + 1) { "recipient is empty; expected the name of the organisation or person" }
             }
@@ -731,18 +752,29 @@ struct ColumnarLoader {
             }
             if let i = iID, !isUTF8(field(i)) { utf8OK = false; return false }
             if let i = iNote, !isUTF8(field(i)) { utf8OK = false; return false }
-            let sid = spellings.intern(rf, hash: rHash, touched: touched)
-            if sid.isNew {
+            if hasError {
                 if !ColumnarLoader.isValidUTF8(rf) { utf8OK = false; return false }
-                registerSpelling(sid.id)
+                return true
             }
-            if hasError { return true }
             let p = UInt8(po.value), lv = UInt8(po.value2)
             append(programme: p, level: lv, type: UInt8(type), year: Int16(year),
-                   section: section, division: division, region: ro.value, city: ro.value2, spelling: sid.id, line: Int32(line))
+                   section: section, division: division, region: ro.value, city: ro.value2, spelling: -1, line: Int32(line))
+            // The recipient's id is filled in a batch later: by then the slots touched for the
+            // batch's rows are in cache, so the misses overlap instead of queueing.
+            if fields[iRecipient].inScratch || rf.baseAddress == nil {
+                let sid = spellings.intern(rf, hash: rHash, touched: touched)
+                if sid.isNew {
+                    if !ColumnarLoader.isValidUTF8(rf) { utf8OK = false; return false }
+                    registerSpelling(sid.id)
+                }
+                out.recipient[out.recipient.count - 1] = sid.id
+            } else {
+                pending.append((out.recipient.count - 1, rf, rHash))
+                if pending.count == 64 && !flushPending() { utf8OK = false; return false }
+            }
             return true
         }
-        guard utf8OK, headerCount >= 0 else { return false }
+        guard utf8OK, headerCount >= 0, flushPending() else { return false }
         for p in problems {
             note(p.message, .error) { Diagnostic(location: SourceLocation(file: file, line: p.line, column: 1), severity: .error, message: p.message) }
         }
