@@ -134,7 +134,37 @@ public enum RegionCatalog {
         for table in [index.byName, index.byShortName, index.retiredByName] {
             if let matches = table[t], !matches.isEmpty { return pick(matches) }
         }
+        return qualified(t)
+    }
+
+    /// A name written with its parents, as addresses are: 江苏省苏州市, 南京市鼓楼区, 苏州昆山市,
+    /// 江苏省南京市鼓楼区. The longest known parent prefix is taken, and the rest is looked up
+    /// among that parent's children (or the parent itself when nothing is left).
+    private static func qualified(_ t: String) -> RegionLookup {
+        var candidates: [(parent: Region, rest: String)] = []
+        for (name, regions) in index.byName.merging(index.byShortName, uniquingKeysWith: { $0 + $1 })
+        where t.count > name.count && t.hasPrefix(name) {
+            for r in regions where r.level < 3 { candidates.append((r, String(t.dropFirst(name.count)))) }
+        }
+        for (parent, rest) in candidates.sorted(by: { $0.rest.count < $1.rest.count }) {
+            var matches: [Region] = []
+            for table in [index.byName, index.byShortName, index.retiredByName] {
+                matches = (table[rest] ?? []).filter { isInside($0, parent) }
+                if !matches.isEmpty { break }
+            }
+            if matches.isEmpty, case .found(let r) = qualified(rest), isInside(r, parent) { matches = [r] }
+            if !matches.isEmpty { return pick(matches) }
+        }
         return .notFound
+    }
+
+    private static func isInside(_ r: Region, _ parent: Region) -> Bool {
+        var p = r.parentCode
+        while let code = p {
+            if code == parent.code { return true }
+            p = index.byCode[code]?.parentCode
+        }
+        return false
     }
 
     private static func pick(_ matches: [Region]) -> RegionLookup {
