@@ -71,9 +71,11 @@ public enum DatasetLoader {
         case "csv", "txt":
             return csvRows(data, file: file, options: options)
         case "xlsx", "xlsm":
-            let (records, diags) = XLSXReader.read(data, file: file, sheet: options.sheet)
+            let (records, diags, sheets) = XLSXReader.read(data, file: file, sheet: options.sheet)
             if diags.contains(where: { $0.severity == .error && $0.kind == .file }) { return ([], diags) }
-            let (rows, more) = tableRows(records, file: file, options: options)
+            let others = sheets.dropFirst().map { "“\($0)”" }
+            let hint = others.isEmpty ? "" : " (sheet “\(sheets[0])”; the workbook also has \(others.joined(separator: ", ")): choose one with --sheet)"
+            let (rows, more) = tableRows(records, file: file, options: options, hint: hint)
             return (rows, diags + more)
         case "xls", "et":
             return ([], [fileError(file, "old binary Excel workbooks (.\(url.pathExtension)) are not read; save it as .xlsx or as CSV UTF-8")])
@@ -122,7 +124,7 @@ public enum DatasetLoader {
     /// Finds the header (the first of the first ten records naming two known columns, one
     /// of them required: title rows above it are skipped), then turns each later record
     /// into a raw row keyed by column.
-    static func tableRows(_ records: [CSVRecord], file: String, options: LoadOptions) -> ([RawRecord], [Diagnostic]) {
+    static func tableRows(_ records: [CSVRecord], file: String, options: LoadOptions, hint: String = "") -> ([RawRecord], [Diagnostic]) {
         var diags: [Diagnostic] = []
         func at(_ line: Int, _ column: Int, _ severity: Severity, _ message: String, _ kind: DiagnosticKind = .header) {
             diags.append(Diagnostic(location: SourceLocation(file: file, line: line, column: column), severity: severity, message: message, kind: kind))
@@ -145,7 +147,18 @@ public enum DatasetLoader {
         }
         var columns: [RecordColumn: Int] = [:]
         var unknown: [(name: String, column: Int)] = []
-        for (i, cell) in header.fields.enumerated() {
+        // Columns named by the mapping are taken first, so a mapping overrides an alias.
+        var mapped: Set<Int> = []
+        if !mapping.isEmpty {
+            for (i, cell) in header.fields.enumerated() {
+                let k = RecordColumn.headerKey(cell)
+                if let c = mapping.first(where: { RecordColumn.headerKey($0.key) == k })?.value, columns[c] == nil {
+                    columns[c] = i
+                    mapped.insert(i)
+                }
+            }
+        }
+        for (i, cell) in header.fields.enumerated() where !mapped.contains(i) {
             if TextNormalizer.trim(cell).isEmpty { continue }
             guard let c = RecordColumn.from(header: cell, mapping: mapping) else {
                 unknown.append((cell, i + 1))
@@ -157,7 +170,8 @@ public enum DatasetLoader {
             }
             columns[c] = i
         }
-        if let first = unknown.first {
+        // Unknown cells are worth a warning only in a row that is a header at all.
+        if !columns.isEmpty, let first = unknown.first {
             let names = unknown.prefix(8).map { "“\($0.name)”" }.joined(separator: ", ")
             let more = unknown.count > 8 ? " and \(unknown.count - 8) more" : ""
             at(header.line, first.column, .warning,
@@ -166,8 +180,9 @@ public enum DatasetLoader {
         let missing = RecordColumn.required.filter { columns[$0] == nil }
         if !missing.isEmpty {
             let names = missing.map { "“\($0.rawValue)”" }.joined(separator: ", ")
+            let cells = header.fields.prefix(6).map { "“\(TextNormalizer.trim($0))”" }.joined(separator: ", ")
             diags.append(Diagnostic(location: SourceLocation(file: file, line: header.line, column: 1), severity: .error,
-                                    message: "missing required column\(missing.count > 1 ? "s" : "") \(names); the header must name the recipient (获奖单位), programme (奖项) and year (年度), or map them with --columns",
+                                    message: "missing required column\(missing.count > 1 ? "s" : "") \(names); the header must name the recipient (获奖单位), programme (奖项) and year (年度), or map them with --columns; line \(header.line) reads \(cells)\(hint)",
                                     kind: .header))
             return ([], diags)
         }

@@ -150,21 +150,32 @@ enum TextDecoding {
         return nil
     }
 
-    private static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
-        var lo = 0, hi = bytes.count
-        // Binary search on the longest valid prefix (allowing a cut in the middle of a sequence).
-        func ok(_ n: Int) -> Bool {
-            var k = n
-            while k > 0, k > n - 4, bytes[k - 1] & 0xC0 == 0x80 { k -= 1 }
-            if k > 0, bytes[k - 1] >= 0xC0 { k -= 1 }
-            return String(validating: bytes[0..<k], as: UTF8.self) != nil
+    /// Offset of the first byte that does not start or continue a well-formed UTF-8
+    /// sequence; nil if all are well formed.
+    static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            let len: Int
+            var lo: UInt8 = 0x80, hi: UInt8 = 0xBF
+            switch b {
+            case 0x00...0x7F: i += 1; continue
+            case 0xC2...0xDF: len = 2
+            case 0xE0: len = 3; lo = 0xA0
+            case 0xE1...0xEC, 0xEE...0xEF: len = 3
+            case 0xED: len = 3; hi = 0x9F
+            case 0xF0: len = 4; lo = 0x90
+            case 0xF1...0xF3: len = 4
+            case 0xF4: len = 4; hi = 0x8F
+            default: return i
+            }
+            guard i + len <= n else { return i }
+            if bytes[i + 1] < lo || bytes[i + 1] > hi { return i }
+            for k in 2..<len where bytes[i + k] & 0xC0 != 0x80 { return i }
+            i += len
         }
-        if ok(hi) && String(validating: bytes, as: UTF8.self) != nil { return nil }
-        while lo < hi {
-            let mid = (lo + hi + 1) / 2
-            if ok(mid) { lo = mid } else { hi = mid - 1 }
-        }
-        return lo
+        return nil
     }
 
     private static func lineOf(_ offset: Int, in bytes: [UInt8]) -> Int {

@@ -14,9 +14,11 @@ enum XLSXReader {
     /// Columns beyond XFD (16 384) do not exist in Excel.
     static let maxColumns = 16_384
 
-    static func read(_ data: Data, file: String, sheet: String?) -> (records: [CSVRecord], diagnostics: [Diagnostic]) {
-        func fail(_ m: String) -> ([CSVRecord], [Diagnostic]) {
-            ([], [DatasetLoader.fileError(file, m)])
+    /// The records of the chosen sheet, diagnostics, and the sheet names with the chosen one
+    /// first.
+    static func read(_ data: Data, file: String, sheet: String?) -> (records: [CSVRecord], diagnostics: [Diagnostic], sheets: [String]) {
+        func fail(_ m: String) -> ([CSVRecord], [Diagnostic], [String]) {
+            ([], [DatasetLoader.fileError(file, m)], [])
         }
         let head = [UInt8](data.prefix(8))
         if head.isEmpty { return fail("file is empty; expected an .xlsx workbook") }
@@ -102,7 +104,9 @@ enum XLSXReader {
         if !ok {
             diags.append(DatasetLoader.fileError(file, "workbook is corrupt: worksheet \(sheetPath) is not well-formed XML (after row \(parser.lastRow)); rows read so far are kept", line: max(parser.lastRow, 1)))
         }
-        return (parser.records, diags)
+        let chosenName = chosen["name"] ?? ""
+        let names = [chosenName] + sheets.compactMap { $0.attributes["name"] }.filter { $0 != chosenName }
+        return (parser.records, diags, names)
     }
 
     /// "BC12" → (row 12, column 55); nil if malformed.
