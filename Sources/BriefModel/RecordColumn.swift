@@ -48,9 +48,9 @@ public enum RecordColumn: String, Sendable, CaseIterable {
     }
 
     /// A header cell reduced for comparison: full-width folded, lower-cased, spaces, U+3000,
-    /// a trailing * or colon removed, parentheses full-width.
+    /// underscores, hyphens, a trailing * or colon removed, parentheses full-width.
     public static func headerKey(_ header: String) -> String {
-        var t = TextNormalizer.code(header).lowercased().filter { $0 != " " && $0 != "\t" && $0 != "\n" && $0 != "\r" }
+        var t = TextNormalizer.code(header).lowercased().filter { !" \t\n\r_-".contains($0) }
         while let last = t.last, "*:：".contains(last) { t.removeLast() }
         return TextNormalizer.name(t)
     }
