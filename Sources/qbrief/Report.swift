@@ -50,7 +50,7 @@ struct Report: ParsableCommand {
             if let date { definition.date = date }
             if let name { definition.name = name }
             if let recipientLimit { definition.recipientLimit = recipientLimit }
-            let register = try Register.load(urls: input.urls)
+            let register = try input.register()
             for d in register.dataset.diagnostics { printError(d.description) }
             let target = URL(fileURLWithPath: out)
             let fmt = format ?? OutputFormat(rawValue: target.pathExtension.lowercased()) ?? .pdf
