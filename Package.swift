@@ -60,7 +60,7 @@ let package = Package(
         .testTarget(name: "BriefAnalyticsTests", dependencies: ["BriefAnalytics", "BriefModel"]),
         .testTarget(name: "BriefLayoutTests", dependencies: ["BriefLayout", "BriefDocument", "BriefCairo"]),
         .testTarget(name: "BriefCairoTests", dependencies: ["BriefCairo", "BriefLayout", "BriefDocument"]),
-        .testTarget(name: "QualityBriefTests", dependencies: ["QualityBrief"]),
+        .testTarget(name: "QualityBriefTests", dependencies: ["QualityBrief"], exclude: ["Reference"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -43,7 +43,6 @@ public final class FontLibrary: @unchecked Sendable {
 
     // Measuring state, only touched under `lock`.
     var measureContext: GObjectOwner?
-    var measureLayout: GObjectOwner?
     var descriptions: [FontSpec: FontDescriptionOwner] = [:]
     var metricsCache: [FontSpec: FontMetrics] = [:]
     var charAdvances: [FontSpec: [UInt32: Double]] = [:]

@@ -16,7 +16,8 @@ public struct Document: Codable, Sendable, Equatable {
     public var blocks: [Block]
     /// Distribution lines and print run at the foot of the last page, if any.
     public var footer: DistributionFooter?
-    /// A short mark printed in the top margin of every page (e.g. 示例数据), if any.
+    /// A short mark printed in the top margin of every page (e.g. 示例数据), if any; page 1
+    /// leaves it out when the masthead's notice already says the same.
     public var runningHeader: String?
 
     /// Creates a document.

@@ -16,6 +16,7 @@ public struct DocumentLayouter: Sendable {
     public func layout(_ document: Document, emit: @escaping (LaidOutPage) throws -> Void) throws -> Int {
         let page = PageBuilder(style: document.page, styles: document.styles, measurer: measurer,
                                runningHeader: document.runningHeader, emit: emit)
+        page.runningHeaderSkipsFirstPage = document.masthead?.notice != nil && document.masthead?.notice == document.runningHeader
         let flow = FlowLayout(page: page, styles: document.styles, measurer: measurer)
         if let masthead = document.masthead {
             MastheadLayout(page: page, styles: document.styles).place(masthead)

@@ -6,6 +6,8 @@ final class PageBuilder {
     let styles: StyleSheet
     let measurer: any TextMeasuring
     let runningHeader: String?
+    /// Leave the running header off page 1 (the masthead already prints the same notice).
+    var runningHeaderSkipsFirstPage = false
     let emit: (LaidOutPage) throws -> Void
     /// Type block in points.
     let block: Rect
@@ -90,7 +92,7 @@ final class PageBuilder {
             }
             out.append(.text(TextItem(text: label, font: font, color: ps.color, origin: Point(x: x, y: base), width: w)))
         }
-        if let header = runningHeader, !header.isEmpty {
+        if let header = runningHeader, !header.isEmpty, !(runningHeaderSkipsFirstPage && index == 0) {
             let ns = styles.note
             let font = FontSpec(ns)
             let w = measurer.width(header, font: font)

@@ -39,8 +39,7 @@ struct BenchEnvironment {
 struct BenchReport {
     private(set) var text = ""
     mutating func line(_ s: String = "") {
-        print(s)
-        fflush(stdout)
+        FileHandle.standardOutput.write(Data((s + "\n").utf8))
         text += s + "\n"
     }
 }

@@ -16,7 +16,7 @@ struct Stats: ParsableCommand {
 
     @OptionGroup var input: DataOptions
     @Option(name: .long, help: "region | sector | programme | year | level | recipientType.")
-    var by: Dimension
+    var by: BriefAnalytics.Dimension
     @Option(name: .long, help: "table | csv | json.")
     var format: Format = .table
     @OptionGroup var filters: FilterOptions
@@ -61,4 +61,4 @@ struct Stats: ParsableCommand {
     }
 }
 
-extension Dimension: ExpressibleByArgument {}
+extension BriefAnalytics.Dimension: ExpressibleByArgument {}
