@@ -60,12 +60,17 @@ public enum RegionCatalog {
 
     /// The region with this code: current, statistical zone or retired Jiangsu code.
     public static func region(code: String) -> Region? {
-        index.byCode[TextNormalizer.code(code)]
+        let c = TextNormalizer.code(code)
+        return index.byCode[c] ?? codeAliases[c].flatMap { index.byCode[$0] }
     }
+
+    /// Other codes in public use for a zone in the catalog: the statistics bureau's published
+    /// division codes number 苏州工业园区 320571. Read as the catalog's code.
+    static let codeAliases: [String: String] = ["320571": "320576"]
 
     /// Whether `code` is current, a statistical zone or retired; nil if unknown.
     public static func status(code: String) -> CodeStatus? {
-        index.status[TextNormalizer.code(code)]
+        region(code: code).flatMap { index.status[$0.code] }
     }
 
     /// Whether `code` is a Jiangsu code retired since 2000.
@@ -80,7 +85,7 @@ public enum RegionCatalog {
 
     /// Retirement details for a retired Jiangsu code.
     public static func retirement(of code: String) -> RetiredRegion? {
-        index.retired[TextNormalizer.code(code)]
+        region(code: code).flatMap { index.retired[$0.code] }
     }
 
     /// The prefecture-level city a code belongs to: a county (current, statistical or
@@ -128,7 +133,7 @@ public enum RegionCatalog {
         let t = TextNormalizer.simplified(TextNormalizer.code(text)).filter { $0 != " " }
         if t.isEmpty { return .notFound }
         if t.allSatisfy(\.isASCII) {
-            if let r = index.byCode[t] { return .found(r) }
+            if let r = region(code: t) { return .found(r) }
             return .notFound
         }
         for table in [index.byName, index.byShortName, index.retiredByName] {

@@ -93,7 +93,7 @@ import Testing
 
     @Test(arguments: [
         ("南京市鼓楼区", "320106"), ("徐州鼓楼区", "320302"), ("江苏省苏州市", "320500"), ("江苏省南京市鼓楼区", "320106"),
-        ("苏州昆山市", "320583"), ("昆山", "320583"), ("蘇州市", "320500"), ("南通市港闸区", "320611"),
+        ("苏州昆山市", "320583"), ("320571", "320576"), ("昆山", "320583"), ("蘇州市", "320500"), ("南通市港闸区", "320611"),
     ])
     func qualifiedRegionNames(text: String, code: String) {
         #expect(RegionCatalog.resolve(text) == .found(RegionCatalog.region(code: code)!))
