@@ -217,9 +217,30 @@ struct DuplicateTracker {
     /// A name reduced further than `comparisonKey`: parentheses dropped and 有限责任公司 read
     /// as 有限公司, so names that differ only in those forms meet.
     static func looseKey(_ name: String) -> String {
-        TextNormalizer.comparisonKey(name)
-            .replacingOccurrences(of: "有限责任公司", with: "有限公司")
-            .filter { !"（）()【】[]·.,，、-—_“”\"'".contains($0) }
+        looseKey(comparisonKey: TextNormalizer.comparisonKey(name))
+    }
+
+    private static let ignored = Set("（）()【】[]·.,，、-—_“”\"'".unicodeScalars)
+    private static let longForm = Array("有限责任公司".unicodeScalars)
+    private static let shortForm = Array("有限公司".unicodeScalars)
+
+    /// `looseKey(_:)` of a name whose `comparisonKey` is already known.
+    static func looseKey(comparisonKey key: String) -> String {
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(key.unicodeScalars.count)
+        for u in key.unicodeScalars where !ignored.contains(u) { scalars.append(u) }
+        var out = String.UnicodeScalarView()
+        var i = 0
+        while i < scalars.count {
+            if scalars[i] == longForm[0], i + longForm.count <= scalars.count, Array(scalars[i..<(i + longForm.count)]) == longForm {
+                out.append(contentsOf: shortForm)
+                i += longForm.count
+            } else {
+                out.append(scalars[i])
+                i += 1
+            }
+        }
+        return String(out)
     }
 
     private static func place(_ l: SourceLocation, from file: String) -> String {
@@ -237,7 +258,7 @@ struct DuplicateTracker {
         } else {
             exact[exactKey] = here
         }
-        let loose = Self.looseKey(record.recipient)
+        let loose = Self.looseKey(comparisonKey: key)
         if let first = byLooseName[loose] {
             if first.key != key, reported.insert("n\u{1F}\(first.key)\u{1F}\(key)").inserted {
                 out.append(raw.diagnostic(.recipient, .warning,
@@ -248,7 +269,7 @@ struct DuplicateTracker {
         }
         if let code = record.creditCode {
             if let first = byCredit[code] {
-                if first.key != key, Self.looseKey(first.name) != loose, reported.insert("c\u{1F}\(code)\u{1F}\(key)").inserted {
+                if first.key != key, Self.looseKey(comparisonKey: first.key) != loose, reported.insert("c\u{1F}\(code)\u{1F}\(key)").inserted {
                     out.append(raw.diagnostic(.creditCode, .warning,
                         "possible duplicate of \(Self.place(first.location, from: raw.file)): credit code \(code) is registered to both “\(first.name)” and “\(record.recipient)”").with(kind: .possibleDuplicate))
                 }

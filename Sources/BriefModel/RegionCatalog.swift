@@ -147,11 +147,11 @@ public enum RegionCatalog {
     /// among that parent's children (or the parent itself when nothing is left).
     private static func qualified(_ t: String) -> RegionLookup {
         var candidates: [(parent: Region, rest: String)] = []
-        for (name, regions) in index.byName.merging(index.byShortName, uniquingKeysWith: { $0 + $1 })
-        where t.count > name.count && t.hasPrefix(name) {
-            for r in regions where r.level < 3 { candidates.append((r, String(t.dropFirst(name.count)))) }
+        let bytes = Array(t.utf8)
+        for (name, r) in parentNames where bytes.count > name.count && bytes.starts(with: name) {
+            candidates.append((r, String(decoding: bytes[name.count...], as: UTF8.self)))
         }
-        for (parent, rest) in candidates.sorted(by: { $0.rest.count < $1.rest.count }) {
+        for (parent, rest) in candidates.sorted(by: { $0.rest.utf8.count < $1.rest.utf8.count }) {
             var matches: [Region] = []
             for table in [index.byName, index.byShortName, index.retiredByName] {
                 matches = (table[rest] ?? []).filter { isInside($0, parent) }
@@ -162,6 +162,16 @@ public enum RegionCatalog {
         }
         return .notFound
     }
+
+    /// Full and short names of provinces and prefectures, for `qualified(_:)`.
+    private static let parentNames: [([UInt8], Region)] = {
+        var out: [([UInt8], Region)] = []
+        for r in index.byCode.values where r.level < 3 && index.status[r.code] == .current {
+            out.append((Array(r.name.utf8), r))
+            if r.shortName != r.name { out.append((Array(r.shortName.utf8), r)) }
+        }
+        return out.sorted { $0.0.count != $1.0.count ? $0.0.count > $1.0.count : $0.1.code < $1.1.code }
+    }()
 
     private static func isInside(_ r: Region, _ parent: Region) -> Bool {
         var p = r.parentCode
