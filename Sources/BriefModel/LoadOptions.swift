@@ -13,8 +13,9 @@ public struct LoadOptions: Sendable {
     /// Files larger than this many bytes are refused with a message.
     public var maxFileSize: Int
 
-    /// 256 MiB: far above any award register, far below what would exhaust memory.
-    public static let defaultMaxFileSize = 256 << 20
+    /// 64 MiB: about a million rows, far above any award register. Loading takes roughly 30
+    /// times the file size in memory (records, keys, diagnostics), so this bounds it near 2 GB.
+    public static let defaultMaxFileSize = 64 << 20
 
     /// Creates options; the defaults detect everything.
     public init(encoding: TextEncoding? = nil, sheet: String? = nil, columnMapping: [String: RecordColumn] = [:],
