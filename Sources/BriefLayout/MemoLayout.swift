@@ -3,7 +3,7 @@ import BriefDocument
 /// Measures 3号 text on the GB/T 9704 character grid: a full-width character advances by
 /// type-block width / 28 (15.79 pt) instead of its natural 16 pt, as Word's 文档网格 does, so
 /// that 28 characters fill a line. Other sizes and half-width characters are measured as is.
-struct GridMeasurer: TextMeasuring {
+struct GridMeasurer: InkMeasuring {
     let base: any TextMeasuring
     /// The grid's font size (3号, 16 pt).
     let size: Double
@@ -16,6 +16,12 @@ struct GridMeasurer: TextMeasuring {
         let a = base.advances(text, font: font)
         guard abs(font.size - size) < 0.01 else { return a }
         return a.map { $0 >= size * 0.9 ? $0 - (size - pitch) : $0 }
+    }
+
+    func inkBounds(_ text: String, font: FontSpec) -> InkBounds {
+        if let ink = base as? any InkMeasuring { return ink.inkBounds(text, font: font) }
+        return InkBounds(ascent: MemoSettings.ideographicAscent * font.size,
+                         descent: MemoSettings.ideographicDescent * font.size)
     }
 
     /// Whether `item` is set on the grid and must be drawn at its grid width.
@@ -152,9 +158,11 @@ struct MemoLayout {
                 markStyle = style(.xiaobiaosong, size: size, color: settings.red)
                 w = grid.width(h.issuerMark, font: FontSpec(markStyle))
             }
+            // The top edge is the top of the characters' ink, as a ruler on paper finds it.
             let markTop = b.y + mm(settings.markTop)
+            let markInk = grid.inkBounds(h.issuerMark, font: FontSpec(markStyle))
             page.add(page.text(h.issuerMark, style: markStyle, x: b.x + (b.width - w) / 2,
-                               baseline: baseline(emTop: markTop, size: size)))
+                               baseline: markTop + markInk.ascent))
             var y = markTop + size
             // 发文字号: two lines under the mark, centred (7.2.5).
             let fang = style(.fangsong)
@@ -163,14 +171,16 @@ struct MemoLayout {
                 let nw = grid.width(number, font: FontSpec(fang))
                 // The line box is centred on the em box: em top = top + (line − 16) / 2.
                 let emTop = top + (line - fang.size) / 2
-                page.add(page.text(number, style: fang, x: b.x + (b.width - nw) / 2,
-                                   baseline: baseline(emTop: emTop, size: fang.size)))
-                y = emTop + fang.size
+                let base = baseline(emTop: emTop, size: fang.size)
+                page.add(page.text(number, style: fang, x: b.x + (b.width - nw) / 2, baseline: base))
+                // The rule's gap is measured from the number's lowest ink (the 〔〕).
+                y = base + grid.inkBounds(number, font: FontSpec(fang)).descent
             } else {
                 y += line
             }
             // Red rule as wide as the block, ruleGap under the number.
-            let ruleY = y + mm(settings.ruleGap)
+            // ruleGap is the clear space between the number and the rule's top edge.
+            let ruleY = y + mm(settings.ruleGap) + settings.redRuleWidth / 2
             page.add(.line(LineItem(from: Point(x: b.x, y: ruleY), to: Point(x: b.maxX, y: ruleY),
                                     width: settings.redRuleWidth, color: settings.red)))
             // Title two lines under the rule (7.3.1).
