@@ -10,7 +10,7 @@ import Foundation
 /// ```swift
 /// import QualityBrief
 /// let register = try Register.load(["Reports/sample/awards.csv"])
-/// let definition = try ReportDefinition.load(URL(fileURLWithPath: "Reports/templates/briefing.yaml"))
+/// let definition = try ReportDefinition.load(URL(fileURLWithPath: "Reports/sample/briefing.yaml"))
 /// let briefing = Briefing(register: register, definition: definition)
 /// let result = try briefing.render(to: URL(fileURLWithPath: "briefing.pdf"))
 /// print(result.pageCount)

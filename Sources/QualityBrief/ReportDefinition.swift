@@ -11,7 +11,8 @@ public struct ReportDefinition: Codable, Sendable, Equatable {
     public var issue: Int
     /// Compiling unit.
     public var unit: String
-    /// Briefing date `YYYY-MM-DD`; also the PDF creation date.
+    /// Briefing date `YYYY-MM-DD`; also the PDF creation date. In YAML, `today` stands for
+    /// the date the file is read (China Standard Time).
     public var date: String
     /// Classification mark top left (e.g. 内部资料), if any.
     public var classification: String?
@@ -74,14 +75,23 @@ public struct ReportDefinition: Codable, Sendable, Equatable {
 
     /// Parses a definition from YAML text.
     public static func parse(_ yaml: String, file: String = "<yaml>") throws -> ReportDefinition {
-        let def: ReportDefinition
+        var def: ReportDefinition
         do { def = try YAMLDecoder().decode(ReportDefinition.self, from: yaml) } catch let error as DecodingError {
             throw QualityBriefError.badDefinition(file: file, message: describe(error))
         } catch {
             throw QualityBriefError.badDefinition(file: file, message: "\(error)")
         }
+        if def.date == "today" { def.date = Self.today() }
         try def.validate(file: file)
         return def
+    }
+
+    /// Today's date in China Standard Time, `YYYY-MM-DD`.
+    public static func today(_ now: Date = Date()) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Asia/Shanghai") ?? TimeZone(secondsFromGMT: 8 * 3600)!
+        let c = calendar.dateComponents([.year, .month, .day], from: now)
+        return String(format: "%04d-%02d-%02d", c.year!, c.month!, c.day!)
     }
 
     /// Checks the values a YAML decoder cannot.

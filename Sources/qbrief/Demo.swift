@@ -24,7 +24,7 @@ struct Demo: ParsableCommand {
                     "cannot find the Reports/ folder; run from the project folder or set QUALITYBRIEF_HOME")
             }
             let register = try Register.load(urls: [reports.appendingPathComponent("sample/awards.csv")])
-            let definition = try ReportDefinition.load(reports.appendingPathComponent("templates/briefing.yaml"))
+            let definition = try ReportDefinition.load(reports.appendingPathComponent("sample/briefing.yaml"))
             let target = out.map { URL(fileURLWithPath: $0) }
                 ?? reports.appendingPathComponent("out/sample-briefing.\(format.rawValue)")
             try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)

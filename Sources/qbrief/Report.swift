@@ -6,12 +6,14 @@ struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Render a charted briefing from one or more registers.",
         discussion: """
-        The masthead, title and sections come from a YAML report definition (default
-        Reports/templates/briefing.yaml); the flags below override it. A register with errors
+        The masthead, title and sections come from a YAML report definition (default \
+        Reports/templates/briefing.yaml); the flags below override it. A register with errors \
         is refused: run `qbrief validate --data FILE` to see them.
 
-        Example:
+        Examples:
+          qbrief report --data awards.csv --out 简报.pdf
           qbrief report --data awards.csv --out 简报.pdf --issue 13 --date 2025-01-15 --from 2016
+          qbrief report --data awards.csv --out pages.png --format png   (pages-1.png, pages-2.png, …)
         """)
 
     @OptionGroup var input: DataOptions
