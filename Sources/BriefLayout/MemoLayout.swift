@@ -67,7 +67,7 @@ struct MemoLayout {
         if let memo = document.memo {
             let flow = FlowLayout(page: page, styles: document.styles, measurer: grid)
             ctx.placeHeader(memo.header, styles: document.styles, flow: flow)
-            try flow.place(memo.body)
+            try ctx.placeBody(memo.body, closing: memo.closing, flow: flow)
             try ctx.placeClosing(memo.closing, styles: document.styles, flow: flow)
         } else if let header = document.attachment {
             try ctx.placeAttachment(header, document: document, newPage: false)
@@ -196,6 +196,52 @@ struct MemoLayout {
                     placeLine(l.text, style: fang, x: b.x)
                 }
             }
+        }
+
+        // MARK: Body
+
+        /// The body, keeping at least two lines of it with the closing: a signature and date
+        /// alone on a page are sent back (GB/T 9704 7.3.5 asks to adjust the layout rather).
+        func placeBody(_ body: [Block], closing: MemoClosing, flow: FlowLayout) throws {
+            guard let last = body.last else { return }
+            try flow.place(Array(body.dropLast()))
+            let need = flow.fullHeight(last) + closingHeight(closing)
+            guard page.remaining < need - 0.01, !page.atPageTop, need <= block.height,
+                  case .paragraph(let p) = last else {
+                try flow.place([last])
+                return
+            }
+            let st = flow.style(of: p.kind)
+            let indent = st.indentChars * st.size
+            let lines = breaker.breakLines(p.text, font: FontSpec(st), width: block.width, firstIndent: indent)
+            let fit = Int((page.remaining / st.lineHeight + 1e-6).rounded(.down))
+            let take = min(fit, lines.count - 2)
+            if take >= 2 {
+                flow.placeLines(Array(lines[..<take]), style: st, x: block.x, width: block.width, firstIndent: indent)
+                try page.newPage()
+                flow.placeLines(Array(lines[take...]), style: st, x: block.x, width: block.width)
+            } else {
+                try page.newPage()
+                try flow.place([last])
+            }
+        }
+
+        /// Height of 附件说明, signature, date and 附注 with their blank lines.
+        func closingHeight(_ c: MemoClosing) -> Double {
+            let fang = FontSpec(style(.fangsong))
+            var lines = 0
+            if !c.attachments.isEmpty {
+                lines += 1
+                let labelWidth = grid.width("附件：1. ", font: fang)
+                for name in c.attachments {
+                    lines += breaker.breakLines(name, font: fang, width: block.width - 2 * char - labelWidth).count
+                }
+            }
+            lines += 1 + (c.signature == nil ? 0 : 1) + 1
+            if let note = c.note {
+                lines += breaker.breakLines("（\(note)）", font: fang, width: block.width - 2 * char).count
+            }
+            return Double(lines) * line
         }
 
         // MARK: 附件说明, signature, date, 附注

@@ -2,7 +2,7 @@ import BriefDocument
 import Foundation
 
 /// The memo (公文) fields of a report definition: the `memo:` section of the YAML.
-/// See `Reports/templates/memo.yaml` for an example of every field.
+/// `Reports/templates/memo.yaml` lists every field; `Reports/sample/memo.yaml` fills them in.
 public struct MemoDefinition: Codable, Sendable, Equatable {
     /// 份号: six digits, e.g. `000001`.
     public var copyNumber: String?

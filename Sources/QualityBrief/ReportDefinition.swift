@@ -102,7 +102,7 @@ public struct ReportDefinition: Codable, Sendable, Equatable {
         if issue < 1 { throw QualityBriefError.badDefinition(file: file, message: "issue must be 1 or more") }
         if let memo { try memo.validate(file: file) }
         if layout == .memo && memo == nil {
-            throw QualityBriefError.badDefinition(file: file, message: "layout memo needs a `memo:` section (see Reports/templates/memo.yaml)")
+            throw QualityBriefError.badDefinition(file: file, message: "layout memo needs a `memo:` section (see Reports/templates/memo.yaml or Reports/sample/memo.yaml)")
         }
     }
 

@@ -7,7 +7,7 @@ struct Demo: ParsableCommand {
         abstract: "Write the sample briefing and the sample memo (示例数据) from Reports/sample/awards.csv.",
         discussion: """
         The default outputs are Reports/out/sample-briefing.pdf and Reports/out/sample-memo.pdf (a memo after
-        GB/T 9704-2012 from Reports/templates/memo.yaml, with the briefing bound behind it as 附件1).
+        GB/T 9704-2012 from Reports/sample/memo.yaml, with the briefing bound behind it as 附件1).
         """)
 
     @Option(name: .long, help: "Output file (default Reports/out/sample-briefing.pdf).")
@@ -32,7 +32,7 @@ struct Demo: ParsableCommand {
             for file in result.files { print(file.path) }
             printError("qbrief: \(register.dataset.records.count) records, \(result.pageCount) pages")
             // Second sample: a memo (公文, 示例) with the briefing bound behind it as 附件1.
-            let memoDefinition = try ReportDefinition.load(reports.appendingPathComponent("templates/memo.yaml"))
+            let memoDefinition = try ReportDefinition.load(reports.appendingPathComponent("sample/memo.yaml"))
             let memoTarget = memoOut.map { URL(fileURLWithPath: $0) }
                 ?? target.deletingLastPathComponent().appendingPathComponent("sample-memo.\(format.rawValue)")
             let memo = try Briefing(register: register, definition: memoDefinition).render(to: memoTarget, format: format)

@@ -57,7 +57,7 @@ struct Report: ParsableCommand {
             if let layout { definition.layout = layout }
             if definition.layout == .memo && definition.memo == nil {
                 throw QualityBriefError.badDefinition(
-                    file: templateURL.path, message: "--layout memo needs a `memo:` section (see Reports/templates/memo.yaml)")
+                    file: templateURL.path, message: "--layout memo needs a `memo:` section (see Reports/templates/memo.yaml or Reports/sample/memo.yaml)")
             }
             let register = try Register.load(urls: input.urls)
             for d in register.dataset.diagnostics { printError(d.description) }

@@ -119,9 +119,9 @@ struct Raster {
 
 // MARK: - Samples
 
-private let memoDefinitionURL = packageRoot.appendingPathComponent("Reports/templates/memo.yaml")
+private let memoDefinitionURL = packageRoot.appendingPathComponent("Reports/sample/memo.yaml")
 
-/// The demo's memo (Reports/templates/memo.yaml) with the briefing as 附件1.
+/// The demo's memo (Reports/sample/memo.yaml) with the briefing as 附件1.
 private let sampleMemo: Result<URL, any Error> = Result {
     let register = try Register.load(urls: [packageRoot.appendingPathComponent("Reports/sample/awards.csv")])
     let definition = try ReportDefinition.load(memoDefinitionURL)
@@ -418,5 +418,25 @@ private func word(_ words: [BoxWord], _ text: String, page: Int? = nil) -> BoxWo
         #expect(bad.stderr.contains("rare.csv:2:3:") && bad.stderr.contains("U+30000"), "\(bad.stderr)")
         let good = try runTool(qbriefBinary().path, ["fonts", "--check", "--data", "Reports/sample/awards.csv"], cwd: packageRoot)
         #expect(good.status == 0, "\(good.stderr)")
+    }
+
+    /// `qbrief report --layout`: the neutral memo template renders; memo without a `memo:`
+    /// section is refused with a usage error.
+    @Test func reportLayoutOption() throws {
+        let dir = temporaryDirectory("memo-cli")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("memo.pdf").path
+        let ok = try runTool(qbriefBinary().path, ["report", "--data", "Reports/sample/awards.csv",
+                                                   "--template", "Reports/templates/memo.yaml", "--out", out], cwd: packageRoot)
+        #expect(ok.status == 0, "\(ok.stderr)")
+        let text = try runTool("pdftotext", [out, "-"]).stdout
+        #expect(text.contains("附件1") && text.contains("（发文机关）"), "\(text.prefix(300))")
+        let attachment = try runTool(qbriefBinary().path, ["report", "--data", "Reports/sample/awards.csv", "--layout", "attachment",
+                                                           "--template", "Reports/templates/memo.yaml", "--out", out], cwd: packageRoot)
+        #expect(attachment.status == 0, "\(attachment.stderr)")
+        #expect(try runTool("pdftotext", ["-l", "1", out, "-"]).stdout.contains("（机关代字）〔2025〕1号附件1"))
+        let refused = try runTool(qbriefBinary().path, ["report", "--data", "Reports/sample/awards.csv", "--layout", "memo",
+                                                        "--out", out], cwd: packageRoot)
+        #expect(refused.status == 64 && refused.stderr.contains("memo:"), "\(refused.status) \(refused.stderr)")
     }
 }
