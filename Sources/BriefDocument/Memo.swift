@@ -179,7 +179,7 @@ public struct Memo: Codable, Sendable, Equatable {
     }
 }
 
-/// The head of an attachment page (GB/T 9704 8.? 附件): 附件N top left in 3号 黑体, the
+/// The head of an attachment page (GB/T 9704 8, 附件): 附件N top left in 3号 黑体, the
 /// title centred on line 3.
 public struct AttachmentHeader: Codable, Sendable, Equatable {
     /// `附件1`, or `附件` for a single unnumbered attachment.
