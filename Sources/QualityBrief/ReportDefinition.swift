@@ -30,9 +30,15 @@ public struct ReportDefinition: Codable, Sendable, Equatable {
     public var printRun: Int?
     /// Rows of the recipient list at most; nil for all.
     public var recipientLimit: Int?
+    /// briefing (default), memo (a 公文 with the briefing as 附件1) or attachment.
+    public var layout: LayoutKind?
+    /// The memo's fields (issuer mark, document number, 主送, body, signature, 版记); used by
+    /// the memo and attachment layouts.
+    public var memo: MemoDefinition?
 
     enum CodingKeys: String, CodingKey {
         case name, issue, unit, date, classification, title, notice, source, sections, distribution
+        case layout, memo
         case printRun = "print_run"
         case recipientLimit = "recipient_limit"
     }
@@ -94,6 +100,10 @@ public struct ReportDefinition: Codable, Sendable, Equatable {
             throw QualityBriefError.badDefinition(file: file, message: "date “\(date)” is not YYYY-MM-DD")
         }
         if issue < 1 { throw QualityBriefError.badDefinition(file: file, message: "issue must be 1 or more") }
+        if let memo { try memo.validate(file: file) }
+        if layout == .memo && memo == nil {
+            throw QualityBriefError.badDefinition(file: file, message: "layout memo needs a `memo:` section (see Reports/templates/memo.yaml or Reports/sample/memo.yaml)")
+        }
     }
 
     private static func describe(_ error: DecodingError) -> String {

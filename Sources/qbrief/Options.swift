@@ -117,6 +117,7 @@ struct FilterOptions: ParsableArguments {
 
 extension AwardLevel: ExpressibleByArgument {}
 extension OutputFormat: ExpressibleByArgument {}
+extension LayoutKind: ExpressibleByArgument {}
 
 /// Prints to standard error.
 func printError(_ message: String) {
