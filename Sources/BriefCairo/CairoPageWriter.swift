@@ -330,15 +330,17 @@ public final class CairoPageWriter {
         cairo_restore(cr)
     }
 
-    /// Widens the gaps between Characters of the laid-out line so that it spans `width`
-    /// points: the extra space is spread evenly over the `count - 1` gaps (added to the
-    /// last glyph of each Character but the last).
+    /// Widens (or, for text on a character grid, narrows) the gaps between Characters of the laid-out line so that it spans `width`
+    /// points. The extra space is spread evenly over the gaps next to a CJK character or a
+    /// space (added to the last glyph of the Character before the gap); letters and digits
+    /// of a Latin word or number are not spaced apart unless the line has no other gap.
     private func justify(_ layout: OpaquePointer, text: String, utf8Count: Int, to width: Double) {
-        let count = text.count
+        let chars = Array(text)
+        let count = chars.count
         guard count > 1 else { return }
         var charOfByte = [Int](repeating: count - 1, count: utf8Count + 1)
         var byte = 0
-        for (i, c) in text.enumerated() {
+        for (i, c) in chars.enumerated() {
             for k in 0..<c.utf8.count { charOfByte[byte + k] = i }
             byte += c.utf8.count
         }
@@ -349,12 +351,24 @@ public final class CairoPageWriter {
             lastGlyph[charOfByte[min(max(offset, 0), utf8Count)]] = info
         }
         let extra = width * Double(PANGO_SCALE) - Double(natural)
-        guard extra > 0.5 else { return }
-        let gap = extra / Double(count - 1)
+        // Negative: lines on the GB/T 9704 character grid (28 characters of 3号 in 156 mm).
+        guard abs(extra) > 0.5 else { return }
+        // Gap i lies between chars[i] and chars[i + 1]; a gap inside one glyph (the two
+        // dashes of a —— ligature) cannot open.
+        let open = (0..<(count - 1)).filter { lastGlyph[$0 + 1] != nil }
+        var gaps = open.filter { i in
+            let a = chars[i], b = chars[i + 1]
+            return a == " " || b == " " || LineBreaker.isIdeographic(a) || LineBreaker.isIdeographic(b)
+        }
+        if gaps.isEmpty { gaps = open }
+        guard !gaps.isEmpty else { return }
+        let gap = extra / Double(gaps.count)
         var carry = 0.0  // space of Characters without a glyph of their own (ligatures)
-        for i in 0..<(count - 1) {
-            carry += (gap * Double(i + 1)).rounded() - (gap * Double(i)).rounded()
-            guard let g = lastGlyph[i] else { continue }
+        for (k, i) in gaps.enumerated() {
+            carry += (gap * Double(k + 1)).rounded() - (gap * Double(k)).rounded()
+            var j = i
+            while j >= 0 && lastGlyph[j] == nil { j -= 1 }
+            guard j >= 0, let g = lastGlyph[j] else { continue }
             g.pointee.geometry.width += Int32(carry)
             carry = 0
         }

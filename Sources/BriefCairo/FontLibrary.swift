@@ -43,12 +43,13 @@ public final class FontLibrary: @unchecked Sendable {
 
     // Measuring state, only touched under `lock`.
     var measureContext: GObjectOwner?
-    var measureLayout: GObjectOwner?
     var descriptions: [FontSpec: FontDescriptionOwner] = [:]
     var metricsCache: [FontSpec: FontMetrics] = [:]
     var charAdvances: [FontSpec: [UInt32: Double]] = [:]
     var stringAdvances: [FontSpec: [String: [Double]]] = [:]
     var stringCacheCount = 0
+    /// Per-role union coverage for `uncoveredCharacters`, only touched under `lock`.
+    var coverage: [FontRole: CharSetOwner] = [:]
 
     /// Creates the library. Fonts in `fontsDirectory` are added to a private fontconfig
     /// configuration on top of the system fonts; `fontsDirectory/roles.txt`, if present,

@@ -40,21 +40,17 @@ extension FontLibrary {
         }
     }
 
-    /// The measuring layout, created on first use. Call under lock.
-    func measuringLayout() -> OpaquePointer {
-        if let layout = measureLayout { return layout.opaque }
+    /// The measuring context, created on first use. Call under lock.
+    func measuringContext() -> OpaquePointer {
+        if let ctx = measureContext { return ctx.opaque }
         let ctx = makeContext()
-        let layout = pango_layout_new(ctx.opaque)!
-        pango_layout_set_single_paragraph_mode(layout, 1)
         measureContext = ctx
-        measureLayout = GObjectOwner(UnsafeMutableRawPointer(layout))
-        return layout
+        return ctx.opaque
     }
 
     func metricsLocked(_ font: FontSpec) -> FontMetrics {
         if let m = metricsCache[font] { return m }
-        _ = measuringLayout()
-        let m = pango_context_get_metrics(measureContext!.opaque, description(font), language)!
+        let m = pango_context_get_metrics(measuringContext(), description(font), language)!
         defer { pango_font_metrics_unref(m) }
         let scale = Double(PANGO_SCALE)
         let result = FontMetrics(ascent: Double(pango_font_metrics_get_ascent(m)) / scale,
@@ -94,8 +90,7 @@ extension FontLibrary {
     /// rather than through a PangoLayout: the same fonts, fallbacks and glyph widths the
     /// renderer's layout gets, without the layout's line-breaking analysis.
     func shape(_ text: String, font: FontSpec) -> [Double] {
-        _ = measuringLayout()
-        let ctx = measureContext!.opaque
+        let ctx = measuringContext()
         pango_context_set_font_description(ctx, description(font))
         var utf8 = Array(text.utf8)
         let length = utf8.count

@@ -23,7 +23,7 @@ public struct LineBreaker: Sendable {
     /// Characters that may not end a line.
     public static let noLineEnd: Set<Character> = Set("“‘（《〈「『【〔([{<〖〘〚｛［")
 
-    private let measurer: any TextMeasuring
+    let measurer: any TextMeasuring
 
     /// Creates a line breaker measuring through `measurer`.
     public init(measurer: any TextMeasuring) { self.measurer = measurer }

@@ -10,6 +10,10 @@ struct TableLayout {
     let padY = 3.0
     let thick = 1.2
     let thin = 0.5
+    /// Tables with at most this many body rows (totals included) are kept on one page.
+    static let unsplitRowLimit = 15
+    /// A longer table starts on a page only if this many rows fit there under its header.
+    static let minimumRowsBeforeBreak = 3
 
     struct Row {
         var cells: [[BrokenLine]]
@@ -20,11 +24,6 @@ struct TableLayout {
         self.page = page
         self.styles = styles
         self.breaker = breaker
-    }
-
-    func columnWidths(_ t: TableSpec) -> [Double] {
-        let total = t.columns.reduce(0) { $0 + max(0.01, $1.weight) }
-        return t.columns.map { page.block.width * max(0.01, $0.weight) / total }
     }
 
     func measureRow(_ cells: [String], style st: TextStyle, widths: [Double]) -> Row {
@@ -67,8 +66,15 @@ struct TableLayout {
         let header = measureRow(t.columns.map(\.title), style: styles.tableHeader, widths: widths)
         var bodyRows = t.rows.map { ($0, false) }
         if let totals = t.totals { bodyRows.append((totals, true)) }
-        let firstHeight = bodyRows.first.map { measureRow($0.0, style: styles.tableBody, widths: widths).height } ?? 0
-        if page.remaining < captionHeight(t) + header.height + firstHeight && !page.atPageTop { try page.newPage() }
+        // A short table is not split: it moves whole to the next page when it fits there.
+        // A long one starts only where at least `minimumRowsBeforeBreak` rows fit under its header.
+        let lead = bodyRows.prefix(bodyRows.count <= Self.unsplitRowLimit ? bodyRows.count : Self.minimumRowsBeforeBreak)
+        let leadHeight = lead.reduce(0.0) { $0 + measureRow($1.0, style: styles.tableBody, widths: widths).height }
+        let needed = captionHeight(t) + header.height + leadHeight
+            + (lead.count == bodyRows.count ? fullHeight(t) - captionHeight(t) - header.height - leadHeight : 0)
+        if page.remaining < needed && !page.atPageTop && needed <= page.block.height { try page.newPage() }
+        if page.remaining < captionHeight(t) + header.height + (lead.first.map { measureRow($0.0, style: styles.tableBody, widths: widths).height } ?? 0)
+            && !page.atPageTop { try page.newPage() }
 
         var segmentTop = startSegment(t, header: header, widths: widths, continued: false)
         for (cells, isTotal) in bodyRows {

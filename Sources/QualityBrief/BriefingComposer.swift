@@ -34,32 +34,30 @@ struct BriefingComposer {
             case .region:
                 let byRegion = table.counts(by: .region, filter: filter)
                 blocks.append(heading("地区分布"))
-                blocks.append(.paragraph(Paragraph(regionLead(byRegion))))
                 figureNo += 1
+                tableNo += 1
+                blocks.append(.paragraph(Paragraph(regionLead(byRegion, table: tableNo, figure: figureNo))))
+                blocks.append(.table(regionTable(number: tableNo, source: source)))
                 blocks.append(.chart(ChartSpec(
                     kind: .bar, title: "图\(figureNo)　各设区市获奖数量",
                     categories: byRegion.rows.map { shortRegion($0) },
                     series: [ChartSeries(name: "获奖数量", values: byRegion.rows.map { Double($0.count) })],
                     valueAxisTitle: "数量（项）", valueUnit: "项", source: source, height: 250)))
-                tableNo += 1
-                blocks.append(.table(regionTable(number: tableNo, source: source)))
             case .sector:
                 let bySector = table.counts(by: .sector, filter: filter)
                 let top = bySector.top(6, otherLabel: "其他")
                 blocks.append(heading("行业分布"))
-                blocks.append(.paragraph(Paragraph(sectorLead(bySector))))
                 figureNo += 1
-                blocks.append(.chart(ChartSpec(
+                blocks.append(keptWithChart(sectorLead(bySector), ChartSpec(
                     kind: .donut, title: "图\(figureNo)　获奖组织和个人行业分布",
-                    categories: top.rows.map(\.label),
+                    categories: top.rows.map { SectorShortName.label(key: $0.key, fallback: $0.label) },
                     series: [ChartSeries(name: "获奖数量", values: top.rows.map { Double($0.count) })],
                     valueUnit: "项", source: source + "；行业按GB/T 4754-2017门类", height: 270)))
             case .year:
                 let years = table.yearSeries(filter: filter)
                 blocks.append(heading("年度趋势"))
-                blocks.append(.paragraph(Paragraph(yearLead(years))))
                 figureNo += 1
-                blocks.append(.chart(ChartSpec(
+                blocks.append(keptWithChart(yearLead(years), ChartSpec(
                     kind: .line, title: "图\(figureNo)　历年获奖数量",
                     categories: years.rows.map(\.label),
                     series: [ChartSeries(name: "获奖数量", values: years.rows.map { Double($0.count) })],
@@ -68,9 +66,8 @@ struct BriefingComposer {
             case .programme:
                 let cross = table.crossTab(rows: .programme, columns: .year, filter: filter)
                 blocks.append(heading("奖项构成"))
-                blocks.append(.paragraph(Paragraph(programmeLead())))
                 figureNo += 1
-                blocks.append(.chart(ChartSpec(
+                blocks.append(keptWithChart(programmeLead(), ChartSpec(
                     kind: .stackedBar, title: "图\(figureNo)　历年获奖数量（按奖项）",
                     categories: cross.columnLabels,
                     series: zip(cross.rowLabels, cross.counts).map { ChartSeries(name: $0, values: $1.map(Double.init)) },
@@ -99,12 +96,17 @@ struct BriefingComposer {
                         blocks: blocks, footer: footer, runningHeader: d.notice)
     }
 
+    /// A lead paragraph and the chart it introduces, kept on one page.
+    private func keptWithChart(_ lead: String, _ chart: ChartSpec) -> Block {
+        .keepTogether([.paragraph(Paragraph(lead)), .chart(chart)])
+    }
+
     private func shortRegion(_ row: CountRow) -> String {
         if row.key.isEmpty { return row.label }
         return RegionCatalog.region(code: row.key)?.shortName ?? row.label
     }
 
-    private func regionLead(_ t: CountTable) -> String {
+    private func regionLead(_ t: CountTable, table: Int, figure: Int) -> String {
         let ranked = t.sortedByCount.filter { !$0.key.isEmpty }
         guard let first = ranked.first, first.count > 0 else { return "所选范围内各设区市均无获奖记录。" }
         let shares = Dictionary(uniqueKeysWithValues: zip(t.rows.map(\.key), t.shares(digits: 1)))
@@ -112,7 +114,7 @@ struct BriefingComposer {
         if let last = ranked.last(where: { $0.count > 0 }), last.key != first.key {
             s += "；\(last.label)最少，\(last.count)项"
         }
-        return s + "。各设区市获奖情况见图表。"
+        return s + "。各设区市获奖情况见表\(table)、图\(figure)。"
     }
 
     private func sectorLead(_ t: CountTable) -> String {
@@ -174,11 +176,11 @@ struct BriefingComposer {
             return [String(i + 1), r.recipient, region, sector, award, String(r.year)]
         }
         let columns = [
-            TableColumn("序号", alignment: .trailing, weight: 0.55),
+            TableColumn("序号", alignment: .trailing, weight: 0.5),
             TableColumn("获奖单位（个人）", alignment: .leading, weight: 3.0),
-            TableColumn("地区", alignment: .leading, weight: 0.9),
+            TableColumn("地区", alignment: .leading, weight: 1.1),
             TableColumn("行业", alignment: .leading, weight: 1.6),
-            TableColumn("奖项", alignment: .leading, weight: 1.9),
+            TableColumn("奖项", alignment: .leading, weight: 2.0),
             TableColumn("年度", alignment: .trailing, weight: 0.6),
         ]
         return (TableSpec(caption: "表\(number)　获奖组织和个人名单", columns: columns, rows: rows,

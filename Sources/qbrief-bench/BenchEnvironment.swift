@@ -39,8 +39,7 @@ struct BenchEnvironment {
 struct BenchReport {
     private(set) var text = ""
     mutating func line(_ s: String = "") {
-        print(s)
-        fflush(nil)  // all streams; `stdout` is not concurrency-safe in Swift 6
+        FileHandle.standardOutput.write(Data((s + "\n").utf8))
         text += s + "\n"
     }
 }

@@ -108,7 +108,13 @@ struct Stats: ParsableCommand {
     }
 
     /// Reads the register straight into columns (fast for large files); errors stop with exit 65.
+    /// XLSX or JSON files, or an explicit encoding, sheet or column mapping, go through the
+    /// record loader with those options.
     func loadTable() throws -> AwardTable {
+        if input.encoding != nil || input.sheet != nil || input.columns != nil
+            || input.urls.contains(where: { !["csv", "txt"].contains($0.pathExtension.lowercased()) }) {
+            return try reportingErrors { try input.register().table }
+        }
         let columns = DatasetLoader.loadColumns(input.urls)
         if columns.hasErrors {
             for d in columns.diagnostics where d.severity == .error { printError(d.description) }

@@ -11,7 +11,8 @@ import Testing
 ///   4    丙公司     mayor nomination 2018  E       320106 鼓楼区     320100
 ///   5    甲公司     mayor award      2018  C17     320505 虎丘区     320500
 ///   6    丁公司     mayor award      2020  I       320611 港闸区     320600  retired code → warning
-///   7    张三       jsgqa award      2020  —       320200 无锡市     320200  individual, masked ID → warning
+///   7    张三       jsgqa award      2020  —       320200 无锡市     320200  individual, masked ID → warning;
+///                                                                             empty sector → warning
 ///   8    甲公司     cqa award        2016  C17     320505 虎丘区     320500  duplicate of line 2 → warning
 enum MeasuresFixture {
     static let csv = """
@@ -54,7 +55,7 @@ enum MeasuresFixture {
         let ds = MeasuresFixture.dataset, cols = MeasuresFixture.columns
         #expect(!ds.hasErrors && !cols.hasErrors)
         #expect(Set(ds.diagnostics.map(\.description)) == Set(cols.diagnostics.map(\.description)))
-        #expect(cols.warningCount == 3)
+        #expect(cols.warningCount == 4)  // + line 7's empty sector (counted under 未分类)
         #expect(cols.rowsRead == ds.rowsRead)
         #expect(cols.diagnostics.contains { $0.message.hasPrefix("duplicate of line 2") && $0.location.line == 8 })
     }
@@ -197,16 +198,22 @@ enum MeasuresFixture {
     }
 
     @Test func diagnosticsAreCappedButCounted() throws {
-        // 1 005 rows whose credit code fails its check character (…0 instead of the right one).
+        // 1 005 rows, each with its own credit code whose check character is wrong.
         var text = "recipient,programme,year,region_code,credit_code\n"
-        for i in 0..<1005 { text += "公司\(i),市长质量奖,2020,320500,91320500MA1MXXXX0\(i % 10 == 0 ? "Y" : "X")\n" }
+        for i in 0..<1005 {
+            let prefix = "91320500MA1M" + String(format: "%05d", i)
+            let right = CreditCode.checkCharacter(for: prefix)!
+            text += "公司\(i),市长质量奖,2020,320500,\(prefix)\(right == "0" ? "1" : "0")\n"
+        }
         let u = FileManager.default.temporaryDirectory.appendingPathComponent("cap-\(UUID().uuidString).csv")
         try text.write(to: u, atomically: true, encoding: .utf8)
         let cols = DatasetLoader.loadColumns([u])
         let ds = DatasetLoader.load([u])
         #expect(cols.count == ds.records.count)
         #expect(cols.warningCount + cols.errorCount == ds.diagnostics.count)
-        #expect(cols.diagnostics.count <= DatasetLoader.diagnosticCapPerKind)
+        #expect(cols.diagnostics.count == DatasetLoader.diagnosticCapPerKind)
+        #expect(cols.warningCount == 1005)
+        #expect(cols.suppressed == ["credit code check character mismatch": 5])
         let hidden = cols.suppressed.values.reduce(0, +)
         #expect(cols.diagnostics.count + hidden == ds.diagnostics.count)
         #expect(hidden == 0 || cols.summary.contains("\(hidden) not listed"))

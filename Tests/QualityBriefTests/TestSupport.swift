@@ -91,3 +91,11 @@ func readPGM(_ url: URL) throws -> (width: Int, height: Int, pixels: [UInt8]) {
     i += 1
     return (fields[0], fields[1], Array(data[i..<(i + fields[0] * fields[1])]))
 }
+
+/// The value of one `Field:   value` line of `pdfinfo` output.
+func pdfinfoField(_ output: String, _ field: String) -> String? {
+    for line in output.split(separator: "\n") where line.hasPrefix(field + ":") {
+        return line.dropFirst(field.count + 1).trimmingCharacters(in: .whitespaces)
+    }
+    return nil
+}
