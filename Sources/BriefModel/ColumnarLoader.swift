@@ -597,6 +597,7 @@ struct ColumnarLoader {
         var utf8OK = true
         var iRecipient = 0, iProgramme = 0, iYear = 0, iRegion = 0
         var iLevel: Int?, iCredit: Int?, iType: Int?, iSector: Int?, iID: Int?, iNote: Int?
+        var columnKinds: [DiagnosticKind] = []
         let kindCreditMismatch = kindID("credit code check character mismatch")
         let kindMaskedID = kindID("credit code of an individual is a masked identity number")
         let problems = CSVReader.scan(bytes) { line, fields, scratch in
@@ -615,11 +616,11 @@ struct ColumnarLoader {
                 headerCount = cells.count
                 for (i, cell) in cells.enumerated() {
                     guard let c = RecordColumn.from(header: cell) else {
-                        note("unknown column", .warning) { Diagnostic(location: SourceLocation(file: file, line: line, column: i + 1), severity: .warning, message: "unknown column “\(cell)” ignored") }
+                        note("unknown column", .warning) { Diagnostic(location: SourceLocation(file: file, line: line, column: i + 1), severity: .warning, message: "unknown column “\(cell)” ignored", kind: .header) }
                         continue
                     }
                     if columns[c] != nil {
-                        note("repeated column", .warning) { Diagnostic(location: SourceLocation(file: file, line: line, column: i + 1), severity: .warning, message: "column “\(cell)” repeats \(c.rawValue); the first one is used") }
+                        note("repeated column", .warning) { Diagnostic(location: SourceLocation(file: file, line: line, column: i + 1), severity: .warning, message: "column “\(cell)” repeats \(c.rawValue); the first one is used", kind: .header) }
                         continue
                     }
                     columns[c] = i
@@ -629,6 +630,7 @@ struct ColumnarLoader {
                 iLevel = columns[.level]; iCredit = columns[.creditCode]; iType = columns[.recipientType]; iSector = columns[.sector]
                 iID = columns[.id]; iNote = columns[.note]
                 iRecipientColumn[Int(fileIndex)] = Int32(iRecipient + 1)
+                columnKinds = cells.indices.map { i in columns.first { $0.value == i }?.key.diagnosticKind ?? .row }
                 // About 100 bytes a row: size the recipient table and the columns once.
                 let rows = bytes.count / 96 + 16
                 spellings.reserve(spellings.count + rows)
@@ -643,7 +645,10 @@ struct ColumnarLoader {
             var hasError = false
             func add(_ kind: Int, _ sev: Severity, _ column: Int, _ message: () -> String) {
                 if sev == .error { hasError = true }
-                note(kind, sev) { Diagnostic(location: SourceLocation(file: file, line: line, column: column), severity: sev, message: message()) }
+                note(kind, sev) {
+                    Diagnostic(location: SourceLocation(file: file, line: line, column: column), severity: sev, message: message(),
+                               kind: column <= columnKinds.count ? columnKinds[column - 1] : .row)
+                }
             }
             func add(_ kind: String, _ sev: Severity, _ column: Int, _ message: () -> String) {
                 add(kindID(kind), sev, column, message)
@@ -776,7 +781,7 @@ struct ColumnarLoader {
         }
         guard utf8OK, headerCount >= 0, flushPending() else { return false }
         for p in problems {
-            note(p.message, .error) { Diagnostic(location: SourceLocation(file: file, line: p.line, column: 1), severity: .error, message: p.message) }
+            note(p.message, .error) { Diagnostic(location: SourceLocation(file: file, line: p.line, column: 1), severity: .error, message: p.message, kind: .row) }
         }
         return true
     }
@@ -925,7 +930,7 @@ struct ColumnarLoader {
                                                   programme: Int(out.programme[i]), year: Int(out.year[i]), level: Int(out.level[i])) : ""
             let column = Int(iRecipientColumn[Int(rowFileIndex[i])])
             note(kind, .warning) {
-                Diagnostic(location: SourceLocation(file: file, line: line, column: column), severity: .warning, message: message)
+                Diagnostic(location: SourceLocation(file: file, line: line, column: column), severity: .warning, message: message, kind: .duplicate)
             }
         }
     }

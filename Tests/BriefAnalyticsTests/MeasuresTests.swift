@@ -55,6 +55,7 @@ enum MeasuresFixture {
         let ds = MeasuresFixture.dataset, cols = MeasuresFixture.columns
         #expect(!ds.hasErrors && !cols.hasErrors)
         #expect(Set(ds.diagnostics.map(\.description)) == Set(cols.diagnostics.map(\.description)))
+        #expect(Set(ds.diagnostics.map { "\($0.location.line) \($0.kind)" }) == Set(cols.diagnostics.map { "\($0.location.line) \($0.kind)" }))
         #expect(cols.warningCount == 4)  // + line 7's empty sector (counted under 未分类)
         #expect(cols.rowsRead == ds.rowsRead)
         #expect(cols.diagnostics.contains { $0.message.hasPrefix("duplicate of line 2") && $0.location.line == 8 })
