@@ -147,8 +147,7 @@ struct Stats: ParsableCommand {
             for (row, share) in zip(t.rows, shares) {
                 s += [row.key, row.label, String(row.count), ChineseNumbers.fixed(share, digits: 1)].map(csvField).joined(separator: ",") + "\n"
             }
-            s += ["", "合计", String(t.total), ""].map(csvField).joined(separator: ",") + "\n"
-            return s
+            return s  // data rows only, so a spreadsheet can sum them; the total is in table and JSON output
         case .json:
             struct Out: Encodable {
                 struct Row: Encodable { let key: String; let label: String; let count: Int; let share: Double }
