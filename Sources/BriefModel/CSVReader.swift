@@ -124,13 +124,37 @@ extension CSVReader {
         _ bytes: UnsafeBufferPointer<UInt8>, firstLine: Int = 1,
         _ body: (_ line: Int, _ fields: UnsafeBufferPointer<FieldRef>, _ scratch: UnsafeBufferPointer<UInt8>) -> Bool
     ) -> [Problem] {
+        scan(bytes, from: 0, firstLine: firstLine, body).problems
+    }
+
+    /// Where `scan(_:from:firstLine:_:)` stopped.
+    public struct ScanEnd: Sendable {
+        /// Offset just past the last record read (and its line end).
+        public var offset: Int
+        /// Line of the next record.
+        public var line: Int
+        /// Whether `offset` is the start of a record: the last record read ended with a line end
+        /// outside quotes (or nothing was read). A chunk of a file that ends this way at its
+        /// last byte parses exactly as it would inside the whole file.
+        public var atRecordStart: Bool
+        /// Unterminated quotes.
+        public var problems: [Problem]
+    }
+
+    /// `scan(_:firstLine:_:)` from byte `start`, reporting where it stopped (at the end, or
+    /// just after the record for which `body` returned false).
+    public static func scan(
+        _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, firstLine: Int = 1,
+        _ body: (_ line: Int, _ fields: UnsafeBufferPointer<FieldRef>, _ scratch: UnsafeBufferPointer<UInt8>) -> Bool
+    ) -> ScanEnd {
         var fields: [FieldRef] = []
         fields.reserveCapacity(16)
         var scratch: [UInt8] = []
         let n = bytes.count
-        var i = 0
+        var i = start
         var line = firstLine
         var problems: [Problem] = []
+        var atRecordStart = true
         let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
         recordLoop: while i < n {
             let recordLine = line
@@ -196,13 +220,14 @@ extension CSVReader {
                 ended = true
                 break fieldLoop
             }
+            atRecordStart = ended
+            if ended { line += 1 }
             let f0 = fields[0]
             if recordHasContent || fields.count > 1 || f0.end > f0.start {
                 let more = fields.withUnsafeBufferPointer { fb in scratch.withUnsafeBufferPointer { sb in body(recordLine, fb, sb) } }
                 if !more { break recordLoop }
             }
-            if ended { line += 1 }
         }
-        return problems
+        return ScanEnd(offset: i, line: line, atRecordStart: atRecordStart, problems: problems)
     }
 }

@@ -105,66 +105,17 @@ extension DatasetLoader {
     /// Reads UTF-8 CSV files straight into columns (see `ColumnarRegister`). Files that are not
     /// UTF-8 CSV (JSON, GBK text) go through `load(_:)` and are converted.
     public static func loadColumns(_ urls: [URL]) -> ColumnarRegister {
+        loadColumns(urls, chunks: min(ProcessInfo.processInfo.activeProcessorCount, 8), parallelMinimum: ColumnarLoader.parallelMinimum)
+    }
+
+    /// `loadColumns(_:)` splitting the rows of a file of at least `parallelMinimum` bytes
+    /// into `chunks` chunks read concurrently (1: one thread).
+    static func loadColumns(_ urls: [URL], chunks: Int, parallelMinimum: Int) -> ColumnarRegister {
         var loader = ColumnarLoader(validator: RecordValidator())
+        loader.chunks = chunks
+        loader.parallelMinimum = parallelMinimum
         for (fileIndex, url) in urls.enumerated() { loader.read(url, fileIndex: fileIndex) }
         return loader.finish()
-    }
-}
-
-/// UInt64 key → first (file, line), open addressing over one array of (key, value) pairs
-/// so a probe touches one cache line; no per-entry allocation.
-struct FirstSeen {
-    private var table: [(key: UInt64, value: UInt64)] = []
-    private(set) var count = 0
-    private var mask = 0
-    private static let empty = UInt64.max
-
-    init() { rehash(1 << 10) }
-
-    mutating func reserve(_ n: Int) {
-        var size = table.count
-        while size < n * 2 { size <<= 1 }
-        if size > table.count { rehash(size) }
-    }
-
-    private mutating func rehash(_ size: Int) {
-        let old = table
-        table = Array(repeating: (FirstSeen.empty, 0), count: size)
-        mask = size - 1
-        for e in old where e.key != FirstSeen.empty {
-            var j = FirstSeen.slot(e.key, mask)
-            while table[j].key != FirstSeen.empty { j = (j + 1) & mask }
-            table[j] = e
-        }
-    }
-
-    @inline(__always) static func slot(_ k: UInt64, _ mask: Int) -> Int {
-        var h = k &* 0x9E37_79B9_7F4A_7C15
-        h ^= h >> 31
-        return Int(truncatingIfNeeded: h) & mask
-    }
-
-    /// The (file, line) stored for `key`; if absent, stores this one and returns nil.
-    mutating func firstOrInsert(_ key: UInt64, file: Int32, line: Int32) -> (Int32, Int32)? {
-        if (count + 1) * 2 > table.count { rehash(table.count * 2) }
-        let m = mask
-        let value = UInt64(UInt32(bitPattern: file)) << 32 | UInt64(UInt32(bitPattern: line))
-        return table.withUnsafeMutableBufferPointer { t in
-            var j = FirstSeen.slot(key, m)
-            while true {
-                let k = t[j].key
-                if k == key {
-                    let v = t[j].value
-                    return (Int32(truncatingIfNeeded: v >> 32), Int32(truncatingIfNeeded: v))
-                }
-                if k == FirstSeen.empty {
-                    t[j] = (key, value)
-                    count += 1
-                    return nil
-                }
-                j = (j + 1) & m
-            }
-        }
     }
 }
 
@@ -173,6 +124,8 @@ struct FirstSeen {
 struct ByteInterner {
     private(set) var bytes: [UInt8] = []
     private(set) var ends: [Int32] = []
+    /// Hash of each key (to re-intern a chunk's keys without hashing them again).
+    private(set) var hashes: [UInt32] = []
     /// hash << 32 | (id + 1); 0 is empty.
     private var slots: [UInt64]
     private var mask: Int
@@ -270,6 +223,7 @@ struct ByteInterner {
             slots[i] = e
         }
         ends.reserveCapacity(n)
+        hashes.reserveCapacity(n)
     }
 
     /// The id of `key`, if present.
@@ -297,6 +251,7 @@ struct ByteInterner {
         let id = Int32(ends.count)
         bytes.append(contentsOf: key)
         ends.append(Int32(bytes.count))
+        hashes.append(h)
         slots[i] = UInt64(h) << 32 | UInt64(id + 1)
         if ends.count * 2 > slots.count { grow() }
         return (id, true)
@@ -343,10 +298,18 @@ struct ColumnarLoader {
     var kindNames: [String] = []
     var kept: [Int] = []
     var hidden: [Int] = []
+    /// Kind of each kept diagnostic (to merge chunks).
+    var diagnosticKinds: [Int32] = []
+    /// How many chunks a large file's rows are split into, and from what size.
+    var chunks = 1
+    var parallelMinimum = ColumnarLoader.parallelMinimum
+    /// Files whose rows take at least this many bytes are read in chunks.
+    static let parallelMinimum = 1 << 20
     var programmeKey: [UInt8] = []
     var spellings = ByteInterner(capacity: 1 << 12)
-    var spellingEmpty: [Bool] = []
     var spellingNameID: [Int32] = []
+    /// Per spelling: whether it is its own comparison key (see `registerSpelling`).
+    var spellingOwnKey: [Bool] = []
     var nameCount = 0
     var slowKeys = ByteInterner(capacity: 64)
     var slowKeyName: [Int32] = []
@@ -356,12 +319,8 @@ struct ColumnarLoader {
     var divisionDict: [String: Int32] = ["": 0]
     var regionDict: [String: Int32] = ["": 0]
     var cityDict: [String: Int32] = ["": 0]
-    /// Duplicate key → first (file, line).
-    var seen = FirstSeen()
     /// Recipient column (1-based) of each file, for duplicate diagnostics.
     var iRecipientColumn: [Int32] = []
-    /// File index of each row.
-    var rowFile: [UInt8] = []
     var fileRowStart: [Int] = []
 
     static let alphabetValue: [Int8] = {
@@ -414,7 +373,6 @@ struct ColumnarLoader {
 
     /// Rows whose recipient is still to be looked up: (row, field bytes in the mapped file, hash).
     var pending: [(Int, UnsafeBufferPointer<UInt8>, UInt32)] = []
-    var touchSink: UInt64 = 0
 
     /// Looks up the pending recipients, in row order; false if one is not UTF-8.
     mutating func flushPending() -> Bool {
@@ -442,6 +400,7 @@ struct ColumnarLoader {
         if kept[kind] < DatasetLoader.diagnosticCapPerKind {
             kept[kind] += 1
             out.diagnostics.append(make())
+            diagnosticKinds.append(Int32(kind))
         } else {
             hidden[kind] += 1
         }
@@ -517,18 +476,15 @@ struct ColumnarLoader {
         out.line.append(line)
     }
 
-    func dupKey(_ spelling: Int32, _ p: UInt8, _ lv: UInt8, _ year: Int16) -> UInt64 {
-        UInt64(UInt32(bitPattern: spellingNameID[Int(spelling)])) << 32 | UInt64(p) << 24 | UInt64(lv) << 16 | UInt64(UInt16(bitPattern: year))
-    }
-
     /// Works out the normalised-name id of a new spelling (once per distinct spelling). A
     /// spelling made only of characters that `TextNormalizer.comparisonKey` leaves alone is its
     /// own key and needs no String; others are normalised, and their keys remembered so that a
     /// later spelling equal to such a key gets the same id.
-    mutating func registerSpelling(_ id: Int32) {
+    mutating func registerSpelling(_ id: Int32, ownKey known: Bool? = nil) {
         let raw = spellings.slice(Int(id))
-        if !raw.isEmpty && raw.withUnsafeBufferPointer({ isOwnKey($0) }) {
-            spellingEmpty.append(false)
+        let own = known ?? (!raw.isEmpty && raw.withUnsafeBufferPointer({ isOwnKey($0) }))
+        spellingOwnKey.append(own)
+        if own {
             if slowKeys.count > 0, let k = raw.withUnsafeBufferPointer({ slowKeys.find($0) }) {
                 spellingNameID.append(slowKeyName[Int(k)])
             } else {
@@ -538,7 +494,6 @@ struct ColumnarLoader {
             return
         }
         let text = String(decoding: raw, as: UTF8.self)
-        spellingEmpty.append(TextNormalizer.name(text).isEmpty)
         let key = Array(TextNormalizer.comparisonKey(text).utf8)
         let n: Int32 = key.withUnsafeBufferPointer { kb in
             if let k = slowKeys.find(kb) { return slowKeyName[Int(k)] }
@@ -577,6 +532,9 @@ struct ColumnarLoader {
         return true
     }
 
+    /// A masked identity number standing for the real one in `maskedIDMessage`.
+    static let sampleMaskedID = "000000********0000"
+
     /// Memoised outcome of `key` in memo `m`; nil when the text is not UTF-8.
     @inline(__always)
     mutating func memoised(_ m: Int, _ key: UnsafeBufferPointer<UInt8>, _ compute: (inout ColumnarLoader, String) -> Outcome) -> Outcome? {
@@ -590,52 +548,106 @@ struct ColumnarLoader {
         return memos[m].outcomes[Int(r.id)]
     }
 
-    /// Parses one UTF-8 CSV; false when it must go through the record path instead.
-    mutating func readCSV(_ bytes: UnsafeBufferPointer<UInt8>, file: String, fileIndex: Int32) -> Bool {
-        var columns: [RecordColumn: Int] = [:]
-        var headerCount = -1
-        var utf8OK = true
+    /// Which column of a CSV file holds what.
+    struct CSVHeader: Sendable {
+        var count = 0
         var iRecipient = 0, iProgramme = 0, iYear = 0, iRegion = 0
         var iLevel: Int?, iCredit: Int?, iType: Int?, iSector: Int?, iID: Int?, iNote: Int?
+        /// Diagnostic kind per column.
         var columnKinds: [DiagnosticKind] = []
+    }
+
+    /// Parses one UTF-8 CSV; false when it must go through the record path instead. With
+    /// `chunks` above 1 and enough rows, the rows are split at line ends into that many
+    /// chunks read concurrently and merged in file order (see `ColumnarLoader+Chunks.swift`).
+    mutating func readCSV(_ bytes: UnsafeBufferPointer<UInt8>, file: String, fileIndex: Int32) -> Bool {
+        var header: CSVHeader?
+        let headerEnd = CSVReader.scan(bytes, from: 0) { line, fields, scratch in
+            header = readHeader(line: line, fields: fields, scratch: scratch, bytes: bytes, file: file)
+            return false
+        }
+        guard let header else { return false }
+        iRecipientColumn[Int(fileIndex)] = Int32(header.iRecipient + 1)
+        // About 100 bytes a row: size the recipient table and the columns once.
+        let rows = (bytes.count - headerEnd.offset) / 96 + 16
+        spellings.reserve(spellings.count + rows)
+        out.reserve(out.programme.count + rows)
+        let starts = chunkStarts(bytes, from: headerEnd.offset)
+        if starts.count > 1 && readChunks(bytes, starts: starts, firstLine: headerEnd.line, header: header, file: file) {
+            return true
+        }
+        guard let end = readRows(bytes, from: headerEnd.offset, to: bytes.count, firstLine: headerEnd.line, header: header, file: file) else {
+            return false
+        }
+        noteProblems(end.problems, file: file, lineOffset: 0)
+        return true
+    }
+
+    /// Notes unterminated quotes as errors.
+    mutating func noteProblems(_ problems: [CSVReader.Problem], file: String, lineOffset: Int) {
+        for p in problems {
+            note(p.message, .error) { Diagnostic(location: SourceLocation(file: file, line: p.line + lineOffset, column: 1), severity: .error, message: p.message, kind: .row) }
+        }
+    }
+
+    /// Maps the header row to columns (the same mapping and wording as DatasetLoader.csvRows);
+    /// nil when a cell is not UTF-8 or a required column is missing.
+    mutating func readHeader(line: Int, fields: UnsafeBufferPointer<CSVReader.FieldRef>, scratch: UnsafeBufferPointer<UInt8>,
+                             bytes: UnsafeBufferPointer<UInt8>, file: String) -> CSVHeader? {
+        var cells: [String] = []
+        for f in fields {
+            guard let s = String(validating: UnsafeBufferPointer(rebasing: (f.inScratch ? scratch : bytes)[f.start..<f.end]), as: UTF8.self) else { return nil }
+            cells.append(s)
+        }
+        var columns: [RecordColumn: Int] = [:]
+        for (i, cell) in cells.enumerated() {
+            guard let c = RecordColumn.from(header: cell) else {
+                note("unknown column", .warning) { Diagnostic(location: SourceLocation(file: file, line: line, column: i + 1), severity: .warning, message: "unknown column “\(cell)” ignored", kind: .header) }
+                continue
+            }
+            if columns[c] != nil {
+                note("repeated column", .warning) { Diagnostic(location: SourceLocation(file: file, line: line, column: i + 1), severity: .warning, message: "column “\(cell)” repeats \(c.rawValue); the first one is used", kind: .header) }
+                continue
+            }
+            columns[c] = i
+        }
+        if RecordColumn.required.contains(where: { columns[$0] == nil }) { return nil }
+        var h = CSVHeader()
+        h.count = cells.count
+        h.iRecipient = columns[.recipient]!; h.iProgramme = columns[.programme]!; h.iYear = columns[.year]!; h.iRegion = columns[.region]!
+        h.iLevel = columns[.level]; h.iCredit = columns[.creditCode]; h.iType = columns[.recipientType]; h.iSector = columns[.sector]
+        h.iID = columns[.id]; h.iNote = columns[.note]
+        h.columnKinds = cells.indices.map { i in columns.first { $0.value == i }?.key.diagnosticKind ?? .row }
+        return h
+    }
+
+    /// Reads the rows in `bytes[start..<end]`, which begins at a record start on line
+    /// `firstLine`. Nil when a field is not UTF-8 (the file must go through the record path);
+    /// otherwise where the scan stopped, with its problems (not yet noted).
+    mutating func readRows(_ whole: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, firstLine: Int,
+                           header: CSVHeader, file: String) -> CSVReader.ScanEnd? {
+        let bytes = UnsafeBufferPointer(rebasing: whole[start..<end])
+        var utf8OK = true
+        let headerCount = header.count
+        let iRecipient = header.iRecipient, iProgramme = header.iProgramme, iYear = header.iYear, iRegion = header.iRegion
+        let iLevel = header.iLevel, iCredit = header.iCredit, iType = header.iType, iSector = header.iSector
+        let iID = header.iID, iNote = header.iNote
+        let columnKinds = header.columnKinds
         let kindCreditMismatch = kindID("credit code check character mismatch")
         let kindMaskedID = kindID("credit code of an individual is a masked identity number")
-        let problems = CSVReader.scan(bytes) { line, fields, scratch in
+        // The validator's words for a masked identity number, worked out once (it resolves a
+        // whole stand-in row each time) with a sample standing for the code.
+        // (Foundation's replacingOccurrences costs 100 000 instructions a call: split instead.)
+        let maskedIDMessage: (String, String) = {
+            guard header.iCredit != nil, let m = outcome(.creditCode, Self.sampleMaskedID, extra: [.recipientType: "individual"]).1.first?.1,
+                  let r = m.range(of: Self.sampleMaskedID) else { return ("", "") }
+            return (String(m[..<r.lowerBound]), String(m[r.upperBound...]))
+        }()
+        let scanned = CSVReader.scan(bytes, from: 0, firstLine: firstLine) { line, fields, scratch in
             @inline(__always) func field(_ i: Int) -> UnsafeBufferPointer<UInt8> {
                 guard i < fields.count else { return UnsafeBufferPointer(start: nil, count: 0) }
                 let f = fields[i]
                 return UnsafeBufferPointer(rebasing: (f.inScratch ? scratch : bytes)[f.start..<f.end])
-            }
-            if headerCount < 0 {
-                // Header: the same mapping and wording as DatasetLoader.csvRows.
-                var cells: [String] = []
-                for k in 0..<fields.count {
-                    guard let s = String(validating: field(k), as: UTF8.self) else { utf8OK = false; return false }
-                    cells.append(s)
-                }
-                headerCount = cells.count
-                for (i, cell) in cells.enumerated() {
-                    guard let c = RecordColumn.from(header: cell) else {
-                        note("unknown column", .warning) { Diagnostic(location: SourceLocation(file: file, line: line, column: i + 1), severity: .warning, message: "unknown column “\(cell)” ignored", kind: .header) }
-                        continue
-                    }
-                    if columns[c] != nil {
-                        note("repeated column", .warning) { Diagnostic(location: SourceLocation(file: file, line: line, column: i + 1), severity: .warning, message: "column “\(cell)” repeats \(c.rawValue); the first one is used", kind: .header) }
-                        continue
-                    }
-                    columns[c] = i
-                }
-                if RecordColumn.required.contains(where: { columns[$0] == nil }) { utf8OK = false; return false }
-                iRecipient = columns[.recipient]!; iProgramme = columns[.programme]!; iYear = columns[.year]!; iRegion = columns[.region]!
-                iLevel = columns[.level]; iCredit = columns[.creditCode]; iType = columns[.recipientType]; iSector = columns[.sector]
-                iID = columns[.id]; iNote = columns[.note]
-                iRecipientColumn[Int(fileIndex)] = Int32(iRecipient + 1)
-                columnKinds = cells.indices.map { i in columns.first { $0.value == i }?.key.diagnosticKind ?? .row }
-                // About 100 bytes a row: size the recipient table and the columns once.
-                let rows = bytes.count / 96 + 16
-                spellings.reserve(spellings.count + rows)
-                out.reserve(out.programme.count + rows)
-                return true
             }
             // Blank rows (every field empty after trimming) are skipped.
             var allBlank = true
@@ -744,7 +756,7 @@ struct ColumnarLoader {
                         }
                     } else if type == 1 && isMaskedID(f) {
                         add(kindMaskedID, .warning, ic + 1) {
-                            outcome(.creditCode, String(decoding: f, as: UTF8.self), extra: [.recipientType: "individual"]).1.first?.1 ?? ""
+                            maskedIDMessage.0 + String(decoding: f, as: UTF8.self) + maskedIDMessage.1
                         }
                     } else {
                         guard let t = String(validating: f, as: UTF8.self) else { utf8OK = false; return false }
@@ -767,6 +779,8 @@ struct ColumnarLoader {
             // The recipient's id is filled in a batch later: by then the slots touched for the
             // batch's rows are in cache, so the misses overlap instead of queueing.
             if fields[iRecipient].inScratch || rf.baseAddress == nil {
+                // Spellings are interned in row order (the same ids however the rows are chunked).
+                if !pending.isEmpty && !flushPending() { utf8OK = false; return false }
                 let sid = spellings.intern(rf, hash: rHash, touched: touched)
                 if sid.isNew {
                     if !ColumnarLoader.isValidUTF8(rf) { utf8OK = false; return false }
@@ -779,11 +793,8 @@ struct ColumnarLoader {
             }
             return true
         }
-        guard utf8OK, headerCount >= 0, flushPending() else { return false }
-        for p in problems {
-            note(p.message, .error) { Diagnostic(location: SourceLocation(file: file, line: p.line, column: 1), severity: .error, message: p.message, kind: .row) }
-        }
-        return true
+        guard utf8OK, flushPending() else { return nil }
+        return scanned
     }
 
     func duplicateMessage(first: (Int32, Int32), file: String, spelling: Int, programme: Int, year: Int, level: Int) -> String {
@@ -913,12 +924,25 @@ struct ColumnarLoader {
             for i in 0..<n where !seen.insert(key(i)).inserted { repeats.append(i) }
         }
         guard !repeats.isEmpty else { return }
-        // First occurrence of each repeated key.
+        // First occurrence of each repeated key: a small bitmap over their hashes keeps the
+        // dictionary out of the pass for almost every row.
         var first: [Int: Int] = [:]
-        for i in repeats { first[key(i)] = -1 }
-        for i in 0..<n {
+        let filterBits = 1 << 20
+        var filter = [UInt64](repeating: 0, count: filterBits / 64)
+        @inline(__always) func hashBit(_ k: Int) -> Int { Int(truncatingIfNeeded: (UInt64(bitPattern: Int64(k)) &* 0x9E37_79B9_7F4A_7C15) >> 44) }
+        for i in repeats {
             let k = key(i)
-            if first[k] == -1 { first[k] = i }
+            first[k] = -1
+            let h = hashBit(k)
+            filter[h >> 6] |= 1 << UInt64(h & 63)
+        }
+        let last = repeats.last!
+        filter.withUnsafeBufferPointer { f in
+            for i in 0..<last {
+                let k = key(i)
+                let h = hashBit(k)
+                if f[h >> 6] & (1 << UInt64(h & 63)) != 0, first[k] == -1 { first[k] = i }
+            }
         }
         for i in repeats {
             let f = first[key(i)]!

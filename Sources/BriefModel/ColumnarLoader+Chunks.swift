@@ -1,0 +1,172 @@
+import Dispatch
+import Foundation
+
+/// Reading a large CSV's rows in chunks on several threads.
+///
+/// The rows are cut at line ends into `chunks` byte ranges. Each range after the first is read
+/// by a fresh `ColumnarLoader` on its own thread (its own intern tables, memos, diagnostic
+/// caps, lines counted from 1); the first by this loader. The results are then merged in file
+/// order: coded values and recipient spellings re-interned in first-appearance order (so the
+/// codes are the ones a single pass gives), lines shifted, kept diagnostics re-capped per kind
+/// and the rest counted. Duplicates are found after all files, on the merged columns, so
+/// "duplicate of line N" still names the first occurrence in file order.
+///
+/// A cut is only trusted if the chunk before it, read on its own, ends exactly there at a
+/// record start with no open quote: then a single pass would be at the same record start at
+/// that byte and read the rest the same way. Otherwise the file is read again on one thread.
+extension ColumnarLoader {
+    /// A loader reading one chunk on another thread.
+    final class ChunkBox: @unchecked Sendable {
+        var loader: ColumnarLoader
+        var end: CSVReader.ScanEnd?
+        init(_ loader: ColumnarLoader) { self.loader = loader }
+    }
+
+    /// The mapped bytes, shared read-only with the chunk threads.
+    struct SharedBytes: @unchecked Sendable {
+        let buffer: UnsafeBufferPointer<UInt8>
+    }
+
+    /// Where each chunk of rows starts: `start`, then just after the first line feed at or
+    /// after each equal share of the rest. One element when the rows are too few to split.
+    func chunkStarts(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> [Int] {
+        let n = bytes.count
+        guard chunks > 1, n - start >= parallelMinimum else { return [start] }
+        var starts = [start]
+        for j in 1..<chunks {
+            var b = max(start + (n - start) * j / chunks, starts[starts.count - 1] + 1)
+            while b < n && bytes[b - 1] != 0x0A { b += 1 }
+            if b < n && b > starts[starts.count - 1] { starts.append(b) }
+        }
+        return starts
+    }
+
+    /// Reads the chunks concurrently and merges them. False when a cut could not be proven
+    /// to fall between records, or a chunk met text that is not UTF-8: nothing is changed,
+    /// and the file is read in one pass instead.
+    mutating func readChunks(_ bytes: UnsafeBufferPointer<UInt8>, starts: [Int], firstLine: Int,
+                             header: CSVHeader, file: String) -> Bool {
+        let saved = self
+        let k = starts.count
+        func end(_ j: Int) -> Int { j + 1 < k ? starts[j + 1] : bytes.count }
+        var fresh = ColumnarLoader(validator: validator)
+        fresh.scalarState = scalarState
+        let boxes = (1..<k).map { _ in ChunkBox(fresh) }
+        fresh = ColumnarLoader(validator: validator)
+        let shared = SharedBytes(buffer: bytes)
+        let group = DispatchGroup()
+        for j in 1..<k {
+            let box = boxes[j - 1], lo = starts[j], hi = end(j)
+            let rows = (hi - lo) / 96 + 16
+            DispatchQueue.global().async(group: group) {
+                box.loader.spellings.reserve(rows)
+                box.loader.out.reserve(rows)
+                box.end = box.loader.readRows(shared.buffer, from: lo, to: hi, firstLine: 1, header: header, file: file)
+            }
+        }
+        let first = readRows(bytes, from: starts[0], to: end(0), firstLine: firstLine, header: header, file: file)
+        group.wait()
+        // Every chunk but the last must stop exactly at its end, between records. A chunk
+        // that met text that is not UTF-8 sends the file back to one pass as well, which
+        // decides whether the record path must read it.
+        var ends: [CSVReader.ScanEnd?] = [first] + boxes.map(\.end)
+        for j in 0..<k {
+            guard let e = ends[j], j == k - 1 || (e.atRecordStart && e.problems.isEmpty && e.offset == end(j) - starts[j]) else {
+                self = saved
+                return false
+            }
+        }
+        var nextLine = ends[0]!.line
+        for j in 1..<k {
+            let offset = nextLine - 1
+            merge(boxes[j - 1].loader, lineOffset: offset)
+            boxes[j - 1].loader = fresh
+            nextLine = ends[j]!.line + offset
+            if j == k - 1 { noteProblems(ends[j]!.problems, file: file, lineOffset: offset) }
+            ends[j] = nil
+        }
+        return true
+    }
+
+    /// Appends the rows and diagnostics a chunk loader read (lines counted from 1 there,
+    /// `lineOffset` added here), as if this loader had read them.
+    mutating func merge(_ b: ColumnarLoader, lineOffset: Int) {
+        out.rowsRead += b.out.rowsRead
+        out.errorCount += b.out.errorCount
+        out.warningCount += b.out.warningCount
+        let kindMap = b.kindNames.map { kindID($0) }
+        for (d, bk) in zip(b.out.diagnostics, b.diagnosticKinds) {
+            let k = kindMap[Int(bk)]
+            if kept[k] < DatasetLoader.diagnosticCapPerKind {
+                kept[k] += 1
+                let l = d.location
+                out.diagnostics.append(Diagnostic(location: SourceLocation(file: l.file, line: l.line + lineOffset, column: l.column),
+                                                  severity: d.severity, message: d.message, kind: d.kind))
+                diagnosticKinds.append(Int32(k))
+            } else {
+                hidden[k] += 1
+            }
+        }
+        for (bk, n) in b.hidden.enumerated() { hidden[kindMap[bk]] += n }
+
+        out.programme.append(contentsOf: b.out.programme)
+        out.level.append(contentsOf: b.out.level)
+        out.recipientType.append(contentsOf: b.out.recipientType)
+        out.year.append(contentsOf: b.out.year)
+        Self.append(b.out.section, to: &out.section, &sectionDict)
+        Self.append(b.out.division, to: &out.division, &divisionDict)
+        Self.append(b.out.region, to: &out.region, &regionDict)
+        Self.append(b.out.city, to: &out.city, &cityDict)
+        let delta = Int32(lineOffset)
+        let base = out.line.count
+        out.line.append(contentsOf: b.out.line)
+        out.line.withUnsafeMutableBufferPointer { l in
+            for i in base..<l.count { l[i] += delta }
+        }
+        // Spellings in the chunk's order of first appearance: new ones get the next ids, as
+        // they would in one pass. In batches whose first slots are loaded before any is used,
+        // so the cache misses on the big table overlap; hashes and key checks reused.
+        let bCount = b.spellings.count
+        spellings.reserve(spellings.count + bCount)
+        var spellingMap = [Int32](repeating: 0, count: bCount)
+        b.spellings.bytes.withUnsafeBufferPointer { all in
+            b.spellings.ends.withUnsafeBufferPointer { ends in
+                b.spellings.hashes.withUnsafeBufferPointer { hashes in
+                    var touched = [UInt64](repeating: 0, count: 64)
+                    var j = 0
+                    while j < bCount {
+                        let e = min(j + 64, bCount)
+                        for t in j..<e { touched[t - j] = spellings.touch(hashes[t]) }
+                        for t in j..<e {
+                            let key = UnsafeBufferPointer(rebasing: all[(t == 0 ? 0 : Int(ends[t - 1]))..<Int(ends[t])])
+                            let r = spellings.intern(key, hash: hashes[t], touched: touched[t - j])
+                            if r.isNew { registerSpelling(r.id, ownKey: b.spellingOwnKey[t]) }
+                            spellingMap[t] = r.id
+                        }
+                        j = e
+                    }
+                }
+            }
+        }
+        Self.append(b.out.recipient, mappedBy: spellingMap, to: &out.recipient)
+    }
+
+    /// Appends `codes` mapped through `map`.
+    static func append(_ codes: [Int32], mappedBy map: [Int32], to column: inout [Int32]) {
+        let base = column.count
+        column.append(contentsOf: repeatElement(0, count: codes.count))
+        column.withUnsafeMutableBufferPointer { dst in
+            map.withUnsafeBufferPointer { m in
+                codes.withUnsafeBufferPointer { src in
+                    for i in 0..<src.count { dst[base + i] = m[Int(src[i])] }
+                }
+            }
+        }
+    }
+
+    /// Appends a chunk's coded column, re-coding its values into this loader's.
+    static func append(_ from: CodedColumn, to column: inout CodedColumn, _ dict: inout [String: Int32]) {
+        let map = from.values.map { code(&dict, &column, $0) }
+        append(from.codes, mappedBy: map, to: &column.codes)
+    }
+}

@@ -1,0 +1,131 @@
+import Foundation
+import Testing
+@testable import BriefModel
+
+/// Reading a file's rows in concurrent chunks must give exactly what one pass gives: the same
+/// rows in the same order, codes, spellings, lines, kept diagnostics (caps crossing chunks
+/// included), counts, and duplicates reported against their first line in file order.
+@Suite struct ColumnarChunkTests {
+    /// A register of `rows` rows with a bit of everything every few rows.
+    static func register(rows: Int, crlf: Bool = false, quotedNewlineAt: Int? = nil) -> String {
+        let regions = ["320500", "320100", "苏州", "昆山市", "320611", "鼓楼区", "999999", "", "江苏省", "320576"]
+        let sectors = ["C", "C35", "制造业", "", "Z9", "C35 专用设备制造业", "I"]
+        let programmes = ["中国质量奖", "江苏省省长质量奖", "市长质量奖", "江苏省质量奖", "江苏省省长质量奖提名奖", "某某奖"]
+        var lines = ["id,recipient,recipient_type,programme,year,sector_code,region_code,credit_code,note"]
+        for i in 0..<rows {
+            let prefix = "91320500MA1M" + String(format: "%05d", i % 997)
+            let right = CreditCode.checkCharacter(for: prefix)!
+            var credit = prefix + (i % 3 == 0 ? String(right) : (right == "0" ? "1" : "0"))
+            var type = "organization"
+            if i % 17 == 0 { type = "individual"; credit = "320700********\(String(format: "%04d", i % 10000))" }
+            if i % 23 == 0 { credit = "123" }
+            // Names repeat (duplicates across chunks), some quoted with commas, some in other forms.
+            var name = "公司\(i % 211)有限公司"
+            if i % 29 == 0 { name = "\"公司\(i % 211)有限公司, 分部\"" }
+            if i % 31 == 0 { name = "（公司\(i % 211)）有限公司 " }
+            if i % 37 == 0 { name = "" }
+            let year = i % 41 == 0 ? "20x0" : (i % 43 == 0 ? "２０２１" : String(2012 + i % 12))
+            var note = i % 13 == 0 ? "\"备注, \"\"引号\"\"\"" : ""
+            if i == quotedNewlineAt { note = "\"第一行\n第二行\n第三行\"" }
+            var row = "\(i + 1),\(name),\(type),\(programmes[i % programmes.count]),\(year),\(sectors[i % sectors.count]),\(regions[i % regions.count]),\(credit),\(note)"
+            if i % 53 == 0 { row += ",extra" }
+            lines.append(row)
+            if i % 47 == 0 { lines.append("") }
+            if i % 59 == 0 { lines.append(" , ,,,,,,,") }
+        }
+        return lines.joined(separator: crlf ? "\r\n" : "\n") + (crlf ? "\r\n" : "\n")
+    }
+
+    static func write(_ text: String) throws -> URL {
+        let u = FileManager.default.temporaryDirectory.appendingPathComponent("chunks-\(UUID().uuidString).csv")
+        try text.write(to: u, atomically: true, encoding: .utf8)
+        return u
+    }
+
+    static func expectSame(_ a: ColumnarRegister, _ b: ColumnarRegister, _ label: String) {
+        #expect(a.count == b.count, "\(label)")
+        #expect(a.rowsRead == b.rowsRead, "\(label)")
+        #expect(a.programme == b.programme, "\(label)")
+        #expect(a.level == b.level, "\(label)")
+        #expect(a.recipientType == b.recipientType, "\(label)")
+        #expect(a.year == b.year, "\(label)")
+        for (x, y) in [(a.section, b.section), (a.division, b.division), (a.region, b.region), (a.city, b.city)] {
+            #expect(x.codes == y.codes, "\(label)")
+            #expect(x.values == y.values, "\(label)")
+        }
+        #expect(a.recipient == b.recipient, "\(label)")
+        #expect(a.recipientNameID == b.recipientNameID, "\(label)")
+        #expect(a.recipientNameCount == b.recipientNameCount, "\(label)")
+        #expect(a.recipientSpellingCount == b.recipientSpellingCount, "\(label)")
+        #expect((0..<a.recipientSpellingCount).map { a.recipientName(spelling: $0) }
+                == (0..<b.recipientSpellingCount).map { b.recipientName(spelling: $0) }, "\(label)")
+        #expect(a.line == b.line, "\(label)")
+        #expect(a.diagnostics == b.diagnostics, "\(label)")
+        #expect(a.suppressed == b.suppressed, "\(label)")
+        #expect(a.errorCount == b.errorCount, "\(label)")
+        #expect(a.warningCount == b.warningCount, "\(label)")
+        #expect(a.summary == b.summary, "\(label)")
+    }
+
+    @Test(arguments: [false, true])
+    func chunkedReadMatchesOnePass(crlf: Bool) throws {
+        // 2 600 rows: more than the cap of one kind (credit code check character) overall.
+        let u = try Self.write(Self.register(rows: 2600, crlf: crlf))
+        let one = DatasetLoader.loadColumns([u], chunks: 1, parallelMinimum: 0)
+        #expect(one.count > 1000)
+        #expect(!one.suppressed.isEmpty)
+        #expect(one.diagnostics.contains { $0.kind == .duplicate })
+        for chunks in [2, 3, 5] {
+            let many = DatasetLoader.loadColumns([u], chunks: chunks, parallelMinimum: 0)
+            Self.expectSame(one, many, "\(chunks) chunks, crlf \(crlf)")
+        }
+        // Two files: lines, duplicates and caps carry across them.
+        let u2 = try Self.write(Self.register(rows: 700))
+        Self.expectSame(DatasetLoader.loadColumns([u, u2], chunks: 1, parallelMinimum: 0),
+                        DatasetLoader.loadColumns([u, u2], chunks: 4, parallelMinimum: 0), "two files")
+    }
+
+    @Test func duplicateNamesTheFirstLineInFileOrder() throws {
+        // The first occurrence is in the first chunk, its repeats in the last.
+        var text = "recipient,programme,year,region_code\n甲公司,市长质量奖,2020,320500\n"
+        for i in 0..<400 { text += "公司\(i),市长质量奖,2020,320500\n" }
+        text += "甲公司,市长质量奖,2020,320500\n甲公司,市长质量奖,2020,320500\n"
+        let u = try Self.write(text)
+        let one = DatasetLoader.loadColumns([u], chunks: 1, parallelMinimum: 0)
+        let many = DatasetLoader.loadColumns([u], chunks: 4, parallelMinimum: 0)
+        Self.expectSame(one, many, "duplicates")
+        let dups = many.diagnostics.filter { $0.kind == .duplicate }
+        #expect(dups.map(\.location.line) == [403, 404])
+        #expect(dups.allSatisfy { $0.message.hasPrefix("duplicate of line 2:") })
+    }
+
+    @Test func cutsInsideQuotesFallBackToOnePass() throws {
+        // A quoted field with newlines somewhere in every chunk's cut region: wherever a cut
+        // lands inside it, the result is still the one-pass result.
+        for at in stride(from: 100, to: 2400, by: 230) {
+            let u = try Self.write(Self.register(rows: 2500, quotedNewlineAt: at))
+            let one = DatasetLoader.loadColumns([u], chunks: 1, parallelMinimum: 0)
+            for chunks in [2, 3, 7] {
+                Self.expectSame(one, DatasetLoader.loadColumns([u], chunks: chunks, parallelMinimum: 0), "quoted newline at \(at), \(chunks) chunks")
+            }
+        }
+        // A cut that must land inside quotes: one huge quoted field spanning the middle.
+        let big = "recipient,programme,year,region_code,note\n甲,市长质量奖,2020,320500,\"" + String(repeating: "x\n", count: 5000) + "\"\n乙,市长质量奖,2021,320500,\n"
+        let u = try Self.write(big)
+        let one = DatasetLoader.loadColumns([u], chunks: 1, parallelMinimum: 0)
+        #expect(one.count == 2)
+        #expect(one.line == [2, 5003])
+        Self.expectSame(one, DatasetLoader.loadColumns([u], chunks: 2, parallelMinimum: 0), "huge quoted field")
+    }
+
+    @Test func onePassAgreesWithTheRecordPath() throws {
+        let u = try Self.write(Self.register(rows: 600))
+        let ds = DatasetLoader.load([u])
+        let cols = DatasetLoader.loadColumns([u], chunks: 3, parallelMinimum: 0)
+        #expect(cols.count == ds.records.count)
+        #expect(cols.rowsRead == ds.rowsRead)
+        #expect(cols.suppressed.isEmpty)
+        #expect(cols.diagnostics.map(\.description).sorted()
+                == ds.diagnostics.filter { $0.kind != .possibleDuplicate }.map(\.description).sorted())
+    }
+}
