@@ -127,6 +127,12 @@ extension CSVReader {
         scan(bytes, from: 0, firstLine: firstLine, body).problems
     }
 
+    /// High bit set in each zero byte of `w` (and possibly in bytes above the first zero: only
+    /// the lowest flag is exact).
+    @inline(__always) static func zeroBytes(_ w: UInt64) -> UInt64 {
+        (w &- 0x0101_0101_0101_0101) & ~w & 0x8080_8080_8080_8080
+    }
+
     /// Where `scan(_:from:firstLine:_:)` stopped.
     public struct ScanEnd: Sendable {
         /// Offset just past the last record read (and its line end).
@@ -199,6 +205,18 @@ extension CSVReader {
                     fields.append(FieldRef(start: s, end: scratch.count, inScratch: true))
                 } else {
                     let s = i
+                    // Eight bytes at a time to the first comma, CR or LF (the lowest flagged
+                    // byte of a has-zero test is exact), then byte by byte.
+                    if let base = bytes.baseAddress {
+                        let raw = UnsafeRawPointer(base)
+                        while i + 8 <= n {
+                            let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                            let m = CSVReader.zeroBytes(w ^ 0x2C2C_2C2C_2C2C_2C2C) | CSVReader.zeroBytes(w ^ 0x0A0A_0A0A_0A0A_0A0A)
+                                | CSVReader.zeroBytes(w ^ 0x0D0D_0D0D_0D0D_0D0D)
+                            if m != 0 { i += m.trailingZeroBitCount >> 3; break }
+                            i += 8
+                        }
+                    }
                     while i < n {
                         let c = bytes[i]
                         if c == comma || c == cr || c == lf { break }

@@ -159,7 +159,9 @@ struct ByteInterner {
         if i < n {
             var w: UInt64 = 0
             var shift: UInt64 = 0
-            while i < n { w |= UInt64(base[i]) << shift; shift += 8; i += 1 }
+            if n - i >= 4 { w = UInt64(raw.loadUnaligned(fromByteOffset: i, as: UInt32.self)); shift = 32; i += 4 }
+            if n - i >= 2 { w |= UInt64(raw.loadUnaligned(fromByteOffset: i, as: UInt16.self)) << shift; shift += 16; i += 2 }
+            if i < n { w |= UInt64(base[i]) << shift }
             h = (h ^ w) &* 0xFF51_AFD7_ED55_8CCD
         }
         h ^= h >> 29
@@ -201,6 +203,10 @@ struct ByteInterner {
         while i + 8 <= n {
             if ra.loadUnaligned(fromByteOffset: i, as: UInt64.self) != rb.loadUnaligned(fromByteOffset: i, as: UInt64.self) { return false }
             i += 8
+        }
+        if n - i >= 4 {
+            if ra.loadUnaligned(fromByteOffset: i, as: UInt32.self) != rb.loadUnaligned(fromByteOffset: i, as: UInt32.self) { return false }
+            i += 4
         }
         while i < n {
             if a[i] != kb[i] { return false }
@@ -834,9 +840,18 @@ struct ColumnarLoader {
     static func isValidUTF8(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = 0
         let n = b.count
+        guard let base = b.baseAddress else { return true }
+        let raw = UnsafeRawPointer(base)
         while i < n {
+            // ASCII eight bytes at a time; a common CJK character (U+4E00–U+9FFF, lead byte
+            // E4–E9 and two continuation bytes, no overlong or surrogate possible) in one test.
             let c = b[i]
-            if c < 0x80 { i += 1; continue }
+            if c < 0x80 {
+                i += 1
+                while i + 8 <= n && raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8 }
+                continue
+            }
+            if c >= 0xE4 && c <= 0xE9 && i + 2 < n && b[i + 1] & 0xC0 == 0x80 && b[i + 2] & 0xC0 == 0x80 { i += 3; continue }
             @inline(__always) func cont(_ k: Int) -> Bool { i + k < n && b[i + k] & 0xC0 == 0x80 }
             if c >= 0xC2 && c <= 0xDF {
                 guard cont(1) else { return false }
