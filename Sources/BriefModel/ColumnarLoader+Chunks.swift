@@ -109,6 +109,8 @@ extension ColumnarLoader {
         }
         for (bk, n) in b.hidden.enumerated() { hidden[kindMap[bk]] += n }
 
+        creditLo.append(contentsOf: b.creditLo)
+        creditHi.append(contentsOf: b.creditHi)
         out.programme.append(contentsOf: b.out.programme)
         out.level.append(contentsOf: b.out.level)
         out.recipientType.append(contentsOf: b.out.recipientType)
@@ -140,7 +142,7 @@ extension ColumnarLoader {
                         for t in j..<e {
                             let key = UnsafeBufferPointer(rebasing: all[(t == 0 ? 0 : Int(ends[t - 1]))..<Int(ends[t])])
                             let r = spellings.intern(key, hash: hashes[t], touched: touched[t - j])
-                            if r.isNew { registerSpelling(r.id, ownKey: b.spellingOwnKey[t]) }
+                            if r.isNew { registerSpelling(r.id, ownKey: b.spellingOwnKey[t], mayLoosen: b.spellingMayLoosen[t]) }
                             spellingMap[t] = r.id
                         }
                         j = e

@@ -316,6 +316,8 @@ struct ColumnarLoader {
     var spellingNameID: [Int32] = []
     /// Per spelling: whether it is its own comparison key (see `registerSpelling`).
     var spellingOwnKey: [Bool] = []
+    /// Per spelling: whether its comparison key may have a looser form (`DuplicateTracker.looseKey`).
+    var spellingMayLoosen: [Bool] = []
     var nameCount = 0
     var slowKeys = ByteInterner(capacity: 64)
     var slowKeyName: [Int32] = []
@@ -327,6 +329,14 @@ struct ColumnarLoader {
     var cityDict: [String: Int32] = ["": 0]
     /// Recipient column (1-based) of each file, for duplicate diagnostics.
     var iRecipientColumn: [Int32] = []
+    /// Credit-code column (1-based) of each file, and whether the file was read by the record
+    /// path (which reported its possible duplicates itself).
+    var iCreditColumn: [Int32] = []
+    var fileAbsorbed: [Bool] = []
+    /// Per accepted row, its credit code as kept by the record path (valid or with a wrong
+    /// check character), packed (see `PackedCode`); `PackedCode.none` when there is none.
+    var creditLo: [UInt64] = []
+    var creditHi: [UInt32] = []
     var fileRowStart: [Int] = []
 
     static let alphabetValue: [Int8] = {
@@ -427,7 +437,7 @@ struct ColumnarLoader {
 
     mutating func read(_ url: URL, fileIndex: Int) {
         fileRowStart.append(out.programme.count)
-        if iRecipientColumn.count <= fileIndex { iRecipientColumn.append(1) }
+        if iRecipientColumn.count <= fileIndex { iRecipientColumn.append(1); iCreditColumn.append(1); fileAbsorbed.append(false) }
         let file = url.isFileURL ? url.relativePath : url.absoluteString
         files.append(file)
         let ext = url.pathExtension.lowercased()
@@ -452,6 +462,7 @@ struct ColumnarLoader {
     /// Adds a dataset read the ordinary way (duplicates within it are already reported; across
     /// files they are checked here).
     mutating func absorb(_ d: Dataset, fileIndex: Int) {
+        fileAbsorbed[fileIndex] = true
         out.rowsRead += d.rowsRead
         for diag in d.diagnostics { note(diag.message, diag.severity) { diag } }
         for r in d.records {
@@ -469,7 +480,9 @@ struct ColumnarLoader {
     }
 
     mutating func append(programme: UInt8, level: UInt8, type: UInt8, year: Int16, section: Int32, division: Int32,
-                         region: Int32, city: Int32, spelling: Int32, line: Int32) {
+                         region: Int32, city: Int32, spelling: Int32, line: Int32, credit: PackedCode = .none) {
+        creditLo.append(credit.lo)
+        creditHi.append(credit.hi)
         out.programme.append(programme)
         out.level.append(level)
         out.recipientType.append(type)
@@ -486,11 +499,12 @@ struct ColumnarLoader {
     /// spelling made only of characters that `TextNormalizer.comparisonKey` leaves alone is its
     /// own key and needs no String; others are normalised, and their keys remembered so that a
     /// later spelling equal to such a key gets the same id.
-    mutating func registerSpelling(_ id: Int32, ownKey known: Bool? = nil) {
+    mutating func registerSpelling(_ id: Int32, ownKey known: Bool? = nil, mayLoosen knownLoose: Bool? = nil) {
         let raw = spellings.slice(Int(id))
         let own = known ?? (!raw.isEmpty && raw.withUnsafeBufferPointer({ isOwnKey($0) }))
         spellingOwnKey.append(own)
         if own {
+            spellingMayLoosen.append(knownLoose ?? raw.withUnsafeBufferPointer { Self.mayLoosen($0) })
             if slowKeys.count > 0, let k = raw.withUnsafeBufferPointer({ slowKeys.find($0) }) {
                 spellingNameID.append(slowKeyName[Int(k)])
             } else {
@@ -501,6 +515,7 @@ struct ColumnarLoader {
         }
         let text = String(decoding: raw, as: UTF8.self)
         let key = Array(TextNormalizer.comparisonKey(text).utf8)
+        spellingMayLoosen.append(knownLoose ?? key.withUnsafeBufferPointer { Self.mayLoosen($0) })
         let n: Int32 = key.withUnsafeBufferPointer { kb in
             if let k = slowKeys.find(kb) { return slowKeyName[Int(k)] }
             if let t = spellings.find(kb), Int(t) < spellingNameID.count { return spellingNameID[Int(t)] }
@@ -574,6 +589,7 @@ struct ColumnarLoader {
         }
         guard let header else { return false }
         iRecipientColumn[Int(fileIndex)] = Int32(header.iRecipient + 1)
+        iCreditColumn[Int(fileIndex)] = Int32((header.iCredit ?? 0) + 1)
         // About 100 bytes a row: size the recipient table and the columns once.
         let rows = (bytes.count - headerEnd.offset) / 96 + 16
         spellings.reserve(spellings.count + rows)
@@ -751,10 +767,12 @@ struct ColumnarLoader {
             }) else { utf8OK = false; return false }
             for (s, m, k) in ro.diagnostics { add(k, s, iRegion + 1) { m } }
             // Credit code: checked per row over bytes; wording only for the diagnostics kept.
+            var credit = PackedCode.none
             if let ic = iCredit {
                 let f = field(ic)
                 if !isBlank(f) {
                     if let (expected, found) = fastCreditCheck(f) {
+                        credit = PackedCode(ascii: f)
                         if expected != 0 {
                             add(kindCreditMismatch, .warning, ic + 1) {
                                 "credit code “\(String(decoding: f, as: UTF8.self))” ends in “\(Character(Unicode.Scalar(found)))” but its check character should be “\(Character(Unicode.Scalar(expected)))” (GB 32100-2015); kept as registered"
@@ -767,7 +785,9 @@ struct ColumnarLoader {
                     } else {
                         guard let t = String(validating: f, as: UTF8.self) else { utf8OK = false; return false }
                         let typeText = iType.map { String(decoding: field($0), as: UTF8.self) } ?? ""
-                        for (s, m) in outcome(.creditCode, t, extra: [.recipientType: typeText]).1 {
+                        let (record, messages) = outcome(.creditCode, t, extra: [.recipientType: typeText])
+                        if let code = record?.creditCode { credit = Array(code.utf8).withUnsafeBufferPointer { PackedCode(ascii: $0) } }
+                        for (s, m) in messages {
                             add(s == .error ? "credit code malformed" : "credit code check character mismatch", s, ic + 1) { m }
                         }
                     }
@@ -781,7 +801,7 @@ struct ColumnarLoader {
             }
             let p = UInt8(po.value), lv = UInt8(po.value2)
             append(programme: p, level: lv, type: UInt8(type), year: Int16(year),
-                   section: section, division: division, region: ro.value, city: ro.value2, spelling: -1, line: Int32(line))
+                   section: section, division: division, region: ro.value, city: ro.value2, spelling: -1, line: Int32(line), credit: credit)
             // The recipient's id is filled in a batch later: by then the slots touched for the
             // batch's rows are in cache, so the misses overlap instead of queueing.
             if fields[iRecipient].inScratch || rf.baseAddress == nil {
@@ -976,6 +996,7 @@ struct ColumnarLoader {
 
     mutating func finish() -> ColumnarRegister {
         reportDuplicates()
+        reportPossibleDuplicates()
         for (k, n) in hidden.enumerated() where n > 0 { out.suppressed[kindNames[k]] = n }
         out.count = out.programme.count
         out.spellingBytes = spellings.bytes

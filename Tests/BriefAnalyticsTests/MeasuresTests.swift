@@ -59,6 +59,33 @@ enum MeasuresFixture {
         #expect(cols.warningCount == 4)  // + line 7's empty sector (counted under 未分类)
         #expect(cols.rowsRead == ds.rowsRead)
         #expect(cols.diagnostics.contains { $0.message.hasPrefix("duplicate of line 2") && $0.location.line == 8 })
+
+        // Possible duplicates: name forms (有限责任公司, parentheses, spaces) and one credit code
+        // under two names, each reported once, at the first row that meets the first form.
+        let text = """
+        recipient,programme,year,region_code,credit_code
+        甲有限公司,市长质量奖,2018,320500,91320500MA1MXXXX0A
+        甲有限责任公司,市长质量奖,2019,320500,
+        甲有限责任公司,市长质量奖,2020,320500,
+        （乙）科技 有限公司,市长质量奖,2018,320500,
+        乙科技有限公司,市长质量奖,2019,320500,
+        丙公司,市长质量奖,2018,320100,91320100MA1M00000X
+        丁公司,市长质量奖,2019,320100,91320100MA1M00000X
+        丁公司,市长质量奖,2020,320100,91320100MA1M00000X
+        戊(集团)公司,市长质量奖,2018,320100,91320100MA1M11111X
+        戊（集团）公司,市长质量奖,2019,320100,91320100MA1M11111X
+        己公司,市长质量奖,2018,320100,91320100ma1m22222x
+        庚公司,市长质量奖,2018,320100,91320100MA1M22222X
+
+        """
+        let u = FileManager.default.temporaryDirectory.appendingPathComponent("possible-\(UUID().uuidString).csv")
+        try? text.write(to: u, atomically: true, encoding: .utf8)
+        let rd = DatasetLoader.load([u]), rc = DatasetLoader.loadColumns([u])
+        let possible = rd.diagnostics.filter { $0.kind == .possibleDuplicate }
+        #expect(possible.count == 4)
+        #expect(possible.map(\.description) == rc.diagnostics.filter { $0.kind == .possibleDuplicate }.map(\.description))
+        #expect(Set(rd.diagnostics.map(\.description)) == Set(rc.diagnostics.map(\.description)))
+        #expect(rc.warningCount + rc.errorCount == rd.diagnostics.count)
     }
 
     @Test func citiesAlwaysAllThirteenWithCountiesRolledUp() {
