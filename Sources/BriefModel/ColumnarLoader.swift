@@ -56,6 +56,8 @@ public struct ColumnarRegister: Sendable {
     public var diagnostics: [Diagnostic] = []
     /// Diagnostics counted but not kept, by kind.
     public var suppressed: [String: Int] = [:]
+    /// Every diagnostic found, kept or not, by kind (the same kind names as `suppressed`).
+    public var totals: [String: Int] = [:]
     /// All errors found, kept or not.
     public var errorCount = 0
     /// All warnings found, kept or not.
@@ -998,6 +1000,7 @@ struct ColumnarLoader {
         reportDuplicates()
         reportPossibleDuplicates()
         for (k, n) in hidden.enumerated() where n > 0 { out.suppressed[kindNames[k]] = n }
+        for (k, n) in kept.enumerated() where n + hidden[k] > 0 { out.totals[kindNames[k]] = n + hidden[k] }
         out.count = out.programme.count
         out.spellingBytes = spellings.bytes
         out.spellingEnds = spellings.ends

@@ -8,7 +8,9 @@ struct Validate: ParsableCommand {
         discussion: """
         One finding a line on standard output, then a summary on standard error (rows read,
         accepted, errors, warnings, counts by kind). Exit status 65 when any row has an error
-        (or, with --strict, a warning).
+        (or, with --strict, a warning). A plain UTF-8 CSV above the 64 MB limit of the ordinary
+        reader is read into columns: the first 1000 findings of each kind are listed and the
+        repeats beyond that are counted (the summary gives the totals by kind).
 
         Examples:
           qbrief validate --data 获奖名单.csv
@@ -24,16 +26,19 @@ struct Validate: ParsableCommand {
     var format: Format = .text
 
     func run() throws {
-        let ds = try input.dataset()
-        let errors = ds.diagnostics.filter { $0.severity == .error }.count
-        let warnings = ds.diagnostics.count - errors
-        var byKind: [String: Int] = [:]
-        for d in ds.diagnostics { byKind[d.kind.rawValue, default: 0] += 1 }
-        let kinds = byKind.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+        // A plain UTF-8 CSV above the record path's size limit is read into columns: the first
+        // findings of each kind are listed, the rest counted (see RegisterCheck).
+        let check = RegisterCheck.run(input.urls, options: try input.loadOptions())
+        let errors = check.errorCount, warnings = check.warningCount
+        let kinds = check.byKind.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
         let failed = errors > 0 || (strict && warnings > 0)
+        let cap = DatasetLoader.diagnosticCapPerKind
+        let notListedText = check.notListedCount == 0 ? "" :
+            "; large register read into columns: only the first \(cap) findings of each kind are listed, repeats beyond \(cap) per kind are counted, not listed (\(check.notListedCount) not listed: "
+            + check.notListed.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ") + ")"
         switch format {
         case .text:
-            for d in ds.diagnostics {
+            for d in check.diagnostics {
                 print(strict && d.severity == .warning ? d.description.replacingOccurrences(of: ": warning: ", with: ": error: ", options: [], range: nil) : d.description)
             }
         case .json:
@@ -42,22 +47,24 @@ struct Validate: ParsableCommand {
             }
             struct Summary: Encodable {
                 let rowsRead: Int, accepted: Int, errors: Int, warnings: Int, byKind: [String: Int], strict: Bool, ok: Bool
+                let listedPerKind: Int?, notListed: [String: Int]?
             }
             struct Output: Encodable { let findings: [Finding]; let summary: Summary }
             let out = Output(
-                findings: ds.diagnostics.map {
+                findings: check.diagnostics.map {
                     Finding(file: $0.location.file, line: $0.location.line, column: $0.location.column,
                             severity: strict ? "error" : $0.severity.rawValue, kind: $0.kind.rawValue, message: $0.message)
                 },
-                summary: Summary(rowsRead: ds.rowsRead, accepted: ds.records.count, errors: errors, warnings: warnings,
-                                 byKind: byKind, strict: strict, ok: !failed))
+                summary: Summary(rowsRead: check.rowsRead, accepted: check.accepted, errors: errors, warnings: warnings,
+                                 byKind: check.byKind, strict: strict, ok: !failed,
+                                 listedPerKind: check.columnar ? cap : nil, notListed: check.columnar ? check.notListed : nil))
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             print(String(decoding: try encoder.encode(out), as: UTF8.self))
         }
         let kindText = kinds.isEmpty ? "" : " (" + kinds.map { "\($0.key) \($0.value)" }.joined(separator: ", ") + ")"
-        printError("qbrief: \(ds.rowsRead) rows read, \(ds.records.count) accepted, \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\(kindText)"
-                   + (strict && warnings > 0 ? "; --strict counts warnings as errors" : ""))
+        printError("qbrief: \(check.rowsRead) rows read, \(check.accepted) accepted, \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\(kindText)"
+                   + notListedText + (strict && warnings > 0 ? "; --strict counts warnings as errors" : ""))
         if failed { throw Exit.badData }
     }
 }

@@ -1,0 +1,51 @@
+import BriefModel
+import Foundation
+import Testing
+
+/// `RegisterCheck` (behind `qbrief validate`): a plain CSV above the size limit is read into
+/// columns instead of refused, listing the first findings of each kind and counting the rest.
+@Suite struct RegisterCheckTests {
+    static func write(rows: Int) throws -> URL {
+        var text = "recipient,programme,year,region_code,credit_code\n"
+        for i in 0..<rows {
+            let prefix = "91320500MA1M" + String(format: "%05d", i)
+            let right = CreditCode.checkCharacter(for: prefix)!
+            let year = i % 100 == 7 ? "20x0" : "2020"
+            text += "公司\(i),市长质量奖,\(year),320500,\(prefix)\(right == "0" ? "1" : "0")\n"
+        }
+        let u = FileManager.default.temporaryDirectory.appendingPathComponent("check-\(UUID().uuidString).csv")
+        try text.write(to: u, atomically: true, encoding: .utf8)
+        return u
+    }
+
+    @Test func largePlainCSVIsReadIntoColumnsWithTotals() throws {
+        let u = try Self.write(rows: 1300)
+        // The record path refuses it under a small limit…
+        let small = LoadOptions(maxFileSize: 10_000)
+        let refused = DatasetLoader.load([u], options: small)
+        #expect(refused.rowsRead == 0 && refused.diagnostics.first?.message.contains("limit") == true)
+        // …the check reads it into columns.
+        let check = RegisterCheck.run([u], options: small)
+        let full = RegisterCheck.run([u])
+        #expect(check.columnar && !full.columnar)
+        #expect(check.rowsRead == 1300 && full.rowsRead == 1300)
+        #expect(check.accepted == full.accepted)
+        #expect(check.errorCount == full.errorCount && check.errorCount == 13)
+        #expect(check.warningCount == full.warningCount)
+        // 1 300 check-character warnings: 1 000 listed, 300 counted.
+        #expect(check.byKind["credit code check character mismatch"] == 1300)
+        #expect(check.notListed == ["credit code check character mismatch": 300])
+        #expect(check.diagnostics.count + check.notListedCount == full.diagnostics.count)
+        #expect(Set(check.diagnostics.map(\.description)).isSubset(of: Set(full.diagnostics.map(\.description))))
+        #expect(check.byKind.values.reduce(0, +) == check.errorCount + check.warningCount)
+    }
+
+    @Test func smallFilesAndOtherOptionsKeepTheRecordPath() throws {
+        let u = try Self.write(rows: 20)
+        #expect(!RegisterCheck.run([u]).columnar)
+        #expect(!RegisterCheck.run([u], options: LoadOptions(encoding: .gb18030, maxFileSize: 10)).columnar)
+        let check = RegisterCheck.run([u], options: LoadOptions(maxFileSize: 10))
+        #expect(check.columnar && check.notListed.isEmpty)
+        #expect(check.diagnostics.map(\.description) == RegisterCheck.run([u]).diagnostics.map(\.description))
+    }
+}
