@@ -39,7 +39,7 @@ public final class CairoPageWriter {
     private var outlineStack: [(level: Int, id: Int32)] = []
     // Pango drawing state (touched under the library lock only).
     private var pangoContext: GObjectOwner?
-    private var pangoLayout: GObjectOwner?
+    private let shapedCache = ShapedTextCache()
 
     /// Opens the output. For PDF the temporary file is created right away, so an unwritable
     /// destination fails here.
@@ -86,7 +86,7 @@ public final class CairoPageWriter {
         if state != .finished { abandon() }
         // Pango objects are released under the library lock like every other Pango call.
         library.withLock {
-            pangoLayout = nil
+            shapedCache.removeAll()
             pangoContext = nil
         }
     }
@@ -302,42 +302,45 @@ public final class CairoPageWriter {
     }
 
     /// Draws one line of text with its baseline at the item's origin. Call under lock.
+    ///
+    /// The text is itemized and shaped once per (font, text) and kept (see `ShapedTextCache`);
+    /// each run is drawn with `pango_cairo_show_glyph_item`, which passes the text along so
+    /// that PDF text stays searchable. No PangoLayout: layout already broke the lines.
     private func drawText(_ t: TextItem, cr: OpaquePointer) {
         if t.text.isEmpty { return }
-        if pangoContext == nil {
-            let ctx = library.makeContext()
-            pangoContext = ctx
-            let layout = pango_layout_new(ctx.opaque)!
-            pango_layout_set_single_paragraph_mode(layout, 1)
-            pangoLayout = GObjectOwner(UnsafeMutableRawPointer(layout))
+        if pangoContext == nil { pangoContext = library.makeContext() }
+        let ctx = pangoContext!.opaque
+        let shaped: ShapedText
+        if t.justifyWidth != nil {
+            shaped = library.shapeForDrawing(t.text, font: t.font, context: ctx)
+            justify(shaped, text: t.text, to: t.justifyWidth!)
+        } else {
+            shaped = shapedCache.shaped(t.text, font: t.font) {
+                library.shapeForDrawing(t.text, font: t.font, context: ctx)
+            }
         }
-        let layout = pangoLayout!.opaque
         cairo_save(cr)
         cairo_translate(cr, t.origin.x, t.origin.y)
         if t.rotation != 0 { cairo_rotate(cr, -t.rotation * .pi / 180) }
-        pango_cairo_update_layout(cr, layout)
-        pango_layout_set_font_description(layout, library.description(t.font))
-        let utf8 = Array(t.text.utf8)
-        utf8.withUnsafeBufferPointer { buf in
-            buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buf.count) {
-                pango_layout_set_text(layout, $0, Int32(buf.count))
-            }
-        }
-        if let target = t.justifyWidth { justify(layout, text: t.text, utf8Count: utf8.count, to: target) }
         setColor(cr, t.color)
-        cairo_move_to(cr, 0, 0)
-        if let line = pango_layout_get_line(layout, 0) { pango_cairo_show_layout_line(cr, line) }
+        var x = 0.0
+        for var run in shaped.runs {
+            cairo_move_to(cr, x, 0)
+            pango_cairo_show_glyph_item(cr, shaped.utf8, &run)
+            x += Double(ShapedText.width(run)) / Double(PANGO_SCALE)
+        }
         cairo_restore(cr)
     }
 
-    /// Widens the gaps between Characters of the laid-out line so that it spans `width`
+    /// Widens the gaps between Characters of the shaped line so that it spans `width`
     /// points. The extra space is spread evenly over the gaps next to a CJK character or a
     /// space (added to the last glyph of the Character before the gap); letters and digits
     /// of a Latin word or number are not spaced apart unless the line has no other gap.
-    private func justify(_ layout: OpaquePointer, text: String, utf8Count: Int, to width: Double) {
+    private func justify(_ shaped: ShapedText, text: String, to width: Double) {
         let chars = Array(text)
         let count = chars.count
         guard count > 1 else { return }
+        let utf8Count = shaped.length
         var charOfByte = [Int](repeating: count - 1, count: utf8Count + 1)
         var byte = 0
         for (i, c) in chars.enumerated() {
@@ -346,9 +349,15 @@ public final class CairoPageWriter {
         }
         var natural: Int64 = 0
         var lastGlyph = [UnsafeMutablePointer<PangoGlyphInfo>?](repeating: nil, count: count)
-        library.forEachGlyph(layout) { offset, w, info in
-            natural += Int64(w)
-            lastGlyph[charOfByte[min(max(offset, 0), utf8Count)]] = info
+        for run in shaped.runs {
+            let itemOffset = Int(run.item!.pointee.offset)
+            let glyphs = run.glyphs!
+            for i in 0..<Int(glyphs.pointee.num_glyphs) {
+                let info = glyphs.pointee.glyphs.advanced(by: i)
+                natural += Int64(info.pointee.geometry.width)
+                let offset = itemOffset + Int(glyphs.pointee.log_clusters[i])
+                lastGlyph[charOfByte[min(max(offset, 0), utf8Count)]] = info
+            }
         }
         let extra = width * Double(PANGO_SCALE) - Double(natural)
         guard extra > 0.5 else { return }

@@ -171,7 +171,7 @@ struct BriefingComposer {
         let shown = selected.prefix(limit)
         let rows: [[String]] = shown.enumerated().map { i, r in
             let region = r.cityCode.flatMap { RegionCatalog.region(code: $0)?.name } ?? "未知地区"
-            let sector = r.sectionCode.flatMap { SectorCatalog.section($0)?.name } ?? "未分类"
+            let sector = r.sectionCode.map { SectorShortName.label(key: $0, fallback: SectorCatalog.section($0)?.name ?? $0) } ?? "未分类"
             let award = r.programme.name + (r.level == .nomination ? "提名奖" : "")
             return [String(i + 1), r.recipient, region, sector, award, String(r.year)]
         }
@@ -184,7 +184,7 @@ struct BriefingComposer {
             TableColumn("年度", alignment: .trailing, weight: 0.6),
         ]
         return (TableSpec(caption: "表\(number)　获奖组织和个人名单", columns: columns, rows: rows,
-                          style: .grid, note: source), rows.count)
+                          style: .grid, note: source + "；行业为GB/T 4754-2017门类简称", density: .compact), rows.count)
     }
 }
 
