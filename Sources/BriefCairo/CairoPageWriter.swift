@@ -261,11 +261,11 @@ public final class CairoPageWriter {
                     cairo_stroke(cr)
                     if !l.dash.isEmpty { cairo_set_dash(cr, nil, 0, 0) }
                 case .rect(let r):
-                    paint(cr, fill: r.fill, stroke: r.stroke, width: r.strokeWidth) {
+                    paint(cr, fill: r.fill, stroke: r.stroke, width: r.strokeWidth, hatch: r.hatch) {
                         cairo_rectangle(cr, r.rect.x, r.rect.y, r.rect.width, r.rect.height)
                     }
                 case .path(let p):
-                    paint(cr, fill: p.fill, stroke: p.stroke, width: p.strokeWidth) {
+                    paint(cr, fill: p.fill, stroke: p.stroke, width: p.strokeWidth, hatch: p.hatch) {
                         for e in p.elements {
                             switch e {
                             case .move(let pt): cairo_move_to(cr, pt.x, pt.y)
@@ -287,11 +287,38 @@ public final class CairoPageWriter {
         cairo_set_source_rgb(cr, c.red, c.green, c.blue)
     }
 
-    private func paint(_ cr: OpaquePointer, fill: RGBColor?, stroke: RGBColor?, width: Double, path: () -> Void) {
+    private func paint(_ cr: OpaquePointer, fill: RGBColor?, stroke: RGBColor?, width: Double, hatch: Hatch? = nil,
+                       path: () -> Void) {
         if let fill {
             cairo_new_path(cr); path()
             setColor(cr, fill)
             cairo_fill(cr)
+        }
+        if let hatch, hatch.spacing > 0 {
+            cairo_save(cr)
+            cairo_new_path(cr); path()
+            cairo_clip(cr)
+            var x0 = 0.0, y0 = 0.0, x1 = 0.0, y1 = 0.0
+            cairo_clip_extents(cr, &x0, &y0, &x1, &y1)
+            let cx = (x0 + x1) / 2, cy = (y0 + y1) / 2
+            let reach = ((x1 - x0) * (x1 - x0) + (y1 - y0) * (y1 - y0)).squareRoot() / 2 + hatch.spacing
+            cairo_new_path(cr)
+            for angle in hatch.angles {
+                let a = angle * .pi / 180
+                let dx = cos(a), dy = -sin(a)   // along the line (y down)
+                let nx = -dy, ny = dx           // across
+                var k = -reach
+                while k <= reach {
+                    let px = cx + nx * k, py = cy + ny * k
+                    cairo_move_to(cr, px - dx * reach, py - dy * reach)
+                    cairo_line_to(cr, px + dx * reach, py + dy * reach)
+                    k += hatch.spacing
+                }
+            }
+            setColor(cr, hatch.color)
+            cairo_set_line_width(cr, hatch.lineWidth)
+            cairo_stroke(cr)
+            cairo_restore(cr)
         }
         if let stroke, width > 0 {
             cairo_new_path(cr); path()

@@ -146,8 +146,12 @@ struct TableLayout {
         t.caption == nil ? 0 : styles.caption.spaceBefore + styles.caption.lineHeight + styles.caption.spaceAfter
     }
 
+    /// The least height the table needs where it starts: all of a short table (it is not
+    /// split), else the caption, the header and the first rows that `place` insists on.
     func minimumHeight(_ t: TableSpec) -> Double {
         let p = prepare(t)
+        let bodyCount = t.rows.count + (t.totals == nil ? 0 : 1)
+        if bodyCount <= Self.unsplitRowLimit { return min(fullHeight(t, p), page.block.height) }
         let first = t.rows.first.map { measureRow($0, p).height } ?? 0
         return captionHeight(t) + p.header.height + first
     }
