@@ -82,6 +82,9 @@ struct BriefingComposer {
                 lead += shown < total ? "，列出前\(shown)项（共\(total)项）。" : "，共\(total)项。"
                 blocks.append(.paragraph(Paragraph(lead)))
                 blocks.append(.table(list))
+            case .map, .levelBars, .sectorBars, .programmeArea, .programmePie, .regionProgrammeTable:
+                blocks += showcaseBlocks(section, heading: heading, nextFigure: { figureNo += 1; return figureNo },
+                                         nextTable: { tableNo += 1; return tableNo }, source: source)
             }
         }
         let masthead = Masthead(
