@@ -1,5 +1,5 @@
 # QualityBrief — two commands do all the set-up on a fresh Debian/Ubuntu machine:
-#   make demo   installs what is missing, builds, writes Reports/out/sample-briefing.pdf
+#   make demo   installs what is missing, builds, writes Reports/out/sample-briefing.pdf and sample-memo.pdf
 #   make test   installs what is missing, builds, runs the test suite
 SHELL := /bin/bash
 APT_PACKAGES := libcairo2-dev libpango1.0-dev fonts-noto-cjk fonts-lxgw-wenkai poppler-utils qpdf
@@ -27,7 +27,7 @@ build: deps
 
 demo: build
 	$(BIN) demo
-	@echo "open Reports/out/sample-briefing.pdf"
+	@echo "open Reports/out/sample-briefing.pdf and Reports/out/sample-memo.pdf"
 
 test: deps
 	swift test $(SWIFT_FLAGS)
@@ -38,10 +38,11 @@ bench: deps
 	swift build -c release $(SWIFT_FLAGS)
 	.build/release/qbrief-bench run $(BENCH_ARGS)
 
-# Re-render the README's page-1 preview.
+# Re-render the README's previews: page 1 of the briefing and of the memo (公文).
 preview: build
-	$(BIN) demo --out /tmp/qbrief-preview.pdf
+	$(BIN) demo --out /tmp/qbrief-preview.pdf --memo-out /tmp/qbrief-preview-memo.pdf
 	pdftoppm -r 50 -png -f 1 -l 1 -singlefile /tmp/qbrief-preview.pdf Reports/preview/page-1
+	pdftoppm -r 50 -png -f 1 -l 1 -singlefile /tmp/qbrief-preview-memo.pdf Reports/preview/memo-page-1
 
 clean:
 	rm -rf .build Reports/out

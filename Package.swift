@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // C: cairo, cairo-pdf/svg/png, pangocairo, pangofc + fontconfig. Only BriefCairo imports it.
@@ -20,7 +21,10 @@ let package = Package(
             providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]
         ),
         // Records, catalogs, readers, diagnostics.
-        .target(name: "BriefModel"),
+        .target(
+            name: "BriefModel",
+            dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         // Columnar counts, cross-tabs, shares, growth, ranks.
         .target(name: "BriefAnalytics", dependencies: ["BriefModel"]),
         // Declarative document tree (no dependencies).
@@ -52,7 +56,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "BriefModelTests", dependencies: ["BriefModel"]),
+        .testTarget(name: "BriefModelTests", dependencies: ["BriefModel"], exclude: ["Fixtures"]),
         .testTarget(name: "BriefAnalyticsTests", dependencies: ["BriefAnalytics", "BriefModel"]),
         .testTarget(name: "BriefLayoutTests", dependencies: ["BriefLayout", "BriefDocument", "BriefCairo"]),
         .testTarget(name: "BriefCairoTests", dependencies: ["BriefCairo", "BriefLayout", "BriefDocument"]),

@@ -359,7 +359,7 @@ public final class CairoPageWriter {
         cairo_restore(cr)
     }
 
-    /// Widens the gaps between Characters of the shaped line so that it spans `width`
+    /// Widens (or, for text on a character grid, narrows) the gaps between Characters of the shaped line so that it spans `width`
     /// points. The extra space is spread evenly over the gaps next to a CJK character or a
     /// space (added to the last glyph of the Character before the gap); letters and digits
     /// of a Latin word or number are not spaced apart unless the line has no other gap.
@@ -387,7 +387,8 @@ public final class CairoPageWriter {
             }
         }
         let extra = width * Double(PANGO_SCALE) - Double(natural)
-        guard extra > 0.5 else { return }
+        // Negative: lines on the GB/T 9704 character grid (28 characters of 3号 in 156 mm).
+        guard abs(extra) > 0.5 else { return }
         // Gap i lies between chars[i] and chars[i + 1]; a gap inside one glyph (the two
         // dashes of a —— ligature) cannot open.
         let open = (0..<(count - 1)).filter { lastGlyph[$0 + 1] != nil }

@@ -48,6 +48,8 @@ public final class FontLibrary: @unchecked Sendable {
     var charAdvances: [FontSpec: [UInt32: Double]] = [:]
     var stringAdvances: [FontSpec: [String: [Double]]] = [:]
     var stringCacheCount = 0
+    /// Per-role union coverage for `uncoveredCharacters`, only touched under `lock`.
+    var coverage: [FontRole: CharSetOwner] = [:]
 
     /// Creates the library. Fonts in `fontsDirectory` are added to a private fontconfig
     /// configuration on top of the system fonts; `fontsDirectory/roles.txt`, if present,

@@ -19,6 +19,17 @@ public struct Document: Codable, Sendable, Equatable {
     /// A short mark printed in the top margin of every page (e.g. 示例数据), if any; page 1
     /// leaves it out when the masthead's notice already says the same.
     public var runningHeader: String?
+    /// The memo (公文) this document is, if any: laid out after GB/T 9704-2012 instead of
+    /// the masthead; `blocks` are then unused and the memo's own body is set.
+    public var memo: Memo?
+    /// Set when this document is an attachment (附件N) bound behind a memo.
+    public var attachment: AttachmentHeader?
+    /// Attachments bound behind this memo, each starting on a new page, page numbers
+    /// continuing; the memo's 版记 follows the last of them.
+    public var attachments: [Document]?
+
+    /// The layout this document asks for.
+    public var layout: LayoutKind { memo != nil ? .memo : attachment != nil ? .attachment : .briefing }
 
     /// Creates a document.
     public init(
@@ -28,7 +39,10 @@ public struct Document: Codable, Sendable, Equatable {
         masthead: Masthead? = nil,
         blocks: [Block] = [],
         footer: DistributionFooter? = nil,
-        runningHeader: String? = nil
+        runningHeader: String? = nil,
+        memo: Memo? = nil,
+        attachment: AttachmentHeader? = nil,
+        attachments: [Document]? = nil
     ) {
         self.metadata = metadata
         self.page = page
@@ -37,6 +51,9 @@ public struct Document: Codable, Sendable, Equatable {
         self.blocks = blocks
         self.footer = footer
         self.runningHeader = runningHeader
+        self.memo = memo
+        self.attachment = attachment
+        self.attachments = attachments
     }
 }
 

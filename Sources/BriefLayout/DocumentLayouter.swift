@@ -14,6 +14,9 @@ public struct DocumentLayouter: Sendable {
     /// number of pages.
     @discardableResult
     public func layout(_ document: Document, emit: @escaping (LaidOutPage) throws -> Void) throws -> Int {
+        if document.layout != .briefing {
+            return try MemoLayout(measurer: measurer).layout(document, emit: emit)
+        }
         let page = PageBuilder(style: document.page, styles: document.styles, measurer: measurer,
                                runningHeader: document.runningHeader, emit: emit)
         page.runningHeaderSkipsFirstPage = document.masthead?.notice != nil && document.masthead?.notice == document.runningHeader

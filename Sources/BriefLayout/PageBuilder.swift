@@ -81,8 +81,10 @@ final class PageBuilder {
             let font = FontSpec(ps)
             let w = measurer.width(label, font: font)
             let m = measurer.metrics(font)
-            // GB/T 9704-2012 7.5: the number line sits 7 mm below the type block.
-            let base = block.maxY + mm(style.pageNumberOffset) + m.ascent
+            // GB/T 9704-2012 7.5: "一字线上距版心下边缘7mm" — the dashes' top edge 7 mm below the
+            // type block (their ink, when the measurer knows it; else the font's ascent).
+            let rise = (measurer as? any InkMeasuring)?.inkBounds("—", font: font).ascent ?? m.ascent
+            let base = block.maxY + mm(style.pageNumberOffset) + rise
             let oneChar = ps.size
             let x: Double
             switch style.pageNumbers {

@@ -43,7 +43,7 @@ enum JSONRecordReader {
                 }
                 fields[c] = (text(value), c.ordinal)
             }
-            for c in RecordColumn.allCases where fields[c] == nil { fields[c] = ("", c.ordinal) }
+            for c in RecordColumn.allCases where fields[c] == nil && c != .sector { fields[c] = ("", c.ordinal) }
             rows.append(RawRecord(file: file, line: line, fields: fields))
         }
         return (rows, diags)

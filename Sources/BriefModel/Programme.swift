@@ -30,8 +30,9 @@ public struct Programme: Sendable, Hashable, Codable {
     /// (or 提名) gives `.nomination`; otherwise `level` is nil (not stated). Full-width
     /// letters, spaces and U+3000 around the text are tolerated.
     public static func resolve(_ text: String) -> (programme: Programme, level: AwardLevel?)? {
-        var t = TextNormalizer.code(text)
+        var t = TextNormalizer.simplified(TextNormalizer.code(text))
         t = t.filter { $0 != " " }
+        t = stripEdition(t)
         var level: AwardLevel?
         for suffix in ["（提名奖）", "(提名奖)", "（提名）", "(提名)", "提名奖", "提名"] where t.hasSuffix(suffix) {
             t = String(t.dropLast(suffix.count))
@@ -47,5 +48,19 @@ public struct Programme: Sendable, Hashable, Codable {
         }
         if t.hasSuffix("市长质量奖") { return (.mayorAward, level) }
         return nil
+    }
+
+    /// Drops an edition written before the name: "2020年度", "2020年", "第三届", "第3届".
+    private static func stripEdition(_ text: String) -> String {
+        var t = Substring(text)
+        if t.prefix(4).allSatisfy({ $0.isASCII && $0.isNumber }), t.count > 4 {
+            let rest = t.dropFirst(4)
+            if rest.hasPrefix("年度") { t = rest.dropFirst(2) } else if rest.hasPrefix("年") { t = rest.dropFirst() }
+        }
+        if t.hasPrefix("第"), let end = t.firstIndex(of: "届"),
+           t[t.index(after: t.startIndex)..<end].allSatisfy({ "0123456789一二三四五六七八九十".contains($0) }) {
+            t = t[t.index(after: end)...]
+        }
+        return String(t)
     }
 }

@@ -15,8 +15,8 @@ struct RecordValidator {
     /// The record, or nil if any field has an error; plus the diagnostics for the row.
     func validate(_ raw: RawRecord) -> (record: AwardRecord?, diagnostics: [Diagnostic]) {
         var diags: [Diagnostic] = []
-        func error(_ c: RecordColumn, _ m: String) { diags.append(Diagnostic(location: raw.location(c), severity: .error, message: m)) }
-        func warning(_ c: RecordColumn, _ m: String) { diags.append(Diagnostic(location: raw.location(c), severity: .warning, message: m)) }
+        func error(_ c: RecordColumn, _ m: String) { diags.append(raw.diagnostic(c, .error, m)) }
+        func warning(_ c: RecordColumn, _ m: String) { diags.append(raw.diagnostic(c, .warning, m)) }
 
         let recipient = TextNormalizer.name(raw.value(.recipient) ?? "")
         if recipient.isEmpty { error(.recipient, "recipient is empty; expected the name of the organisation or person") }
@@ -50,7 +50,7 @@ struct RecordValidator {
         var year = 0
         let yearText = raw.value(.year) ?? ""
         let y = TextNormalizer.code(yearText)
-        if y.count == 4, y.allSatisfy({ $0.isASCII && $0.isNumber }), let v = Int(y) {
+        if let v = Self.year(y) {
             if v < earliestYear || v > latestYear {
                 error(.year, "year “\(yearText)” is out of range; expected \(earliestYear)…\(latestYear)")
             } else { year = v }
@@ -63,12 +63,19 @@ struct RecordValidator {
         var sectionCode: String?
         var divisionCode: String?
         if let s = raw.value(.sector), !TextNormalizer.trim(s).isEmpty {
-            if let r = SectorCatalog.resolve(s) {
-                sectionCode = r.section
-                divisionCode = r.division
-            } else {
-                error(.sector, "sector “\(s)” is not a GB/T 4754-2017 section, division or name; expected e.g. C, C17, 17 or 制造业")
+            switch SectorCatalog.lookup(s) {
+            case .found(let section, let division, let nameMismatch):
+                sectionCode = section
+                divisionCode = division
+                if let nameMismatch {
+                    let code = division ?? section
+                    warning(.sector, "sector “\(s)”: code \(code) is \(SectorCatalog.division(code)?.name ?? SectorCatalog.section(code)?.name ?? ""), not “\(nameMismatch)”; the code is used")
+                }
+            case .notFound:
+                error(.sector, "sector “\(s)” is not a GB/T 4754-2017 section, division or name; expected e.g. C, C17, 17, 制造业 or C35 专用设备制造业")
             }
+        } else if raw.fields[.sector] != nil {
+            warning(.sector, "sector is empty; the record is counted under 未分类")
         }
 
         let (regionCode, cityCode) = region(raw, error: { error(.region, $0) }, warning: { warning(.region, $0) })
@@ -103,9 +110,26 @@ struct RecordValidator {
         return (record, diags)
     }
 
+    /// A year written as 2020, ２０２０, 2020年, 2020年度, 2020.0 (a spreadsheet number) or a date
+    /// (2020-05-01, 2020/5/1, 2020年5月); nil otherwise.
+    static func year(_ text: String) -> Int? {
+        var t = Substring(text.filter { $0 != " " })
+        for suffix in ["年度", "年"] where t.hasSuffix(suffix) { t = t.dropLast(suffix.count); break }
+        if t.hasSuffix(".0") { t = t.dropLast(2) }
+        let digits = t.prefix(while: { $0.isASCII && $0.isNumber })
+        guard digits.count == 4, let v = Int(digits) else { return nil }
+        let rest = t.dropFirst(4)
+        if rest.isEmpty { return v }
+        // A date: 2020-05-01, 2020/5/1, 2020.5.1, 2020年5月(1日).
+        guard let sep = rest.first, "-/.年".contains(sep) else { return nil }
+        let tail = rest.dropFirst()
+        guard !tail.isEmpty, tail.allSatisfy({ ($0.isASCII && $0.isNumber) || "-/.月日T:".contains($0) }) else { return nil }
+        return v
+    }
+
     /// Resolves the region column to (region code, city code), reporting problems.
     private func region(_ raw: RawRecord, error: (String) -> Void, warning: (String) -> Void) -> (String?, String?) {
-        let text = raw.value(.region) ?? ""
+        guard let text = raw.value(.region) else { return (nil, nil) }
         let t = TextNormalizer.trim(text)
         if t.isEmpty {
             warning("region is empty; the record is counted under 未知地区")

@@ -60,12 +60,17 @@ public enum RegionCatalog {
 
     /// The region with this code: current, statistical zone or retired Jiangsu code.
     public static func region(code: String) -> Region? {
-        index.byCode[TextNormalizer.code(code)]
+        let c = TextNormalizer.code(code)
+        return index.byCode[c] ?? codeAliases[c].flatMap { index.byCode[$0] }
     }
+
+    /// Other codes in public use for a zone in the catalog: the statistics bureau's published
+    /// division codes number 苏州工业园区 320571. Read as the catalog's code.
+    static let codeAliases: [String: String] = ["320571": "320576"]
 
     /// Whether `code` is current, a statistical zone or retired; nil if unknown.
     public static func status(code: String) -> CodeStatus? {
-        index.status[TextNormalizer.code(code)]
+        region(code: code).flatMap { index.status[$0.code] }
     }
 
     /// Whether `code` is a Jiangsu code retired since 2000.
@@ -80,7 +85,7 @@ public enum RegionCatalog {
 
     /// Retirement details for a retired Jiangsu code.
     public static func retirement(of code: String) -> RetiredRegion? {
-        index.retired[TextNormalizer.code(code)]
+        region(code: code).flatMap { index.retired[$0.code] }
     }
 
     /// The prefecture-level city a code belongs to: a county (current, statistical or
@@ -128,13 +133,53 @@ public enum RegionCatalog {
         let t = TextNormalizer.simplified(TextNormalizer.code(text)).filter { $0 != " " }
         if t.isEmpty { return .notFound }
         if t.allSatisfy(\.isASCII) {
-            if let r = index.byCode[t] { return .found(r) }
+            if let r = region(code: t) { return .found(r) }
             return .notFound
         }
         for table in [index.byName, index.byShortName, index.retiredByName] {
             if let matches = table[t], !matches.isEmpty { return pick(matches) }
         }
+        return qualified(t)
+    }
+
+    /// A name written with its parents, as addresses are: 江苏省苏州市, 南京市鼓楼区, 苏州昆山市,
+    /// 江苏省南京市鼓楼区. The longest known parent prefix is taken, and the rest is looked up
+    /// among that parent's children (or the parent itself when nothing is left).
+    private static func qualified(_ t: String) -> RegionLookup {
+        var candidates: [(parent: Region, rest: String)] = []
+        let bytes = Array(t.utf8)
+        for (name, r) in parentNames where bytes.count > name.count && bytes.starts(with: name) {
+            candidates.append((r, String(decoding: bytes[name.count...], as: UTF8.self)))
+        }
+        for (parent, rest) in candidates.sorted(by: { $0.rest.utf8.count < $1.rest.utf8.count }) {
+            var matches: [Region] = []
+            for table in [index.byName, index.byShortName, index.retiredByName] {
+                matches = (table[rest] ?? []).filter { isInside($0, parent) }
+                if !matches.isEmpty { break }
+            }
+            if matches.isEmpty, case .found(let r) = qualified(rest), isInside(r, parent) { matches = [r] }
+            if !matches.isEmpty { return pick(matches) }
+        }
         return .notFound
+    }
+
+    /// Full and short names of provinces and prefectures, for `qualified(_:)`.
+    private static let parentNames: [([UInt8], Region)] = {
+        var out: [([UInt8], Region)] = []
+        for r in index.byCode.values where r.level < 3 && index.status[r.code] == .current {
+            out.append((Array(r.name.utf8), r))
+            if r.shortName != r.name { out.append((Array(r.shortName.utf8), r)) }
+        }
+        return out.sorted { $0.0.count != $1.0.count ? $0.0.count > $1.0.count : $0.1.code < $1.1.code }
+    }()
+
+    private static func isInside(_ r: Region, _ parent: Region) -> Bool {
+        var p = r.parentCode
+        while let code = p {
+            if code == parent.code { return true }
+            p = index.byCode[code]?.parentCode
+        }
+        return false
     }
 
     private static func pick(_ matches: [Region]) -> RegionLookup {

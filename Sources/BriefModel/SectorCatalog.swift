@@ -1,3 +1,5 @@
+import Foundation
+
 /// GB/T 4754-2017 industrial classification: the 20 sections and 97 divisions.
 public enum SectorCatalog {
     private struct Index: Sendable {
@@ -53,6 +55,31 @@ public enum SectorCatalog {
             return s.code.count == 1 ? (s.code, nil) : (s.section, s.code)
         }
         return nil
+    }
+
+    /// The outcome of `lookup(_:)`.
+    public enum Lookup: Sendable, Equatable {
+        /// A section, perhaps a division; `nameMismatch` is the name written after the code
+        /// when it is not the code's name ("C35 纺织业").
+        case found(section: String, division: String?, nameMismatch: String?)
+        /// Not a code, a name, or a code followed by a name.
+        case notFound
+    }
+
+    /// Like `resolve(_:)`, and also reads a code followed by its name, as registers often
+    /// write it: "C35 专用设备制造业", "C35专用设备制造业", "35-专用设备制造业", "C 制造业".
+    public static func lookup(_ text: String) -> Lookup {
+        if let r = resolve(text) { return .found(section: r.section, division: r.division, nameMismatch: nil) }
+        let t = TextNormalizer.code(text).uppercased()
+        var i = t.startIndex
+        if i < t.endIndex, t[i].isASCII, t[i].isLetter { i = t.index(after: i) }
+        while i < t.endIndex, t[i].isASCII, t[i].isNumber { i = t.index(after: i) }
+        let code = String(t[..<i])
+        let name = String(t[i...]).trimmingCharacters(in: CharacterSet(charactersIn: " -—–_:：、.．|/"))
+        guard !code.isEmpty, !name.isEmpty, let r = resolve(code) else { return .notFound }
+        let own = r.division.flatMap { division($0) } ?? section(r.section)
+        let matches = own.map { nameKey($0.name) == nameKey(name) } ?? false
+        return .found(section: r.section, division: r.division, nameMismatch: matches ? nil : name)
     }
 
     private static func nameKey(_ name: String) -> String {

@@ -10,7 +10,7 @@ import Foundation
 /// ```swift
 /// import QualityBrief
 /// let register = try Register.load(["Reports/sample/awards.csv"])
-/// let definition = try ReportDefinition.load(URL(fileURLWithPath: "Reports/templates/briefing.yaml"))
+/// let definition = try ReportDefinition.load(URL(fileURLWithPath: "Reports/sample/briefing.yaml"))
 /// let briefing = Briefing(register: register, definition: definition)
 /// let result = try briefing.render(to: URL(fileURLWithPath: "briefing.pdf"))
 /// print(result.pageCount)
@@ -34,8 +34,26 @@ public struct Briefing: Sendable {
     public func document() throws -> Document {
         let count = register.table.counts(by: .level, filter: filter).total
         if count == 0 { throw QualityBriefError.emptySelection(filter.summary) }
-        return BriefingComposer(table: register.table, records: register.dataset.records, filter: filter,
-                                definition: definition, creator: "QualityBrief \(QualityBriefVersion.current)").document()
+        let briefing = BriefingComposer(table: register.table, records: register.dataset.records, filter: filter,
+                                        definition: definition, creator: "QualityBrief \(QualityBriefVersion.current)").document()
+        switch layout {
+        case .briefing: return briefing
+        case .attachment:
+            return MemoComposer.attachment(briefing, label: definition.memo?.attachmentLabel ?? "附件1",
+                                           memoNumber: definition.memo?.documentNumber)
+        case .memo:
+            guard let memo = definition.memo else {
+                throw QualityBriefError.badDefinition(file: "<definition>", message: "layout memo needs a `memo:` section")
+            }
+            return MemoComposer.memo(briefing, definition: definition, memo: memo, summary: summary())
+        }
+    }
+
+    /// briefing (the 简报 masthead), memo (a 公文 after GB/T 9704-2012 with the briefing as
+    /// 附件1) or attachment (the briefing as 附件1 on its own); the definition's `layout:`.
+    public var layout: LayoutKind {
+        get { definition.layout ?? .briefing }
+        set { definition.layout = newValue }
     }
 
     /// The summary paragraphs, as they appear under 总体情况.

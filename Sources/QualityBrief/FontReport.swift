@@ -39,3 +39,55 @@ public enum FontReport {
         }
     }
 }
+
+extension FontReport {
+    /// A character of a register that a role cannot draw (it would print as □).
+    public struct Uncovered: Sendable, Equatable, CustomStringConvertible {
+        /// File the character comes from.
+        public var file: String
+        /// 1-based line (the register row) and column (in characters).
+        public var line: Int
+        /// 1-based column in characters.
+        public var column: Int
+        /// The character.
+        public var character: Character
+        /// Roles (小标宋, 仿宋, …) with no font for it.
+        public var roles: [String]
+
+        public var description: String {
+            let code = character.unicodeScalars.map { String(format: "U+%04X", $0.value) }.joined(separator: " ")
+            return "\(file):\(line):\(column): error: “\(character)” (\(code)) has no font in \(roles.joined(separator: "、"))"
+        }
+    }
+
+    /// Every character of `files` (read as UTF-8 text, row by row) that a role's fonts — its
+    /// chain in `roles.txt` and fontconfig's fallbacks — cannot draw, with the row it is on.
+    /// Each character is reported at its first occurrence in each file.
+    public static func uncovered(in files: [URL], fontsDirectory: URL? = nil) throws -> [Uncovered] {
+        let lib: FontLibrary
+        do { lib = try FontLibrary(fontsDirectory: fontsDirectory ?? ResourceLocator.fontsDirectory()) } catch {
+            throw QualityBriefError.renderFailed("fonts: \(error)")
+        }
+        var out: [Uncovered] = []
+        for url in files {
+            let text: String
+            do { text = try String(contentsOf: url, encoding: .utf8) } catch {
+                throw QualityBriefError.missingResource("cannot read \(url.path) as UTF-8: \(error.localizedDescription)")
+            }
+            // Characters no role lacks are skipped fast: check the file's distinct characters once.
+            var missing: [Character: [String]] = [:]
+            for role in FontRole.allCases {
+                for c in lib.uncoveredCharacters(in: text, role: role) { missing[c, default: []].append(chineseName(role)) }
+            }
+            if missing.isEmpty { continue }
+            var reported = Set<Character>()
+            for (n, row) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                for (col, c) in row.enumerated() where missing[c] != nil && !reported.contains(c) {
+                    reported.insert(c)
+                    out.append(Uncovered(file: url.path, line: n + 1, column: col + 1, character: c, roles: missing[c]!))
+                }
+            }
+        }
+        return out
+    }
+}

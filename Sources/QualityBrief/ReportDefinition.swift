@@ -11,7 +11,8 @@ public struct ReportDefinition: Codable, Sendable, Equatable {
     public var issue: Int
     /// Compiling unit.
     public var unit: String
-    /// Briefing date `YYYY-MM-DD`; also the PDF creation date.
+    /// Briefing date `YYYY-MM-DD`; also the PDF creation date. In YAML, `today` stands for
+    /// the date the file is read (China Standard Time).
     public var date: String
     /// Classification mark top left (e.g. 内部资料), if any.
     public var classification: String?
@@ -29,9 +30,15 @@ public struct ReportDefinition: Codable, Sendable, Equatable {
     public var printRun: Int?
     /// Rows of the recipient list at most; nil for all.
     public var recipientLimit: Int?
+    /// briefing (default), memo (a 公文 with the briefing as 附件1) or attachment.
+    public var layout: LayoutKind?
+    /// The memo's fields (issuer mark, document number, 主送, body, signature, 版记); used by
+    /// the memo and attachment layouts.
+    public var memo: MemoDefinition?
 
     enum CodingKeys: String, CodingKey {
         case name, issue, unit, date, classification, title, notice, source, sections, distribution
+        case layout, memo
         case printRun = "print_run"
         case recipientLimit = "recipient_limit"
     }
@@ -68,14 +75,23 @@ public struct ReportDefinition: Codable, Sendable, Equatable {
 
     /// Parses a definition from YAML text.
     public static func parse(_ yaml: String, file: String = "<yaml>") throws -> ReportDefinition {
-        let def: ReportDefinition
+        var def: ReportDefinition
         do { def = try YAMLDecoder().decode(ReportDefinition.self, from: yaml) } catch let error as DecodingError {
             throw QualityBriefError.badDefinition(file: file, message: describe(error))
         } catch {
             throw QualityBriefError.badDefinition(file: file, message: "\(error)")
         }
+        if def.date == "today" { def.date = Self.today() }
         try def.validate(file: file)
         return def
+    }
+
+    /// Today's date in China Standard Time, `YYYY-MM-DD`.
+    public static func today(_ now: Date = Date()) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Asia/Shanghai") ?? TimeZone(secondsFromGMT: 8 * 3600)!
+        let c = calendar.dateComponents([.year, .month, .day], from: now)
+        return String(format: "%04d-%02d-%02d", c.year!, c.month!, c.day!)
     }
 
     /// Checks the values a YAML decoder cannot.
@@ -84,6 +100,10 @@ public struct ReportDefinition: Codable, Sendable, Equatable {
             throw QualityBriefError.badDefinition(file: file, message: "date “\(date)” is not YYYY-MM-DD")
         }
         if issue < 1 { throw QualityBriefError.badDefinition(file: file, message: "issue must be 1 or more") }
+        if let memo { try memo.validate(file: file) }
+        if layout == .memo && memo == nil {
+            throw QualityBriefError.badDefinition(file: file, message: "layout memo needs a `memo:` section (see Reports/templates/memo.yaml or Reports/sample/memo.yaml)")
+        }
     }
 
     private static func describe(_ error: DecodingError) -> String {

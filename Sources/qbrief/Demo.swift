@@ -4,11 +4,16 @@ import QualityBrief
 
 struct Demo: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Write the sample briefing (示例数据) from Reports/sample/awards.csv.",
-        discussion: "The default output is Reports/out/sample-briefing.pdf in the project folder.")
+        abstract: "Write the sample briefing and the sample memo (示例数据) from Reports/sample/awards.csv.",
+        discussion: """
+        The default outputs are Reports/out/sample-briefing.pdf and Reports/out/sample-memo.pdf (a memo after
+        GB/T 9704-2012 from Reports/sample/memo.yaml, with the briefing bound behind it as 附件1).
+        """)
 
     @Option(name: .long, help: "Output file (default Reports/out/sample-briefing.pdf).")
     var out: String?
+    @Option(name: .long, help: "Output file of the memo sample (default: sample-memo.pdf next to --out).")
+    var memoOut: String?
     @Option(name: .long, help: "pdf | png | svg (PNG and SVG write one file per page).")
     var format: OutputFormat = .pdf
 
@@ -19,13 +24,20 @@ struct Demo: ParsableCommand {
                     "cannot find the Reports/ folder; run from the project folder or set QUALITYBRIEF_HOME")
             }
             let register = try Register.load(urls: [reports.appendingPathComponent("sample/awards.csv")])
-            let definition = try ReportDefinition.load(reports.appendingPathComponent("templates/briefing.yaml"))
+            let definition = try ReportDefinition.load(reports.appendingPathComponent("sample/briefing.yaml"))
             let target = out.map { URL(fileURLWithPath: $0) }
                 ?? reports.appendingPathComponent("out/sample-briefing.\(format.rawValue)")
             try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
             let result = try Briefing(register: register, definition: definition).render(to: target, format: format)
             for file in result.files { print(file.path) }
             printError("qbrief: \(register.dataset.records.count) records, \(result.pageCount) pages")
+            // Second sample: a memo (公文, 示例) with the briefing bound behind it as 附件1.
+            let memoDefinition = try ReportDefinition.load(reports.appendingPathComponent("sample/memo.yaml"))
+            let memoTarget = memoOut.map { URL(fileURLWithPath: $0) }
+                ?? target.deletingLastPathComponent().appendingPathComponent("sample-memo.\(format.rawValue)")
+            let memo = try Briefing(register: register, definition: memoDefinition).render(to: memoTarget, format: format)
+            for file in memo.files { print(file.path) }
+            printError("qbrief: memo with 附件1, \(memo.pageCount) pages")
         }
     }
 }

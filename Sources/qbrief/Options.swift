@@ -2,20 +2,68 @@ import ArgumentParser
 import Foundation
 import QualityBrief
 
-/// Input files shared by every command that reads a register.
+/// Input files shared by every command that reads a register, and how to read them.
 struct DataOptions: ParsableArguments {
     @Option(name: .long, parsing: .upToNextOption,
-            help: ArgumentHelp("Register files (CSV in UTF-8, or JSON); repeat or list several.", valueName: "file"))
+            help: ArgumentHelp("Register files: CSV (UTF-8, UTF-16 or GBK), XLSX or JSON; repeat or list several.", valueName: "file"))
     var data: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Encoding of CSV files: utf8 | gbk | gb18030 | utf16 (default: detected).", valueName: "name"))
+    var encoding: String?
+
+    @Option(name: .long, help: ArgumentHelp("Worksheet of XLSX files (default: the first).", valueName: "name"))
+    var sheet: String?
+
+    @Option(name: .long, help: ArgumentHelp(
+        "Extra header names, e.g. 单位=recipient,届次=year (columns: recipient, programme, level, year, sector_code, region_code, credit_code, recipient_type, id, note); or a file with one HEADER=COLUMN a line.",
+        valueName: "mapping"))
+    var columns: String?
 
     func validate() throws {
         if data.isEmpty { throw ValidationError("give at least one register with --data FILE") }
         for path in data where !FileManager.default.fileExists(atPath: path) {
             throw ValidationError("no such file: \(path)")
         }
+        _ = try loadOptions()
     }
 
     var urls: [URL] { data.map { URL(fileURLWithPath: $0) } }
+
+    /// The loader options the flags ask for.
+    func loadOptions() throws -> LoadOptions {
+        var options = LoadOptions()
+        if let encoding {
+            guard let e = TextEncoding(name: encoding) else {
+                throw ValidationError("unknown encoding “\(encoding)”; expected utf8, gbk, gb18030 or utf16")
+            }
+            options.encoding = e
+        }
+        options.sheet = sheet
+        if let columns {
+            var text = columns
+            if !columns.contains("="), FileManager.default.fileExists(atPath: columns) {
+                do { text = try String(contentsOfFile: columns, encoding: .utf8) } catch {
+                    throw ValidationError("cannot read column mapping file \(columns): \(error.localizedDescription)")
+                }
+            }
+            do { options.columnMapping = try LoadOptions.parseColumnMapping(text) } catch {
+                throw ValidationError("--columns: \(error)")
+            }
+        }
+        return options
+    }
+
+    /// Every file read into one dataset, errors and all (for `validate`).
+    func dataset() throws -> Dataset {
+        DatasetLoader.load(urls, options: try loadOptions())
+    }
+
+    /// The register, refused with `QualityBriefError.invalidData` when any row has an error.
+    func register() throws -> Register {
+        let ds = try dataset()
+        if ds.hasErrors { throw QualityBriefError.invalidData(ds.diagnostics) }
+        return Register(dataset: ds)
+    }
 }
 
 /// Which records to count: year range, programme, region.
@@ -69,6 +117,7 @@ struct FilterOptions: ParsableArguments {
 
 extension AwardLevel: ExpressibleByArgument {}
 extension OutputFormat: ExpressibleByArgument {}
+extension LayoutKind: ExpressibleByArgument {}
 
 /// Prints to standard error.
 func printError(_ message: String) {

@@ -8,9 +8,16 @@ struct QBrief: ParsableCommand {
         commandName: "qbrief",
         abstract: "Turn a register of quality awards into charted Chinese briefing PDFs.",
         discussion: """
-        Start with `qbrief demo`, which writes the sample briefing (示例数据) to Reports/out/.
-        Then point `qbrief report` at your own register (CSV or JSON; see the README for the
-        columns). `qbrief validate` lists every problem in a register as FILE:LINE:COLUMN.
+        Start with `qbrief demo`, which writes the sample briefing (示例数据) to Reports/out/. \
+        Then check your own register with `qbrief validate --data FILE` (every problem is listed \
+        as FILE:LINE:COLUMN), count it with `qbrief stats`, and render it with `qbrief report`. \
+        The README lists the accepted columns.
+
+        Examples:
+          qbrief demo
+          qbrief validate --data 获奖名录.csv
+          qbrief stats --data 获奖名录.csv --by region
+          qbrief report --data 获奖名录.csv --out 简报.pdf --issue 13 --date 2025-01-15
 
         Exit status: 0 success, 64 usage error, 65 bad data, 70 rendering failed.
         """,

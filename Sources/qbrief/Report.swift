@@ -6,12 +6,14 @@ struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Render a charted briefing from one or more registers.",
         discussion: """
-        The masthead, title and sections come from a YAML report definition (default
-        Reports/templates/briefing.yaml); the flags below override it. A register with errors
+        The masthead, title and sections come from a YAML report definition (default \
+        Reports/templates/briefing.yaml); the flags below override it. A register with errors \
         is refused: run `qbrief validate --data FILE` to see them.
 
-        Example:
+        Examples:
+          qbrief report --data awards.csv --out 简报.pdf
           qbrief report --data awards.csv --out 简报.pdf --issue 13 --date 2025-01-15 --from 2016
+          qbrief report --data awards.csv --out pages.png --format png   (pages-1.png, pages-2.png, …)
         """)
 
     @OptionGroup var input: DataOptions
@@ -27,6 +29,8 @@ struct Report: ParsableCommand {
     @Option(name: .long, help: "Briefing date, YYYY-MM-DD.") var date: String?
     @Option(name: .long, help: "Briefing name in the red masthead (e.g. 质量工作简报).") var name: String?
     @Option(name: .long, help: "List at most N recipients in the 获奖名单 table.") var recipientLimit: Int?
+    @Option(name: .long, help: "briefing (简报) | memo (公文, GB/T 9704-2012, briefing as 附件1; needs memo: in the template) | attachment.")
+    var layout: LayoutKind?
     @OptionGroup var filters: FilterOptions
 
     func validate() throws {
@@ -50,7 +54,12 @@ struct Report: ParsableCommand {
             if let date { definition.date = date }
             if let name { definition.name = name }
             if let recipientLimit { definition.recipientLimit = recipientLimit }
-            let register = try Register.load(urls: input.urls)
+            if let layout { definition.layout = layout }
+            if definition.layout == .memo && definition.memo == nil {
+                throw QualityBriefError.badDefinition(
+                    file: templateURL.path, message: "--layout memo needs a `memo:` section (see Reports/templates/memo.yaml or Reports/sample/memo.yaml)")
+            }
+            let register = try input.register()
             for d in register.dataset.diagnostics { printError(d.description) }
             let target = URL(fileURLWithPath: out)
             let fmt = format ?? OutputFormat(rawValue: target.pathExtension.lowercased()) ?? .pdf

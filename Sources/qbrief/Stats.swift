@@ -23,7 +23,7 @@ struct Stats: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let register = try Register.load(urls: input.urls)
+            let register = try input.register()
             let table = by == .year
                 ? register.table.yearSeries(filter: try filters.filter())
                 : register.table.counts(by: by, filter: try filters.filter())

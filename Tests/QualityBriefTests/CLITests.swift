@@ -1,4 +1,5 @@
 import Foundation
+import QualityBrief
 import Testing
 
 /// The `qbrief` executable: exit codes, messages, outputs.
@@ -52,5 +53,24 @@ struct CLITests {
         #expect(lines.count == 14)  // header + 13 cities
         let shares = lines.dropFirst().compactMap { Double($0.split(separator: ",").last!) }
         #expect(abs(shares.reduce(0, +) - 100.0) < 1e-9)
+    }
+
+    @Test func ownRegisterUsesTheNeutralTemplateWithTodaysDate() throws {
+        let dir = temporaryDirectory("cli-own")
+        let csv = dir.appendingPathComponent("own.csv")
+        try "recipient,programme,year,region_code,sector_code\n甲公司,江苏省质量奖,2014,320583,C\n乙公司,中国质量奖提名奖,2016,昆山市,C35\n"
+            .write(to: csv, atomically: true, encoding: .utf8)
+        let out = dir.appendingPathComponent("own.pdf")
+        let r = try runTool(try qbriefBinary().path, ["report", "--data", csv.path, "--out", out.path, "--unit", "某市市场监督管理局"], cwd: packageRoot)
+        #expect(r.status == 0, "\(r.stderr)")
+        let text = try runTool("pdftotext", ["-enc", "UTF-8", out.path, "-"]).stdout
+        #expect(!text.contains("示例"), "a user's briefing must not call itself sample data")
+        #expect(text.contains("某市市场监督管理局"))
+        // `date: today` in the template: the masthead shows today's date in China.
+        let today = ReportDefinition.today()
+        let parts = today.split(separator: "-").map { Int($0)! }
+        #expect(text.contains("\(parts[0])年\(parts[1])月\(parts[2])日"), "\(text.prefix(400))")
+        // Both rows are in 苏州市 (320583 昆山市 and the name 昆山市 roll up).
+        #expect(text.contains("苏州市获奖最多，共2项"), "\(text.prefix(1200))")
     }
 }

@@ -7,7 +7,7 @@ import Testing
 @Suite(.serialized)
 struct DemoBriefingTests {
     static let sampleCSV = packageRoot.appendingPathComponent("Reports/sample/awards.csv")
-    static let template = packageRoot.appendingPathComponent("Reports/templates/briefing.yaml")
+    static let template = packageRoot.appendingPathComponent("Reports/sample/briefing.yaml")
 
     /// Renders the demo once per test into a fresh folder.
     func renderDemo() throws -> (pdf: URL, pages: Int) {

@@ -9,7 +9,7 @@ struct ReadmeSnippetTests {
     func snippet() throws -> (pages: Int, summary: String, cities: [String]) {
         // README-SNIPPET-BEGIN
         let register = try Register.load(["Reports/sample/awards.csv"])
-        var definition = try ReportDefinition.load(URL(fileURLWithPath: "Reports/templates/briefing.yaml"))
+        var definition = try ReportDefinition.load(URL(fileURLWithPath: "Reports/sample/briefing.yaml"))
         definition.issue = 13
         let briefing = Briefing(register: register, definition: definition,
                                 filter: RecordFilter(years: 2016...2024))

@@ -1,0 +1,56 @@
+import Foundation
+
+/// How `DatasetLoader` reads files: the text encoding of CSV files (detected when nil), the
+/// worksheet of XLSX files (the first when nil), extra header names, and a size limit.
+public struct LoadOptions: Sendable {
+    /// Encoding of CSV files; nil detects it (BOM, UTF-8, else GB 18030).
+    public var encoding: TextEncoding?
+    /// Worksheet name in XLSX files; nil reads the first sheet.
+    public var sheet: String?
+    /// Header names (as written in the file) mapped to columns, tried before the built-in
+    /// aliases: ["单位": .recipient, "届次": .year].
+    public var columnMapping: [String: RecordColumn]
+    /// Files larger than this many bytes are refused with a message.
+    public var maxFileSize: Int
+
+    /// 64 MiB: about a million rows, far above any award register. Loading takes roughly 30
+    /// times the file size in memory (records, keys, diagnostics), so this bounds it near 2 GB.
+    public static let defaultMaxFileSize = 64 << 20
+
+    /// Creates options; the defaults detect everything.
+    public init(encoding: TextEncoding? = nil, sheet: String? = nil, columnMapping: [String: RecordColumn] = [:],
+                maxFileSize: Int = LoadOptions.defaultMaxFileSize) {
+        self.encoding = encoding
+        self.sheet = sheet
+        self.columnMapping = columnMapping
+        self.maxFileSize = maxFileSize
+    }
+
+    /// A column mapping problem, with the offending entry.
+    public struct MappingError: Error, CustomStringConvertible, Sendable {
+        /// What is wrong.
+        public let description: String
+    }
+
+    /// Parses "单位=recipient,届次=year" (also one pair a line, as in a mapping file; `#` starts
+    /// a comment). The right-hand side is a column name (recipient, programme, level, year,
+    /// sector_code, region_code, credit_code, recipient_type, id, note) or any of its aliases.
+    public static func parseColumnMapping(_ text: String) throws -> [String: RecordColumn] {
+        var map: [String: RecordColumn] = [:]
+        let entries = text.split(whereSeparator: { $0 == "," || $0 == "\n" || $0 == "，" })
+        for raw in entries {
+            let entry = TextNormalizer.trim(String(raw.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""))
+            if entry.isEmpty { continue }
+            let parts = entry.split(whereSeparator: { $0 == "=" || $0 == "＝" }).map { TextNormalizer.trim(String($0)) }
+            guard parts.count == 2, !parts[0].isEmpty else {
+                throw MappingError(description: "column mapping “\(entry)” is not HEADER=COLUMN, e.g. 单位=recipient")
+            }
+            guard let column = RecordColumn.from(header: parts[1]) else {
+                throw MappingError(description: "column mapping “\(entry)”: “\(parts[1])” is not a column; expected one of "
+                                   + RecordColumn.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+            map[parts[0]] = column
+        }
+        return map
+    }
+}
