@@ -248,9 +248,23 @@ public final class CairoPageWriter {
         cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT)
         cairo_set_line_join(cr, CAIRO_LINE_JOIN_MITER)
         library.withLock {
+            let batch = TextBatch()
+            defer { batch.flush(cr) }
             for item in page.items {
                 switch item {
-                case .text(let t): drawText(t, cr: cr)
+                case .text(let t):
+                    if !batchText(t, into: batch) { drawText(t, cr: cr) }
+                case .rect(let r) where r.fill != nil:
+                    // Text already gathered stays under a filled shape drawn after it.
+                    if !batch.isEmpty { batch.flush(cr) }
+                    paint(cr, fill: r.fill, stroke: r.stroke, width: r.strokeWidth, hatch: r.hatch) {
+                        cairo_rectangle(cr, r.rect.x, r.rect.y, r.rect.width, r.rect.height)
+                    }
+                    continue
+                case .path(let p) where p.fill != nil:
+                    if !batch.isEmpty { batch.flush(cr) }
+                    paint(cr, fill: p.fill, stroke: p.stroke, width: p.strokeWidth, hatch: p.hatch) { trace(p, cr) }
+                    continue
                 case .line(let l):
                     cairo_new_path(cr)
                     setColor(cr, l.color)
@@ -265,22 +279,35 @@ public final class CairoPageWriter {
                         cairo_rectangle(cr, r.rect.x, r.rect.y, r.rect.width, r.rect.height)
                     }
                 case .path(let p):
-                    paint(cr, fill: p.fill, stroke: p.stroke, width: p.strokeWidth, hatch: p.hatch) {
-                        for e in p.elements {
-                            switch e {
-                            case .move(let pt): cairo_move_to(cr, pt.x, pt.y)
-                            case .line(let pt): cairo_line_to(cr, pt.x, pt.y)
-                            case .arc(let c, let r, let a, let b): cairo_arc(cr, c.x, c.y, r, a, b)
-                            case .arcNegative(let c, let r, let a, let b): cairo_arc_negative(cr, c.x, c.y, r, a, b)
-                            case .close: cairo_close_path(cr)
-                            }
-                        }
-                    }
+                    paint(cr, fill: p.fill, stroke: p.stroke, width: p.strokeWidth, hatch: p.hatch) { trace(p, cr) }
                 }
                 if cairo_status(cr) != CAIRO_STATUS_SUCCESS { break }
             }
         }
         try check(owner)
+    }
+
+    private func trace(_ p: PathItem, _ cr: OpaquePointer) {
+        for e in p.elements {
+            switch e {
+            case .move(let pt): cairo_move_to(cr, pt.x, pt.y)
+            case .line(let pt): cairo_line_to(cr, pt.x, pt.y)
+            case .arc(let c, let r, let a, let b): cairo_arc(cr, c.x, c.y, r, a, b)
+            case .arcNegative(let c, let r, let a, let b): cairo_arc_negative(cr, c.x, c.y, r, a, b)
+            case .close: cairo_close_path(cr)
+            }
+        }
+    }
+
+    /// Adds a plain (unrotated, unjustified) line of text to the page's batch; false if it
+    /// must be drawn alone. Call under lock.
+    private func batchText(_ t: TextItem, into batch: TextBatch) -> Bool {
+        if t.text.isEmpty { return true }
+        guard t.rotation == 0, t.justifyWidth == nil else { return false }
+        if pangoContext == nil { pangoContext = library.makeContext() }
+        let ctx = pangoContext!.opaque
+        let shaped = shapedCache.shaped(t.text, font: t.font) { library.shapeForDrawing(t.text, font: t.font, context: ctx) }
+        return batch.add(shaped, at: t.origin, color: t.color)
     }
 
     private func setColor(_ cr: OpaquePointer, _ c: RGBColor) {

@@ -1,3 +1,4 @@
+import BriefDocument
 import BriefLayout
 internal import CPangoCairo
 
@@ -80,4 +81,91 @@ final class ShapedTextCache {
 
     /// Drops every entry (call under the library lock: entries free Pango objects).
     func removeAll() { entries.removeAll() }
+}
+
+/// Text of one page gathered by (font, colour) and drawn with one `cairo_show_text_glyphs`
+/// per group instead of one call per line: a page of a long table is a few hundred cells, and
+/// every call costs cairo's PDF surface a recorded command, an analysis pass and a text
+/// object. Glyph positions, the text (clusters, so PDF text stays searchable) and the fonts are
+/// exactly those of drawing line by line. Touch only under the library lock.
+final class TextBatch {
+    private struct Key: Hashable {
+        var font: OpaquePointer
+        var red: Double, green: Double, blue: Double
+    }
+    private struct Group {
+        var glyphs: [cairo_glyph_t] = []
+        var clusters: [cairo_text_cluster_t] = []
+        var utf8: [CChar] = []
+    }
+    private var groups: [Key: Group] = [:]
+    private var order: [Key] = []
+
+    var isEmpty: Bool { order.isEmpty }
+
+    /// Adds a shaped line with its baseline starting at `origin`; returns false (nothing
+    /// added) when the line cannot be batched (right-to-left clusters), to be drawn alone.
+    func add(_ shaped: ShapedText, at origin: Point, color: RGBColor) -> Bool {
+        // Check first, so that a line is either batched whole or not at all.
+        for run in shaped.runs {
+            guard let g = run.glyphs, run.item != nil, run.item!.pointee.analysis.font != nil else { return false }
+            let n = Int(g.pointee.num_glyphs)
+            for i in 1..<max(n, 1) where g.pointee.log_clusters[i] < g.pointee.log_clusters[i - 1] { return false }
+        }
+        let scale = Double(PANGO_SCALE)
+        var x = origin.x
+        for run in shaped.runs {
+            let item = run.item!.pointee, g = run.glyphs!.pointee
+            let font = OpaquePointer(item.analysis.font!)
+            guard let scaled = pango_cairo_font_get_scaled_font(font) else { return false }
+            let key = Key(font: scaled, red: color.red, green: color.green, blue: color.blue)
+            if groups[key] == nil {
+                cairo_scaled_font_reference(scaled)
+                groups[key] = Group()
+                order.append(key)
+            }
+            let n = Int(g.num_glyphs), itemOffset = Int(item.offset), itemLength = Int(item.length)
+            groups[key]!.glyphs.reserveCapacity(groups[key]!.glyphs.count + n)
+            var i = 0
+            while i < n {
+                let start = Int(g.log_clusters[i])
+                var j = i + 1
+                while j < n && g.log_clusters[j] == g.log_clusters[i] { j += 1 }
+                let end = j < n ? Int(g.log_clusters[j]) : itemLength
+                var count: Int32 = 0
+                for k in i..<j {
+                    let info = g.glyphs[k]
+                    // Empty glyphs (0x0FFFFFFF) and unknown ones (flag 0x10000000) draw nothing.
+                    if info.glyph & 0x1000_0000 == 0 && info.glyph != 0x0FFF_FFFF {
+                        groups[key]!.glyphs.append(cairo_glyph_t(
+                            index: UInt(info.glyph), x: x + Double(info.geometry.x_offset) / scale,
+                            y: origin.y + Double(info.geometry.y_offset) / scale))
+                        count += 1
+                    }
+                    x += Double(info.geometry.width) / scale
+                }
+                let bytes = UnsafeBufferPointer(start: shaped.utf8 + itemOffset + start, count: max(0, end - start))
+                groups[key]!.utf8.append(contentsOf: bytes)
+                groups[key]!.clusters.append(cairo_text_cluster_t(num_bytes: Int32(bytes.count), num_glyphs: count))
+                i = j
+            }
+        }
+        return true
+    }
+
+    /// Draws and forgets every group, in the order they were started.
+    func flush(_ cr: OpaquePointer) {
+        for key in order {
+            let group = groups[key]!
+            if !group.glyphs.isEmpty || !group.utf8.isEmpty {
+                cairo_set_scaled_font(cr, key.font)
+                cairo_set_source_rgb(cr, key.red, key.green, key.blue)
+                cairo_show_text_glyphs(cr, group.utf8, Int32(group.utf8.count), group.glyphs, Int32(group.glyphs.count),
+                                       group.clusters, Int32(group.clusters.count), cairo_text_cluster_flags_t(0))
+            }
+            cairo_scaled_font_destroy(key.font)
+        }
+        groups.removeAll(keepingCapacity: true)
+        order.removeAll(keepingCapacity: true)
+    }
 }
