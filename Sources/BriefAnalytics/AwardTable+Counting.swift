@@ -118,6 +118,25 @@ extension AwardTable {
         if let cs = filter.cityCodes { apply(region, region.allowed { !$0.isEmpty && cs.contains($0) }) }
         if let ts = filter.recipientTypes { apply(recipientType, recipientType.allowed { ts.contains(RecipientType(rawValue: $0)!) }) }
         if let ss = filter.sections { apply(sector, sector.allowed(ss.contains)) }
+        if let ds = filter.divisions { apply(division, division.allowed(ds.contains)) }
+        if let rs = filter.regionCodes {
+            // County keys are the registered codes; their cities come from the city column.
+            var ok = [Bool](repeating: false, count: county.keys.count)
+            var cityOf = [String?](repeating: nil, count: county.keys.count)
+            county.codes.withUnsafeBufferPointer { cc in
+                region.codes.withUnsafeBufferPointer { rc in
+                    var pending = county.keys.count
+                    for i in 0..<cc.count where pending > 0 {
+                        let k = Int(cc[i])
+                        if cityOf[k] == nil { cityOf[k] = region.keys[Int(rc[i])]; pending -= 1 }
+                    }
+                }
+            }
+            for (i, key) in county.keys.enumerated() where !key.isEmpty {
+                ok[i] = rs.contains { RecordFilter.region(key, city: cityOf[i].flatMap { $0.isEmpty ? nil : $0 }, isIn: $0) }
+            }
+            apply(county, ok)
+        }
         return m
     }
 

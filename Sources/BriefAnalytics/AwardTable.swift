@@ -1,4 +1,5 @@
 import BriefModel
+import Foundation
 
 /// A columnar, dictionary-encoded copy of a register, built once and counted many times.
 ///
@@ -12,62 +13,44 @@ public struct AwardTable: Sendable {
     let level: EncodedColumn
     let year: EncodedColumn
     let sector: EncodedColumn
+    let division: EncodedColumn
     let region: EncodedColumn
+    let county: EncodedColumn
+    let province: EncodedColumn
     let recipientType: EncodedColumn
     /// First year of the year column's code range (code 0).
     let firstYear: Int
     /// Distinct-recipient id per record.
     let recipientIDs: [Int32]
-    /// Number of distinct normalised recipient names.
+    /// Number of distinct normalised recipient names (ids are below it).
     let recipientNameCount: Int
 
     /// Encodes `records`.
     public init(_ records: [AwardRecord]) {
-        count = records.count
-
         var extraProgrammes: [String: Programme] = [:]
         let standardIDs = Set(Programme.all.map(\.id))
         for r in records where !standardIDs.contains(r.programme.id) { extraProgrammes[r.programme.id] = r.programme }
         let programmes = Programme.all + extraProgrammes.values.sorted { ($0.rank, $0.id) < ($1.rank, $1.id) }
-        let programmeIDs = programmes.map(\.id)
-        programme = EncodedColumn(
-            keys: programmeIDs, labels: programmes.map(\.name), alwaysShown: Programme.all.count,
-            codes: records.map { r in Int32(programmeIDs.firstIndex(of: r.programme.id) ?? 0) })
+        var programmeIndex: [String: Int32] = [:]
+        for (i, p) in programmes.enumerated() { programmeIndex[p.id] = Int32(i) }
 
-        let levels = AwardLevel.allCases
-        level = EncodedColumn(keys: levels.map(\.rawValue), labels: levels.map(AwardTable.label), alwaysShown: levels.count,
-                              codes: records.map { $0.level == .award ? 0 : 1 })
-        let types = RecipientType.allCases
-        recipientType = EncodedColumn(keys: types.map(\.rawValue), labels: types.map(AwardTable.label), alwaysShown: types.count,
-                                      codes: records.map { $0.recipientType == .organization ? 0 : 1 })
-
-        let years = records.map(\.year)
-        let lo = years.min() ?? 0
-        let hi = years.max() ?? -1
-        firstYear = lo
-        let yearKeys = lo <= hi ? (lo...hi).map(String.init) : []
-        year = EncodedColumn(keys: yearKeys, labels: yearKeys, alwaysShown: 0, codes: years.map { Int32($0 - lo) }, isTimeAxis: true)
-
-        let sections = SectorCatalog.sections
-        let knownSections = Set(sections.map(\.code))
-        let extraSections = Set(records.compactMap(\.sectionCode)).subtracting(knownSections).sorted()
-        sector = EncodedColumn(
-            keys: sections.map(\.code) + extraSections + [""],
-            labels: sections.map(\.name) + extraSections + ["未分类"], alwaysShown: sections.count,
-            values: records.lazy.map { $0.sectionCode ?? "" })
-
-        let cities = RegionCatalog.jiangsuCities
-        let jiangsu = Set(cities.map(\.code))
-        let others = Set(records.compactMap(\.cityCode)).subtracting(jiangsu).subtracting([""]).sorted()
-        region = EncodedColumn(
-            keys: cities.map(\.code) + others + [""],
-            labels: cities.map(\.name) + others.map { RegionCatalog.region(code: $0)?.name ?? $0 } + ["未知地区"],
-            alwaysShown: cities.count, values: records.lazy.map { $0.cityCode ?? "" })
-
+        func coded(_ values: (AwardRecord) -> String) -> CodedColumn {
+            var dict: [String: Int32] = [:]
+            var col = CodedColumn()
+            col.codes = records.map { r in
+                let v = values(r)
+                if let c = dict[v] { return c }
+                let c = Int32(col.values.count)
+                dict[v] = c
+                col.values.append(v)
+                return c
+            }
+            return col
+        }
         // Normalise each distinct spelling once; most registers repeat names.
         var nameIDs: [String: Int32] = [:]
         var spellingIDs: [String: Int32] = [:]
-        recipientIDs = records.map { r in
+        let ids = records.map { r in
             if let id = spellingIDs[r.recipient] { return id }
             let key = TextNormalizer.comparisonKey(r.recipient)
             let id = nameIDs[key] ?? Int32(nameIDs.count)
@@ -75,7 +58,121 @@ public struct AwardTable: Sendable {
             spellingIDs[r.recipient] = id
             return id
         }
-        recipientNameCount = nameIDs.count
+        self.init(
+            count: records.count, programmes: programmes,
+            programmeCodes: records.map { programmeIndex[$0.programme.id]! },
+            levelCodes: records.map { $0.level == .award ? 0 : 1 },
+            typeCodes: records.map { $0.recipientType == .organization ? 0 : 1 },
+            years: records.map(\.year),
+            section: coded { $0.sectionCode ?? "" }, division: coded { $0.divisionCode ?? "" },
+            regionCodes: coded { $0.regionCode ?? "" }, city: coded { $0.cityCode ?? "" },
+            recipientIDs: ids, recipientNameCount: nameIDs.count)
+    }
+
+    /// Encodes a register read straight into columns (`DatasetLoader.loadColumns`), without
+    /// an `AwardRecord` per row; counts agree with `init(_:)` on the same rows.
+    public init(_ columns: ColumnarRegister) {
+        let n = columns.count
+        var recipientIDs = [Int32](repeating: 0, count: n)
+        columns.recipient.withUnsafeBufferPointer { sp in
+            columns.recipientNameID.withUnsafeBufferPointer { names in
+                recipientIDs.withUnsafeMutableBufferPointer { out in
+                    for i in 0..<n { out[i] = names[Int(sp[i])] }
+                }
+            }
+        }
+        let minYear = Int(columns.year.min() ?? 0)
+        self.init(
+            count: n, programmes: Programme.all,
+            programmeCodes: columns.programme.map { Int32($0) }, levelCodes: columns.level.map { Int32($0) },
+            typeCodes: columns.recipientType.map { Int32($0) },
+            yearCodes: columns.year.map { Int32(Int($0) - minYear) }, minYear: minYear, maxYear: Int(columns.year.max() ?? -1),
+            section: columns.section, division: columns.division, regionCodes: columns.region, city: columns.city,
+            recipientIDs: recipientIDs, recipientNameCount: columns.recipientNameCount)
+    }
+
+    init(count: Int, programmes: [Programme], programmeCodes: [Int32], levelCodes: [Int32], typeCodes: [Int32], years: [Int],
+         section: CodedColumn, division: CodedColumn, regionCodes: CodedColumn, city: CodedColumn,
+         recipientIDs: [Int32], recipientNameCount: Int) {
+        let lo = years.min() ?? 0
+        self.init(count: count, programmes: programmes, programmeCodes: programmeCodes, levelCodes: levelCodes, typeCodes: typeCodes,
+                  yearCodes: years.map { Int32($0 - lo) }, minYear: lo, maxYear: years.max() ?? -1,
+                  section: section, division: division, regionCodes: regionCodes, city: city,
+                  recipientIDs: recipientIDs, recipientNameCount: recipientNameCount)
+    }
+
+    init(count: Int, programmes: [Programme], programmeCodes: [Int32], levelCodes: [Int32], typeCodes: [Int32],
+         yearCodes: [Int32], minYear lo: Int, maxYear hi: Int,
+         section: CodedColumn, division: CodedColumn, regionCodes: CodedColumn, city: CodedColumn,
+         recipientIDs: [Int32], recipientNameCount: Int) {
+        self.count = count
+        programme = EncodedColumn(keys: programmes.map(\.id), labels: programmes.map(\.name), alwaysShown: Programme.all.count, codes: programmeCodes)
+        let levels = AwardLevel.allCases
+        level = EncodedColumn(keys: levels.map(\.rawValue), labels: levels.map(AwardTable.label), alwaysShown: levels.count, codes: levelCodes)
+        let types = RecipientType.allCases
+        recipientType = EncodedColumn(keys: types.map(\.rawValue), labels: types.map(AwardTable.label), alwaysShown: types.count, codes: typeCodes)
+
+        firstYear = lo
+        let yearKeys = lo <= hi ? (lo...hi).map(String.init) : []
+        year = EncodedColumn(keys: yearKeys, labels: yearKeys, alwaysShown: 0, codes: yearCodes, isTimeAxis: true)
+
+        // Sections A–T always, other letters, then 未分类.
+        let sections = SectorCatalog.sections
+        let knownSections = Set(sections.map(\.code))
+        let extraSections = Set(section.values).subtracting(knownSections).subtracting([""]).sorted()
+        self.sector = EncodedColumn(
+            keys: sections.map(\.code) + extraSections + [""],
+            labels: sections.map(\.name) + extraSections + ["未分类"], alwaysShown: sections.count, coded: section)
+
+        // Divisions present, by code, then 未细分.
+        let divisions = Set(division.values).subtracting([""]).sorted()
+        self.division = EncodedColumn(
+            keys: divisions + [""], labels: divisions.map { SectorCatalog.division($0)?.name ?? $0 } + ["未细分"],
+            alwaysShown: 0, coded: division)
+
+        // Cities: Jiangsu's 13 always, other cities present by code, then 未知地区.
+        let cities = RegionCatalog.jiangsuCities
+        let jiangsu = Set(cities.map(\.code))
+        let others = Set(city.values).subtracting(jiangsu).subtracting([""]).sorted()
+        region = EncodedColumn(
+            keys: cities.map(\.code) + others + [""],
+            labels: cities.map(\.name) + others.map { RegionCatalog.region(code: $0)?.name ?? $0 } + ["未知地区"],
+            alwaysShown: cities.count, coded: city)
+
+        // Counties: the registered code when it is county level; a record registered at city
+        // level stays at its city (labelled 市本级); by code, then 未知地区.
+        let countyOf: [String] = regionCodes.values.map { AwardTable.countyKey($0) }
+        let countyKeys = Set(countyOf).subtracting([""]).sorted()
+        county = EncodedColumn(
+            keys: countyKeys + [""], labels: countyKeys.map(AwardTable.countyLabel) + ["未知地区"],
+            alwaysShown: 0, coded: CodedColumn(codes: regionCodes.codes, values: countyOf))
+
+        // Provinces: the province of the registered code, by code, then 未知地区.
+        let provinceOf: [String] = regionCodes.values.map { AwardTable.provinceKey($0) }
+        let provinceKeys = Set(provinceOf).subtracting([""]).sorted()
+        province = EncodedColumn(
+            keys: provinceKeys + [""], labels: provinceKeys.map { RegionCatalog.region(code: $0)?.name ?? $0 } + ["未知地区"],
+            alwaysShown: 0, coded: CodedColumn(codes: regionCodes.codes, values: provinceOf))
+
+        self.recipientIDs = recipientIDs
+        self.recipientNameCount = recipientNameCount
+    }
+
+    /// The county-level key of a registered code: itself when county level (or a statistical
+    /// or retired county code), the code when it names a city or province; "" when unknown.
+    static func countyKey(_ code: String) -> String {
+        guard !code.isEmpty else { return "" }
+        return code
+    }
+
+    static func countyLabel(_ code: String) -> String {
+        guard let r = RegionCatalog.region(code: code) else { return code }
+        return r.level == 3 ? r.name : r.name + "（本级）"
+    }
+
+    static func provinceKey(_ code: String) -> String {
+        guard code.count == 6, code.allSatisfy(\.isASCII) else { return "" }
+        return String(code.prefix(2)) + "0000"
     }
 
     /// The encoded column for a dimension.
@@ -85,7 +182,10 @@ public struct AwardTable: Sendable {
         case .level: return level
         case .year: return year
         case .sector: return sector
+        case .division: return division
         case .region: return region
+        case .county: return county
+        case .province: return province
         case .recipientType: return recipientType
         }
     }
@@ -112,11 +212,21 @@ struct EncodedColumn: Sendable {
         self.isTimeAxis = isTimeAxis
     }
 
-    /// Encodes string values (each must be one of `keys`) once, at build time.
-    init<S: Sequence>(keys: [String], labels: [String], alwaysShown: Int, values: S) where S.Element == String {
+    /// Re-encodes a column in first-seen order into display order (`keys`); values not among
+    /// `keys` go to the last key.
+    init(keys: [String], labels: [String], alwaysShown: Int, coded: CodedColumn) {
         var index: [String: Int32] = [:]
-        for (i, k) in keys.enumerated() { index[k] = Int32(i) }
-        self.init(keys: keys, labels: labels, alwaysShown: alwaysShown, codes: values.map { index[$0] ?? Int32(keys.count - 1) })
+        for (i, k) in keys.enumerated() where index[k] == nil { index[k] = Int32(i) }
+        let remap = coded.values.map { index[$0] ?? Int32(keys.count - 1) }
+        var codes = [Int32](repeating: 0, count: coded.codes.count)
+        coded.codes.withUnsafeBufferPointer { src in
+            remap.withUnsafeBufferPointer { rm in
+                codes.withUnsafeMutableBufferPointer { out in
+                    for i in 0..<src.count { out[i] = rm[Int(src[i])] }
+                }
+            }
+        }
+        self.init(keys: keys, labels: labels, alwaysShown: alwaysShown, codes: codes)
     }
 
     /// A per-code mask of keys that satisfy `accept`.

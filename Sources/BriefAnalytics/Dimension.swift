@@ -8,8 +8,35 @@ public enum Dimension: String, Sendable, CaseIterable, Codable {
     case year
     /// GB/T 4754-2017 section A–T, then 未分类.
     case sector
-    /// Prefecture-level city: Jiangsu's 13 first, then others, then 未知地区.
+    /// GB/T 4754-2017 division (大类, "17") present, by code, then 未细分.
+    case division
+    /// Prefecture-level city: Jiangsu's 13 first, then others, then 未知地区. Counties and
+    /// statistical or retired codes are rolled up into their city.
     case region
+    /// The region as registered, at county level, by code (a record registered with a city
+    /// code is listed as that city's 本级), then 未知地区.
+    case county
+    /// Province of the registered region, by code, then 未知地区.
+    case province
     /// Organisation or individual.
     case recipientType
+
+    /// The region dimension at a level of the hierarchy.
+    public static func region(_ level: RegionLevel) -> Dimension {
+        switch level {
+        case .province: return .province
+        case .city: return .region
+        case .county: return .county
+        }
+    }
+}
+
+/// A level of the administrative hierarchy (GB/T 2260).
+public enum RegionLevel: String, Sendable, CaseIterable, Codable {
+    /// 省级.
+    case province
+    /// 地级 (prefecture-level city), the `region` dimension.
+    case city
+    /// 县级.
+    case county
 }

@@ -15,6 +15,11 @@ public struct RecordFilter: Sendable, Equatable {
     public var recipientTypes: Set<RecipientType>?
     /// GB/T 4754 section letters to include; "" stands for unclassified records.
     public var sections: Set<String>?
+    /// GB/T 4754 divisions ("17") to include; "" stands for records without a division.
+    public var divisions: Set<String>?
+    /// Region subtrees to include, at any level: a province code (320000) takes every record
+    /// in the province, a city code its city with its counties, a county code that county.
+    public var regionCodes: Set<String>?
 
     /// A filter that accepts every record.
     public init() {}
@@ -22,8 +27,11 @@ public struct RecordFilter: Sendable, Equatable {
     /// A filter with the given criteria; nil criteria accept everything.
     public init(
         years: ClosedRange<Int>? = nil, programmeIDs: Set<String>? = nil, levels: Set<AwardLevel>? = nil,
-        cityCodes: Set<String>? = nil, recipientTypes: Set<RecipientType>? = nil, sections: Set<String>? = nil
+        cityCodes: Set<String>? = nil, recipientTypes: Set<RecipientType>? = nil, sections: Set<String>? = nil,
+        divisions: Set<String>? = nil, regionCodes: Set<String>? = nil
     ) {
+        self.divisions = divisions
+        self.regionCodes = regionCodes
         self.years = years
         self.programmeIDs = programmeIDs
         self.levels = levels
@@ -43,6 +51,19 @@ public struct RecordFilter: Sendable, Equatable {
         if let cityCodes { guard let c = r.cityCode, cityCodes.contains(c) else { return false } }
         if let recipientTypes, !recipientTypes.contains(r.recipientType) { return false }
         if let sections, !sections.contains(r.sectionCode ?? "") { return false }
+        if let divisions, !divisions.contains(r.divisionCode ?? "") { return false }
+        if let regionCodes {
+            guard let code = r.regionCode, regionCodes.contains(where: { RecordFilter.region(code, city: r.cityCode, isIn: $0) }) else { return false }
+        }
         return true
+    }
+
+    /// Whether a record registered at `code` (whose city is `city`) lies in the subtree of `root`.
+    static func region(_ code: String, city: String?, isIn root: String) -> Bool {
+        switch RegionCatalog.region(code: root)?.level {
+        case 1?: return code.count == 6 && code.prefix(2) == root.prefix(2)
+        case 2?: return city == root || code == root
+        default: return code == root
+        }
     }
 }

@@ -104,3 +104,105 @@ public enum CSVReader {
         return (records, problems)
     }
 }
+
+extension CSVReader {
+    /// One field of a record seen by `scan`: a byte range of the input, or, for a quoted
+    /// field that needed unescaping, a range of the scanner's scratch buffer.
+    public struct FieldRef: Sendable {
+        /// Start offset.
+        public var start: Int
+        /// End offset (exclusive).
+        public var end: Int
+        /// Whether the range is in `scratch` rather than the input.
+        public var inScratch: Bool
+    }
+
+    /// The same grammar as `parse(_:)` over raw UTF-8 bytes, without building strings: calls
+    /// `body(line, fields, scratch)` for each record (empty physical lines skipped); `body`
+    /// returns false to stop. Returns the problems (an unterminated quote).
+    public static func scan(
+        _ bytes: UnsafeBufferPointer<UInt8>, firstLine: Int = 1,
+        _ body: (_ line: Int, _ fields: UnsafeBufferPointer<FieldRef>, _ scratch: UnsafeBufferPointer<UInt8>) -> Bool
+    ) -> [Problem] {
+        var fields: [FieldRef] = []
+        fields.reserveCapacity(16)
+        var scratch: [UInt8] = []
+        let n = bytes.count
+        var i = 0
+        var line = firstLine
+        var problems: [Problem] = []
+        let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
+        recordLoop: while i < n {
+            let recordLine = line
+            fields.removeAll(keepingCapacity: true)
+            scratch.removeAll(keepingCapacity: true)
+            var recordHasContent = false
+            var ended = false
+            // One field per iteration.
+            fieldLoop: while true {
+                if i < n && bytes[i] == quote {
+                    // Quoted field: unescape into scratch; text after the closing quote is appended.
+                    recordHasContent = true
+                    let quoteLine = line
+                    let s = scratch.count
+                    i += 1
+                    var closed = false
+                    while i < n {
+                        let c = bytes[i]
+                        if c == quote {
+                            if i + 1 < n && bytes[i + 1] == quote { scratch.append(quote); i += 2; continue }
+                            i += 1
+                            closed = true
+                            break
+                        }
+                        if c == lf { line += 1 } else if c == cr {
+                            line += 1
+                            if i + 1 < n && bytes[i + 1] == lf { scratch.append(cr); scratch.append(lf); i += 2; continue }
+                        }
+                        scratch.append(c)
+                        i += 1
+                    }
+                    if !closed {
+                        problems.append(Problem(line: quoteLine, message: "quoted field is never closed; expected a closing \" before the end of the file"))
+                    }
+                    // Unquoted remainder up to the delimiter.
+                    while i < n {
+                        let c = bytes[i]
+                        if c == comma || c == cr || c == lf { break }
+                        scratch.append(c)
+                        i += 1
+                    }
+                    fields.append(FieldRef(start: s, end: scratch.count, inScratch: true))
+                } else {
+                    let s = i
+                    while i < n {
+                        let c = bytes[i]
+                        if c == comma || c == cr || c == lf { break }
+                        i += 1
+                    }
+                    fields.append(FieldRef(start: s, end: i, inScratch: false))
+                }
+                if i >= n { break fieldLoop }
+                let c = bytes[i]
+                if c == comma {
+                    recordHasContent = true
+                    i += 1
+                    if i >= n { fields.append(FieldRef(start: i, end: i, inScratch: false)); break fieldLoop }
+                    continue fieldLoop
+                }
+                // Line end.
+                i += 1
+                if c == cr && i < n && bytes[i] == lf { i += 1 }
+                ended = true
+                break fieldLoop
+            }
+            let f0 = fields[0]
+            if recordHasContent || fields.count > 1 || f0.end > f0.start {
+                let more = fields.withUnsafeBufferPointer { fb in scratch.withUnsafeBufferPointer { sb in body(recordLine, fb, sb) } }
+                if !more { break recordLoop }
+            }
+            if ended { line += 1 }
+        }
+        return problems
+    }
+}

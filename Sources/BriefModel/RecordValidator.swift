@@ -83,6 +83,9 @@ struct RecordValidator {
         var creditCode: String?
         if let c = raw.value(.creditCode), !TextNormalizer.trim(c).isEmpty {
             let code = TextNormalizer.code(c).uppercased()
+            if recipientType == .individual && RecordValidator.isMaskedIdentityNumber(code) {
+                warning(.creditCode, "credit code “\(c)” of an individual looks like a masked resident identity number, not a GB 32100-2015 code; not checked, not kept")
+            } else {
             switch CreditCode.check(code) {
             case .valid: creditCode = code
             case .badLength(let n):
@@ -92,6 +95,7 @@ struct RecordValidator {
             case .checkDigitMismatch(let expected, let found):
                 creditCode = code
                 warning(.creditCode, "credit code “\(c)” ends in “\(found)” but its check character should be “\(expected)” (GB 32100-2015); kept as registered")
+            }
             }
         }
 
@@ -108,6 +112,18 @@ struct RecordValidator {
             creditCode: creditCode, note: (noteText?.isEmpty ?? true) ? nil : noteText,
             source: SourceLocation(file: raw.file, line: raw.line, column: 1))
         return (record, diags)
+    }
+
+    /// An 18-character resident identity number with some digits masked by `*`, as registers
+    /// list individuals (320700********1736): digits and `*`, the last a digit or X.
+    static func isMaskedIdentityNumber(_ code: String) -> Bool {
+        let u = Array(code.utf8)
+        guard u.count == 18, u.contains(UInt8(ascii: "*")) else { return false }
+        for (i, b) in u.enumerated() {
+            let digit = b >= 0x30 && b <= 0x39
+            if !(digit || b == UInt8(ascii: "*") || (i == 17 && b == UInt8(ascii: "X"))) { return false }
+        }
+        return true
     }
 
     /// A year written as 2020, ２０２０, 2020年, 2020年度, 2020.0 (a spreadsheet number) or a date

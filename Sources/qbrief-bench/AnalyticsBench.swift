@@ -38,7 +38,10 @@ struct AnalyticsBench {
     /// Compares the aggregates both sides wrote.
     private func compare(ours: String, pandas: String) throws -> String {
         func load(_ p: String) throws -> [String: Any] {
-            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: p))) as? [String: Any] ?? [:]
+            // pandas writes NaN (e.g. the first year's change), which is not JSON.
+            let text = try String(contentsOf: URL(fileURLWithPath: p), encoding: .utf8)
+                .replacingOccurrences(of: ": NaN", with: ": null")
+            return try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] ?? [:]
         }
         let a = try load(ours), b = try load(pandas)
         var diffs: [String] = []

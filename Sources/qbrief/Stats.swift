@@ -1,64 +1,200 @@
 import ArgumentParser
+import BriefAnalytics
 import Foundation
 import QualityBrief
 
 struct Stats: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Count awards by region, sector, programme, year, level or recipient type.",
+        abstract: "Count awards (or distinct recipients) by one or two dimensions.",
         discussion: """
+        Dimensions: region (city; counties rolled into their city), county, province, sector
+        (GB/T 4754 section), division, programme, year, level, type (recipient type).
+        Two dimensions give a cross-tab with row and column totals.
+
         Examples:
           qbrief stats --data awards.csv --by region
-          qbrief stats --data awards.csv --by sector --from 2020 --format csv > sectors.csv
-          qbrief stats --data awards.csv --by year --programme 中国质量奖 --format json
+          qbrief stats --data awards.csv --by region,sector --format csv --excel > region-sector.csv
+          qbrief stats --data awards.csv --by year --measure recipients --programme 中国质量奖 --format json
+          qbrief stats --data awards.csv --by county --in 320500
         """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, csv, json }
 
     @OptionGroup var input: DataOptions
-    @Option(name: .long, help: "region | sector | programme | year | level | recipientType.")
-    var by: BriefAnalytics.Dimension
+    @Option(name: .long, help: ArgumentHelp("One dimension, or two separated by a comma (rows,columns).", valueName: "dim[,dim]"))
+    var by: String
+    @Option(name: .long, help: "awards | recipients (distinct recipients, names compared after normalisation).")
+    var measure: Measure = .awards
     @Option(name: .long, help: "table | csv | json.")
     var format: Format = .table
+    @Flag(name: .long, help: "Start CSV output with a UTF-8 byte-order mark so Excel reads the Chinese text correctly.")
+    var excel = false
+    @Option(name: .long, help: "Keep the N largest rows and gather the rest as 其他 (one dimension only).")
+    var top: Int?
     @OptionGroup var filters: FilterOptions
+    @Option(name: .long, help: "Only this sector: a GB/T 4754 section letter (C) or division (17).")
+    var sector: [String] = []
+    @Option(name: .long, help: "Only this recipient type: organization | individual.")
+    var type: RecipientType?
+    @Option(name: .customLong("in"), help: "Only this region subtree, at any level: a province, city or county code or name.")
+    var within: [String] = []
 
-    func run() throws {
-        try reportingErrors {
-            let register = try input.register()
-            let table = by == .year
-                ? register.table.yearSeries(filter: try filters.filter())
-                : register.table.counts(by: by, filter: try filters.filter())
-            let shares = table.shares(digits: 1)
-            switch format {
-            case .table:
-                var rows = [["代码", "名称", "数量", "占比"]]
-                for (row, share) in zip(table.rows, shares) {
-                    rows.append([row.key, row.label, String(row.count), ChineseNumbers.fixed(share, digits: 1) + "%"])
+    var dimensions: [BriefAnalytics.Dimension] {
+        get throws {
+            let parts = by.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+            guard (1...2).contains(parts.count) else { throw ValidationError("--by takes one dimension or two separated by a comma") }
+            return try parts.map { p in
+                switch p {
+                case "city": return .region
+                case "type", "recipient_type", "recipienttype": return .recipientType
+                case "section": return .sector
+                default:
+                    guard let d = BriefAnalytics.Dimension.allCases.first(where: { $0.rawValue.lowercased() == p }) else {
+                        throw ValidationError("unknown dimension “\(p)”; expected region, county, province, sector, division, programme, year, level or type")
+                    }
+                    return d
                 }
-                rows.append(["", "合计", String(table.total), table.total > 0 ? "100.0%" : "—"])
-                print(TerminalTable.render(rows, rightAligned: [2, 3]), terminator: "")
-            case .csv:
-                print("key,label,count,share_percent")
-                for (row, share) in zip(table.rows, shares) {
-                    print([row.key, row.label, String(row.count), ChineseNumbers.fixed(share, digits: 1)]
-                        .map(csvField).joined(separator: ","))
-                }
-            case .json:
-                struct Out: Encodable {
-                    struct Row: Encodable { let key: String; let label: String; let count: Int; let share: Double }
-                    let dimension: String; let total: Int; let rows: [Row]
-                }
-                let out = Out(dimension: by.rawValue, total: table.total,
-                              rows: zip(table.rows, shares).map { Out.Row(key: $0.key, label: $0.label, count: $0.count, share: $1) })
-                let enc = JSONEncoder()
-                enc.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-                print(String(decoding: try enc.encode(out), as: UTF8.self))
             }
         }
     }
 
+    func validate() throws {
+        let dims = try dimensions
+        if top != nil && dims.count > 1 { throw ValidationError("--top works with one dimension") }
+        if let top, top < 1 { throw ValidationError("--top must be at least 1") }
+        if excel && format != .csv { throw ValidationError("--excel applies to --format csv") }
+    }
+
+    func filter() throws -> RecordFilter {
+        var f = try filters.filter()
+        for s in sector {
+            let t = s.trimmingCharacters(in: .whitespaces).uppercased()
+            if t.count == 1 { f.sections = (f.sections ?? []).union([t]) } else if let r = SectorCatalog.resolve(t), let d = r.division {
+                f.divisions = (f.divisions ?? []).union([d])
+            } else if let r = SectorCatalog.resolve(t) {
+                f.sections = (f.sections ?? []).union([r.section])
+            } else { throw ValidationError("unknown sector “\(s)”; expected a section letter (C) or a division (17)") }
+        }
+        if let type { f.recipientTypes = [type] }
+        for w in within {
+            switch RegionCatalog.resolve(w) {
+            case .found(let r): f.regionCodes = (f.regionCodes ?? []).union([r.code])
+            case .ambiguous(let rs): throw ValidationError("“\(w)” is ambiguous: " + rs.map { "\($0.code) \($0.name)" }.joined(separator: ", "))
+            case .notFound: throw ValidationError("unknown region “\(w)”")
+            }
+        }
+        return f
+    }
+
+    func run() throws {
+        let dims = try dimensions
+        let filter = try self.filter()
+        let table = try loadTable()
+        // A filter that leaves nothing: say so, and do not print shares of zero.
+        if table.counts(by: .level, filter: filter).total == 0 {
+            printError("qbrief: error: no records left after filtering (\(filter.summary)); nothing to count")
+            throw Exit.badData
+        }
+        var out = ""
+        if dims.count == 1 {
+            var t = dims[0] == .year ? table.counts(by: .year, filter: filter, measure: measure) : table.counts(by: dims[0], filter: filter, measure: measure)
+            if let top { t = t.top(top) }
+            out = render(t)
+        } else {
+            out = render(table.crossTab(rows: dims[0], columns: dims[1], filter: filter, measure: measure))
+        }
+        if format == .csv && excel { FileHandle.standardOutput.write(Data([0xEF, 0xBB, 0xBF])) }
+        FileHandle.standardOutput.write(Data(out.utf8))
+    }
+
+    /// Reads the register straight into columns (fast for large files); errors stop with exit 65.
+    /// XLSX or JSON files, or an explicit encoding, sheet or column mapping, go through the
+    /// record loader with those options.
+    func loadTable() throws -> AwardTable {
+        if input.encoding != nil || input.sheet != nil || input.columns != nil
+            || input.urls.contains(where: { !["csv", "txt"].contains($0.pathExtension.lowercased()) }) {
+            return try reportingErrors { try input.register().table }
+        }
+        let columns = DatasetLoader.loadColumns(input.urls)
+        if columns.hasErrors {
+            for d in columns.diagnostics where d.severity == .error { printError(d.description) }
+            printError("qbrief: error: the register has errors: \(columns.summary)")
+            throw Exit.badData
+        }
+        if columns.warningCount > 0 { printError("qbrief: \(columns.summary); run qbrief validate to list them") }
+        return AwardTable(columns)
+    }
+
+    var countHeader: String { measure == .awards ? "数量" : "获奖主体数" }
+
+    func render(_ t: CountTable) -> String {
+        let shares = t.shares(digits: 1)
+        switch format {
+        case .table:
+            var rows = [["代码", "名称", countHeader, "占比"]]
+            for (row, share) in zip(t.rows, shares) {
+                rows.append([row.key == CountTable.otherKey ? "" : row.key, row.label, String(row.count), ChineseNumbers.fixed(share, digits: 1) + "%"])
+            }
+            let sum = t.rows.reduce(0) { $0 + $1.count }
+            rows.append(["", "合计", String(t.total), sum == t.total ? "100.0%" : "—"])
+            var s = TerminalTable.render(rows, rightAligned: [2, 3])
+            if measure == .recipients && sum != t.total {
+                s += "注：一个获奖主体可在多个分组中出现，合计为去重后的获奖主体数，占比按分组之和计算。\n"
+            }
+            return s
+        case .csv:
+            var s = "key,label,count,share_percent\n"
+            for (row, share) in zip(t.rows, shares) {
+                s += [row.key, row.label, String(row.count), ChineseNumbers.fixed(share, digits: 1)].map(csvField).joined(separator: ",") + "\n"
+            }
+            return s  // data rows only, so a spreadsheet can sum them; the total is in table and JSON output
+        case .json:
+            struct Out: Encodable {
+                struct Row: Encodable { let key: String; let label: String; let count: Int; let share: Double }
+                let dimension: String; let measure: String; let total: Int; let rows: [Row]
+            }
+            let out = Out(dimension: t.dimension.rawValue, measure: measure.rawValue, total: t.total,
+                          rows: zip(t.rows, shares).map { Out.Row(key: $0.key, label: $0.label, count: $0.count, share: $1) })
+            return json(out)
+        }
+    }
+
+    func render(_ x: CrossTab) -> String {
+        switch format {
+        case .table:
+            var rows = [[""] + x.columnLabels + ["合计"]]
+            for (i, label) in x.rowLabels.enumerated() { rows.append([label] + x.counts[i].map(String.init) + [String(x.rowTotals[i])]) }
+            rows.append(["合计"] + x.columnTotals.map(String.init) + [String(x.total)])
+            return TerminalTable.render(rows, rightAligned: Set(1...(x.columnKeys.count + 1)))
+        case .csv:
+            var s = (["key", "label"] + x.columnLabels + ["合计"]).map(csvField).joined(separator: ",") + "\n"
+            for (i, label) in x.rowLabels.enumerated() {
+                s += ([x.rowKeys[i], label] + x.counts[i].map(String.init) + [String(x.rowTotals[i])]).map(csvField).joined(separator: ",") + "\n"
+            }
+            s += (["", "合计"] + x.columnTotals.map(String.init) + [String(x.total)]).map(csvField).joined(separator: ",") + "\n"
+            return s
+        case .json:
+            struct Out: Encodable {
+                let rowDimension: String; let columnDimension: String; let measure: String
+                let rowKeys: [String]; let rowLabels: [String]; let columnKeys: [String]; let columnLabels: [String]
+                let counts: [[Int]]; let rowTotals: [Int]; let columnTotals: [Int]; let total: Int
+            }
+            return json(Out(rowDimension: x.rowDimension.rawValue, columnDimension: x.columnDimension.rawValue, measure: measure.rawValue,
+                            rowKeys: x.rowKeys, rowLabels: x.rowLabels, columnKeys: x.columnKeys, columnLabels: x.columnLabels,
+                            counts: x.counts, rowTotals: x.rowTotals, columnTotals: x.columnTotals, total: x.total))
+        }
+    }
+
+    private func json<T: Encodable>(_ value: T) -> String {
+        let enc = JSONEncoder()
+        enc.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: (try? enc.encode(value)) ?? Data(), as: UTF8.self) + "\n"
+    }
+
     private func csvField(_ s: String) -> String {
-        s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+        s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
     }
 }
 
-extension BriefAnalytics.Dimension: ExpressibleByArgument {}
+extension Measure: ExpressibleByArgument {}
+extension RecipientType: ExpressibleByArgument {}

@@ -1,0 +1,949 @@
+import Foundation
+
+/// A dictionary-encoded column: one code per row indexing `values`.
+public struct CodedColumn: Sendable {
+    /// One code per row.
+    public var codes: [Int32]
+    /// The distinct values, in order of first appearance.
+    public var values: [String]
+
+    /// Creates a column.
+    public init(codes: [Int32] = [], values: [String] = []) {
+        self.codes = codes
+        self.values = values
+    }
+}
+
+/// A register read straight into columns, for large files: the same rows, the same checks and
+/// the same diagnostics as `DatasetLoader.load`, without an `AwardRecord` (and its strings)
+/// per row.
+///
+/// Diagnostics are capped: the first `DatasetLoader.diagnosticCapPerKind` of each kind of
+/// message (a field value with its problem, a bad check character, a duplicate…) are kept with
+/// their locations; the rest are counted in `suppressed`, so `errorCount` and `warningCount`
+/// always give the totals and `summary` says how many were not listed. Nothing is silently
+/// dropped: every problem is counted, but not every repeat is spelt out.
+public struct ColumnarRegister: Sendable {
+    /// Accepted rows.
+    public var count: Int = 0
+    /// Data rows read, accepted or not.
+    public var rowsRead: Int = 0
+    /// Programme per row: index into `Programme.all`.
+    public var programme: [UInt8] = []
+    /// 0 award, 1 nomination.
+    public var level: [UInt8] = []
+    /// 0 organisation, 1 individual.
+    public var recipientType: [UInt8] = []
+    /// Edition year.
+    public var year: [Int16] = []
+    /// GB/T 4754 section letter ("" unclassified).
+    public var section = CodedColumn()
+    /// GB/T 4754 division ("" when not given).
+    public var division = CodedColumn()
+    /// Region code as registered, resolved ("" none).
+    public var region = CodedColumn()
+    /// Prefecture-level city ("" none).
+    public var city = CodedColumn()
+    /// Recipient spelling per row (index into the spellings).
+    public var recipient: [Int32] = []
+    /// Distinct-recipient id per spelling (spellings that normalise alike share an id).
+    public var recipientNameID: [Int32] = []
+    /// Number of distinct normalised names (ids are below `recipientSpellingCount`).
+    public var recipientNameCount: Int = 0
+    /// Physical line of each row.
+    public var line: [Int32] = []
+    /// Kept diagnostics, in file order.
+    public var diagnostics: [Diagnostic] = []
+    /// Diagnostics counted but not kept, by kind.
+    public var suppressed: [String: Int] = [:]
+    /// All errors found, kept or not.
+    public var errorCount = 0
+    /// All warnings found, kept or not.
+    public var warningCount = 0
+    var spellingBytes: [UInt8] = []
+    var spellingEnds: [Int32] = []
+
+    /// Creates an empty register.
+    public init() {}
+
+    mutating func reserve(_ n: Int) {
+        programme.reserveCapacity(n); level.reserveCapacity(n); recipientType.reserveCapacity(n); year.reserveCapacity(n)
+        section.codes.reserveCapacity(n); division.codes.reserveCapacity(n); region.codes.reserveCapacity(n)
+        city.codes.reserveCapacity(n); recipient.reserveCapacity(n); line.reserveCapacity(n)
+    }
+
+    /// Number of distinct recipient spellings.
+    public var recipientSpellingCount: Int { spellingEnds.count }
+
+    /// A recipient spelling as written (trimmed, with full-width parentheses).
+    public func recipientName(spelling id: Int) -> String {
+        let s = id == 0 ? 0 : Int(spellingEnds[id - 1])
+        return TextNormalizer.name(String(decoding: spellingBytes[s..<Int(spellingEnds[id])], as: UTF8.self))
+    }
+
+    /// Whether any error was found.
+    public var hasErrors: Bool { errorCount > 0 }
+
+    /// "N errors, M warnings" plus how many were not listed, e.g. "0 errors, 1000000 warnings
+    /// (998000 not listed: credit code check character ×998000)".
+    public var summary: String {
+        var s = "\(errorCount) error\(errorCount == 1 ? "" : "s"), \(warningCount) warning\(warningCount == 1 ? "" : "s")"
+        let hidden = suppressed.values.reduce(0, +)
+        if hidden > 0 {
+            let kinds = suppressed.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+                .map { "\($0.key) ×\($0.value)" }.joined(separator: "; ")
+            s += " (\(hidden) not listed: \(kinds))"
+        }
+        return s
+    }
+}
+
+extension DatasetLoader {
+    /// How many diagnostics of one kind `loadColumns` keeps before only counting them.
+    public static let diagnosticCapPerKind = 1000
+
+    /// Reads UTF-8 CSV files straight into columns (see `ColumnarRegister`). Files that are not
+    /// UTF-8 CSV (JSON, GBK text) go through `load(_:)` and are converted.
+    public static func loadColumns(_ urls: [URL]) -> ColumnarRegister {
+        var loader = ColumnarLoader(validator: RecordValidator())
+        for (fileIndex, url) in urls.enumerated() { loader.read(url, fileIndex: fileIndex) }
+        return loader.finish()
+    }
+}
+
+/// UInt64 key → first (file, line), open addressing over one array of (key, value) pairs
+/// so a probe touches one cache line; no per-entry allocation.
+struct FirstSeen {
+    private var table: [(key: UInt64, value: UInt64)] = []
+    private(set) var count = 0
+    private var mask = 0
+    private static let empty = UInt64.max
+
+    init() { rehash(1 << 10) }
+
+    mutating func reserve(_ n: Int) {
+        var size = table.count
+        while size < n * 2 { size <<= 1 }
+        if size > table.count { rehash(size) }
+    }
+
+    private mutating func rehash(_ size: Int) {
+        let old = table
+        table = Array(repeating: (FirstSeen.empty, 0), count: size)
+        mask = size - 1
+        for e in old where e.key != FirstSeen.empty {
+            var j = FirstSeen.slot(e.key, mask)
+            while table[j].key != FirstSeen.empty { j = (j + 1) & mask }
+            table[j] = e
+        }
+    }
+
+    @inline(__always) static func slot(_ k: UInt64, _ mask: Int) -> Int {
+        var h = k &* 0x9E37_79B9_7F4A_7C15
+        h ^= h >> 31
+        return Int(truncatingIfNeeded: h) & mask
+    }
+
+    /// The (file, line) stored for `key`; if absent, stores this one and returns nil.
+    mutating func firstOrInsert(_ key: UInt64, file: Int32, line: Int32) -> (Int32, Int32)? {
+        if (count + 1) * 2 > table.count { rehash(table.count * 2) }
+        let m = mask
+        let value = UInt64(UInt32(bitPattern: file)) << 32 | UInt64(UInt32(bitPattern: line))
+        return table.withUnsafeMutableBufferPointer { t in
+            var j = FirstSeen.slot(key, m)
+            while true {
+                let k = t[j].key
+                if k == key {
+                    let v = t[j].value
+                    return (Int32(truncatingIfNeeded: v >> 32), Int32(truncatingIfNeeded: v))
+                }
+                if k == FirstSeen.empty {
+                    t[j] = (key, value)
+                    count += 1
+                    return nil
+                }
+                j = (j + 1) & m
+            }
+        }
+    }
+}
+
+/// Byte-keyed interning: distinct byte strings get consecutive ids. Each slot holds the
+/// hash and the id together, so a probe for a new key touches one cache line.
+struct ByteInterner {
+    private(set) var bytes: [UInt8] = []
+    private(set) var ends: [Int32] = []
+    /// hash << 32 | (id + 1); 0 is empty.
+    private var slots: [UInt64]
+    private var mask: Int
+
+    init(capacity: Int = 1024) {
+        var size = 16
+        while size < capacity * 2 { size <<= 1 }
+        slots = [UInt64](repeating: 0, count: size)
+        mask = size - 1
+    }
+
+    var count: Int { ends.count }
+
+    func slice(_ id: Int) -> ArraySlice<UInt8> {
+        bytes[(id == 0 ? 0 : Int(ends[id - 1]))..<Int(ends[id])]
+    }
+
+    /// A fast hash of a short byte string: eight bytes at a time, multiply and fold.
+    @inline(__always) static func hash(_ p: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(p.count)
+        guard let base = p.baseAddress else { return UInt32(truncatingIfNeeded: h) }
+        let raw = UnsafeRawPointer(base)
+        var i = 0
+        let n = p.count
+        while i + 8 <= n {
+            let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            h = (h ^ w) &* 0xFF51_AFD7_ED55_8CCD
+            h ^= h >> 32
+            i += 8
+        }
+        if i < n {
+            var w: UInt64 = 0
+            var shift: UInt64 = 0
+            while i < n { w |= UInt64(base[i]) << shift; shift += 8; i += 1 }
+            h = (h ^ w) &* 0xFF51_AFD7_ED55_8CCD
+        }
+        h ^= h >> 29
+        h = h &* 0xC4CE_B9FE_1A85_EC53
+        h ^= h >> 32
+        return UInt32(truncatingIfNeeded: h)
+    }
+
+    /// Probes for `key`: (slot index, id if present).
+    @inline(__always)
+    private func probe(_ key: UnsafeBufferPointer<UInt8>, _ h: UInt32) -> (Int, Int32?) {
+        var i = Int(h) & mask
+        let m = mask
+        let tag = UInt64(h) << 32
+        return slots.withUnsafeBufferPointer { sl in
+            ends.withUnsafeBufferPointer { en in
+                bytes.withUnsafeBufferPointer { b in
+                    while true {
+                        let e = sl[i]
+                        if e == 0 { return (i, nil) }
+                        if e & 0xFFFF_FFFF_0000_0000 == tag {
+                            let s = Int(e & 0xFFFF_FFFF) - 1
+                            let st = s == 0 ? 0 : Int(en[s - 1])
+                            if Int(en[s]) - st == key.count && ByteInterner.equal(b.baseAddress! + st, key) { return (i, Int32(s)) }
+                        }
+                        i = (i + 1) & m
+                    }
+                }
+            }
+        }
+    }
+
+    /// Byte equality, eight bytes at a time (keys are short: no call into memcmp).
+    @inline(__always) static func equal(_ a: UnsafePointer<UInt8>, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = key.count
+        guard n > 0, let kb = key.baseAddress else { return true }
+        let ra = UnsafeRawPointer(a), rb = UnsafeRawPointer(kb)
+        var i = 0
+        while i + 8 <= n {
+            if ra.loadUnaligned(fromByteOffset: i, as: UInt64.self) != rb.loadUnaligned(fromByteOffset: i, as: UInt64.self) { return false }
+            i += 8
+        }
+        while i < n {
+            if a[i] != kb[i] { return false }
+            i += 1
+        }
+        return true
+    }
+
+    /// Makes room for `n` keys without growing.
+    mutating func reserve(_ n: Int) {
+        var size = slots.count
+        while size < n * 2 { size <<= 1 }
+        guard size > slots.count else { return }
+        let old = slots
+        slots = [UInt64](repeating: 0, count: size)
+        mask = size - 1
+        for e in old where e != 0 {
+            var i = Int(e >> 32) & mask
+            while slots[i] != 0 { i = (i + 1) & mask }
+            slots[i] = e
+        }
+        ends.reserveCapacity(n)
+    }
+
+    /// The id of `key`, if present.
+    func find(_ key: UnsafeBufferPointer<UInt8>) -> Int32? {
+        probe(key, ByteInterner.hash(key)).1
+    }
+
+    /// Loads the first slot `hash` probes (to be passed to `intern(_:hash:touched:)`).
+    @inline(__always) func touch(_ hash: UInt32) -> UInt64 {
+        slots.withUnsafeBufferPointer { $0[Int(hash) & mask] }
+    }
+
+    /// The id of `key`, and whether it is new.
+    mutating func intern(_ key: UnsafeBufferPointer<UInt8>) -> (id: Int32, isNew: Bool) {
+        intern(key, hash: ByteInterner.hash(key), touched: 1)
+    }
+
+    /// `intern(_:)` with the hash known and the first slot already loaded (`touched`, used
+    /// only so the early load is not optimised away).
+    @inline(__always)
+    mutating func intern(_ key: UnsafeBufferPointer<UInt8>, hash h: UInt32, touched: UInt64) -> (id: Int32, isNew: Bool) {
+        if touched == 0 && ends.count == Int.max { return (0, false) }  // never true
+        let (i, found) = probe(key, h)
+        if let found { return (found, false) }
+        let id = Int32(ends.count)
+        bytes.append(contentsOf: key)
+        ends.append(Int32(bytes.count))
+        slots[i] = UInt64(h) << 32 | UInt64(id + 1)
+        if ends.count * 2 > slots.count { grow() }
+        return (id, true)
+    }
+
+    private mutating func grow() {
+        let old = slots
+        let size = slots.count * 2
+        slots = [UInt64](repeating: 0, count: size)
+        mask = size - 1
+        for e in old where e != 0 {
+            var i = Int(e >> 32) & mask
+            while slots[i] != 0 { i = (i + 1) & mask }
+            slots[i] = e
+        }
+    }
+}
+
+/// The per-text outcomes of one column, worked out once per distinct text.
+struct FieldMemo {
+    var interner = ByteInterner(capacity: 64)
+    var outcomes: [ColumnarLoader.Outcome] = []
+}
+
+/// The streaming state of `DatasetLoader.loadColumns`.
+struct ColumnarLoader {
+    let validator: RecordValidator
+    var out = ColumnarRegister()
+    var files: [String] = []
+
+    /// A field value's outcome.
+    struct Outcome {
+        var value: Int32 = 0
+        var value2: Int32 = 0
+        /// (severity, message, kind) at this field's column.
+        var diagnostics: [(Severity, String, Int)] = []
+    }
+
+    /// type, programme (+ level), year, sector, region.
+    var memos = [FieldMemo](repeating: FieldMemo(), count: 5)
+    static let mType = 0, mProgramme = 1, mYear = 2, mSector = 3, mRegion = 4
+    /// Diagnostic kinds by name, and per kind how many were kept and how many only counted.
+    var kindIDs: [String: Int] = [:]
+    var kindNames: [String] = []
+    var kept: [Int] = []
+    var hidden: [Int] = []
+    var programmeKey: [UInt8] = []
+    var spellings = ByteInterner(capacity: 1 << 12)
+    var spellingEmpty: [Bool] = []
+    var spellingNameID: [Int32] = []
+    var nameCount = 0
+    var slowKeys = ByteInterner(capacity: 64)
+    var slowKeyName: [Int32] = []
+    /// Per BMP scalar: 0 not yet known, 1 left alone by `comparisonKey`, 2 changed.
+    var scalarState = [UInt8](repeating: 0, count: 0x10000)
+    var sectionDict: [String: Int32] = ["": 0]
+    var divisionDict: [String: Int32] = ["": 0]
+    var regionDict: [String: Int32] = ["": 0]
+    var cityDict: [String: Int32] = ["": 0]
+    /// Duplicate key → first (file, line).
+    var seen = FirstSeen()
+    /// Recipient column (1-based) of each file, for duplicate diagnostics.
+    var iRecipientColumn: [Int32] = []
+    /// File index of each row.
+    var rowFile: [UInt8] = []
+    var fileRowStart: [Int] = []
+
+    static let alphabetValue: [Int8] = {
+        var t = [Int8](repeating: -1, count: 256)
+        for (i, c) in CreditCode.alphabet.enumerated() { t[Int(c.asciiValue!)] = Int8(i) }
+        return t
+    }()
+    static let weights: [Int] = {
+        var w: [Int] = []
+        var p = 1
+        for _ in 0..<17 { w.append(p); p = p * 3 % 31 }
+        return w
+    }()
+
+    let alphabetValue = ColumnarLoader.alphabetValue
+    let weights = ColumnarLoader.weights
+    let alphabetASCII = CreditCode.alphabet.map { $0.asciiValue! }
+
+    init(validator: RecordValidator) {
+        self.validator = validator
+        out.section.values = [""]
+        out.division.values = [""]
+        out.region.values = [""]
+        out.city.values = [""]
+    }
+
+    static func code(_ dict: inout [String: Int32], _ col: inout CodedColumn, _ s: String) -> Int32 {
+        if let c = dict[s] { return c }
+        let c = Int32(col.values.count)
+        col.values.append(s)
+        dict[s] = c
+        return c
+    }
+
+    /// Counts a diagnostic and keeps it while its kind is under the cap.
+    mutating func note(_ kind: String, _ severity: Severity, _ make: () -> Diagnostic) {
+        note(kindID(kind), severity, make)
+    }
+
+    /// The id of a diagnostic kind.
+    mutating func kindID(_ kind: String) -> Int {
+        if let k = kindIDs[kind] { return k }
+        let k = kindNames.count
+        kindIDs[kind] = k
+        kindNames.append(kind)
+        kept.append(0)
+        hidden.append(0)
+        return k
+    }
+
+    /// Rows whose recipient is still to be looked up: (row, field bytes in the mapped file, hash).
+    var pending: [(Int, UnsafeBufferPointer<UInt8>, UInt32)] = []
+    var touchSink: UInt64 = 0
+
+    /// Looks up the pending recipients, in row order; false if one is not UTF-8.
+    mutating func flushPending() -> Bool {
+        defer { pending.removeAll(keepingCapacity: true) }
+        // Load every first slot of the batch before using any: the cache misses overlap.
+        var touched = [UInt64](repeating: 0, count: pending.count)
+        for (k, e) in pending.enumerated() { touched[k] = spellings.touch(e.2) }
+        for (k, (row, f, h)) in pending.enumerated() {
+            let sid = spellings.intern(f, hash: h, touched: touched[k])
+            if sid.isNew {
+                if !ColumnarLoader.isValidUTF8(f) { return false }
+                registerSpelling(sid.id)
+            }
+            out.recipient[row] = sid.id
+        }
+        return true
+    }
+
+    /// Whether a diagnostic of this kind would still be kept (its message is worth building).
+    func keeps(_ kind: Int) -> Bool { kept[kind] < DatasetLoader.diagnosticCapPerKind }
+
+    @inline(__always)
+    mutating func note(_ kind: Int, _ severity: Severity, _ make: () -> Diagnostic) {
+        if severity == .error { out.errorCount += 1 } else { out.warningCount += 1 }
+        if kept[kind] < DatasetLoader.diagnosticCapPerKind {
+            kept[kind] += 1
+            out.diagnostics.append(make())
+        } else {
+            hidden[kind] += 1
+        }
+    }
+
+    /// Runs the validator on a row holding this field (and valid stand-ins for the other
+    /// required ones) and keeps what it says about this field: the same wording as the
+    /// record path, by construction.
+    func outcome(_ column: RecordColumn, _ text: String, extra: [RecordColumn: String] = [:]) -> (AwardRecord?, [(Severity, String)]) {
+        var fields: [RecordColumn: (value: String, column: Int)] = [
+            .recipient: ("甲", 101), .programme: ("中国质量奖", 102), .year: ("2020", 103), .region: ("320100", 104),
+        ]
+        fields[column] = (text, 1)
+        for (c, v) in extra { fields[c] = (v, 1) }
+        let (record, diags) = validator.validate(RawRecord(file: "", line: 1, fields: fields))
+        return (record, diags.filter { $0.location.column == 1 }.map { ($0.severity, $0.message) })
+    }
+
+    mutating func read(_ url: URL, fileIndex: Int) {
+        fileRowStart.append(out.programme.count)
+        if iRecipientColumn.count <= fileIndex { iRecipientColumn.append(1) }
+        let file = url.isFileURL ? url.relativePath : url.absoluteString
+        files.append(file)
+        let ext = url.pathExtension.lowercased()
+        guard ext == "csv" || ext == "txt", let data = try? Data(contentsOf: url, options: .alwaysMapped) else {
+            return absorb(DatasetLoader.load([url], validator: validator), fileIndex: fileIndex)
+        }
+        let saved = self
+        let ok: Bool = data.withUnsafeBytes { raw in
+            guard let base = raw.baseAddress else { return false }
+            var b = UnsafeBufferPointer(start: base.assumingMemoryBound(to: UInt8.self), count: raw.count)
+            if b.count >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF { b = UnsafeBufferPointer(rebasing: b[3...]) }
+            return readCSV(b, file: file, fileIndex: Int32(fileIndex))
+        }
+        if !ok {
+            // Not UTF-8, or no usable header: the record path reads (as GB 18030) and words it.
+            self = saved
+            memos = [FieldMemo](repeating: FieldMemo(), count: 5)
+            absorb(DatasetLoader.load([url], validator: validator), fileIndex: fileIndex)
+        }
+    }
+
+    /// Adds a dataset read the ordinary way (duplicates within it are already reported; across
+    /// files they are checked here).
+    mutating func absorb(_ d: Dataset, fileIndex: Int) {
+        out.rowsRead += d.rowsRead
+        for diag in d.diagnostics { note(diag.message, diag.severity) { diag } }
+        for r in d.records {
+            let name = Array(r.recipient.utf8)
+            let sid = name.withUnsafeBufferPointer { spellings.intern($0) }
+            if sid.isNew { registerSpelling(sid.id) }
+            let p = UInt8(Programme.all.firstIndex(of: r.programme) ?? 0)
+            let lv: UInt8 = r.level == .award ? 0 : 1
+            append(programme: p, level: lv, type: r.recipientType == .organization ? 0 : 1, year: Int16(r.year),
+                   section: Self.code(&sectionDict, &out.section, r.sectionCode ?? ""),
+                   division: Self.code(&divisionDict, &out.division, r.divisionCode ?? ""),
+                   region: Self.code(&regionDict, &out.region, r.regionCode ?? ""),
+                   city: Self.code(&cityDict, &out.city, r.cityCode ?? ""), spelling: sid.id, line: Int32(r.source?.line ?? 0))
+        }
+    }
+
+    mutating func append(programme: UInt8, level: UInt8, type: UInt8, year: Int16, section: Int32, division: Int32,
+                         region: Int32, city: Int32, spelling: Int32, line: Int32) {
+        out.programme.append(programme)
+        out.level.append(level)
+        out.recipientType.append(type)
+        out.year.append(year)
+        out.section.codes.append(section)
+        out.division.codes.append(division)
+        out.region.codes.append(region)
+        out.city.codes.append(city)
+        out.recipient.append(spelling)
+        out.line.append(line)
+    }
+
+    func dupKey(_ spelling: Int32, _ p: UInt8, _ lv: UInt8, _ year: Int16) -> UInt64 {
+        UInt64(UInt32(bitPattern: spellingNameID[Int(spelling)])) << 32 | UInt64(p) << 24 | UInt64(lv) << 16 | UInt64(UInt16(bitPattern: year))
+    }
+
+    /// Works out the normalised-name id of a new spelling (once per distinct spelling). A
+    /// spelling made only of characters that `TextNormalizer.comparisonKey` leaves alone is its
+    /// own key and needs no String; others are normalised, and their keys remembered so that a
+    /// later spelling equal to such a key gets the same id.
+    mutating func registerSpelling(_ id: Int32) {
+        let raw = spellings.slice(Int(id))
+        if !raw.isEmpty && raw.withUnsafeBufferPointer({ isOwnKey($0) }) {
+            spellingEmpty.append(false)
+            if slowKeys.count > 0, let k = raw.withUnsafeBufferPointer({ slowKeys.find($0) }) {
+                spellingNameID.append(slowKeyName[Int(k)])
+            } else {
+                spellingNameID.append(Int32(nameCount))
+                nameCount += 1
+            }
+            return
+        }
+        let text = String(decoding: raw, as: UTF8.self)
+        spellingEmpty.append(TextNormalizer.name(text).isEmpty)
+        let key = Array(TextNormalizer.comparisonKey(text).utf8)
+        let n: Int32 = key.withUnsafeBufferPointer { kb in
+            if let k = slowKeys.find(kb) { return slowKeyName[Int(k)] }
+            if let t = spellings.find(kb), Int(t) < spellingNameID.count { return spellingNameID[Int(t)] }
+            let n = Int32(nameCount)
+            nameCount += 1
+            _ = slowKeys.intern(kb)
+            slowKeyName.append(n)
+            return n
+        }
+        spellingNameID.append(n)
+    }
+
+    /// Whether every scalar of `bytes` (valid UTF-8) is left as it is by `comparisonKey`.
+    mutating func isOwnKey(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        while i < b.count {
+            let c = b[i]
+            var v: UInt32
+            if c < 0x80 {
+                // ASCII: digits, upper-case letters and punctuation other than ( ) and spaces.
+                if (c >= 0x61 && c <= 0x7A) || c <= 0x20 || c == 0x28 || c == 0x29 || c == 0x7F { return false }
+                i += 1
+                continue
+            } else if c < 0xE0 { v = UInt32(c & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F); i += 2 }
+            else if c < 0xF0 { v = UInt32(c & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F); i += 3 }
+            else { return false }
+            var state = scalarState[Int(v)]
+            if state == 0 {
+                let s = String(Character(Unicode.Scalar(v)!))
+                state = TextNormalizer.comparisonKey(s) == s ? 1 : 2
+                scalarState[Int(v)] = state
+            }
+            if state != 1 { return false }
+        }
+        return true
+    }
+
+    /// Memoised outcome of `key` in memo `m`; nil when the text is not UTF-8.
+    @inline(__always)
+    mutating func memoised(_ m: Int, _ key: UnsafeBufferPointer<UInt8>, _ compute: (inout ColumnarLoader, String) -> Outcome) -> Outcome? {
+        let r = memos[m].interner.intern(key)
+        if r.isNew {
+            guard let text = String(validating: key, as: UTF8.self) else { return nil }
+            var o = compute(&self, text)
+            o.diagnostics = o.diagnostics.map { ($0.0, $0.1, kindID($0.1)) }
+            memos[m].outcomes.append(o)
+        }
+        return memos[m].outcomes[Int(r.id)]
+    }
+
+    /// Parses one UTF-8 CSV; false when it must go through the record path instead.
+    mutating func readCSV(_ bytes: UnsafeBufferPointer<UInt8>, file: String, fileIndex: Int32) -> Bool {
+        var columns: [RecordColumn: Int] = [:]
+        var headerCount = -1
+        var utf8OK = true
+        var iRecipient = 0, iProgramme = 0, iYear = 0, iRegion = 0
+        var iLevel: Int?, iCredit: Int?, iType: Int?, iSector: Int?, iID: Int?, iNote: Int?
+        var columnKinds: [DiagnosticKind] = []
+        let kindCreditMismatch = kindID("credit code check character mismatch")
+        let kindMaskedID = kindID("credit code of an individual is a masked identity number")
+        let problems = CSVReader.scan(bytes) { line, fields, scratch in
+            @inline(__always) func field(_ i: Int) -> UnsafeBufferPointer<UInt8> {
+                guard i < fields.count else { return UnsafeBufferPointer(start: nil, count: 0) }
+                let f = fields[i]
+                return UnsafeBufferPointer(rebasing: (f.inScratch ? scratch : bytes)[f.start..<f.end])
+            }
+            if headerCount < 0 {
+                // Header: the same mapping and wording as DatasetLoader.csvRows.
+                var cells: [String] = []
+                for k in 0..<fields.count {
+                    guard let s = String(validating: field(k), as: UTF8.self) else { utf8OK = false; return false }
+                    cells.append(s)
+                }
+                headerCount = cells.count
+                for (i, cell) in cells.enumerated() {
+                    guard let c = RecordColumn.from(header: cell) else {
+                        note("unknown column", .warning) { Diagnostic(location: SourceLocation(file: file, line: line, column: i + 1), severity: .warning, message: "unknown column “\(cell)” ignored", kind: .header) }
+                        continue
+                    }
+                    if columns[c] != nil {
+                        note("repeated column", .warning) { Diagnostic(location: SourceLocation(file: file, line: line, column: i + 1), severity: .warning, message: "column “\(cell)” repeats \(c.rawValue); the first one is used", kind: .header) }
+                        continue
+                    }
+                    columns[c] = i
+                }
+                if RecordColumn.required.contains(where: { columns[$0] == nil }) { utf8OK = false; return false }
+                iRecipient = columns[.recipient]!; iProgramme = columns[.programme]!; iYear = columns[.year]!; iRegion = columns[.region]!
+                iLevel = columns[.level]; iCredit = columns[.creditCode]; iType = columns[.recipientType]; iSector = columns[.sector]
+                iID = columns[.id]; iNote = columns[.note]
+                iRecipientColumn[Int(fileIndex)] = Int32(iRecipient + 1)
+                columnKinds = cells.indices.map { i in columns.first { $0.value == i }?.key.diagnosticKind ?? .row }
+                // About 100 bytes a row: size the recipient table and the columns once.
+                let rows = bytes.count / 96 + 16
+                spellings.reserve(spellings.count + rows)
+                out.reserve(out.programme.count + rows)
+                return true
+            }
+            // Blank rows (every field empty after trimming) are skipped.
+            var allBlank = true
+            for k in 0..<fields.count where !isBlank(field(k)) { allBlank = false; break }
+            if allBlank { return true }
+            out.rowsRead += 1
+            var hasError = false
+            func add(_ kind: Int, _ sev: Severity, _ column: Int, _ message: () -> String) {
+                if sev == .error { hasError = true }
+                note(kind, sev) {
+                    Diagnostic(location: SourceLocation(file: file, line: line, column: column), severity: sev, message: message(),
+                               kind: column <= columnKinds.count ? columnKinds[column - 1] : .row)
+                }
+            }
+            func add(_ kind: String, _ sev: Severity, _ column: Int, _ message: () -> String) {
+                add(kindID(kind), sev, column, message)
+            }
+            if fields.count > headerCount {
+                add("row has more fields than the header", .warning, headerCount + 1) { "row has \(fields.count) fields but the header has \(headerCount); extra fields ignored" }
+            }
+            // Recipient.
+            // Hash it and load its first slot now; the lookup happens after the other fields, so
+            // the likely cache miss on the big table overlaps with that work.
+            let rf = field(iRecipient)
+            let rHash = ByteInterner.hash(rf)
+            let touched: UInt64 = 1
+            if isBlank(rf) {
+                add("recipient is empty", .error, iRecipient + 1) { "recipient is empty; expected the name of the organisation or person" }
+            }
+            // Memoised fields, in the validator's order: type, programme (+ level), year, sector, region.
+            var type: Int32 = 0
+            if let it = iType {
+                guard let o = memoised(Self.mType, field(it), { l, t in
+                    let (r, d) = l.outcome(.recipientType, t)
+                    return Outcome(value: r?.recipientType == .individual ? 1 : 0, diagnostics: d.map { ($0.0, $0.1, 0) })
+                }) else { utf8OK = false; return false }
+                for (s, m, k) in o.diagnostics { add(k, s, it + 1) { m } }
+                type = o.value
+            }
+            let pf = field(iProgramme)
+            let lf = iLevel.map { field($0) }
+            var keyCopy: [UInt8] = []
+            if let lf {
+                programmeKey.removeAll(keepingCapacity: true)
+                programmeKey.append(contentsOf: pf)
+                programmeKey.append(0)
+                programmeKey.append(contentsOf: lf)
+                keyCopy = programmeKey
+            }
+            let computeProgramme = { (l: inout ColumnarLoader, _: String) -> Outcome in
+                guard let p = String(validating: pf, as: UTF8.self) else { return Outcome(value: -1) }
+                var extra: [RecordColumn: String] = [:]
+                if let lf {
+                    guard let lt = String(validating: lf, as: UTF8.self) else { return Outcome(value: -1) }
+                    extra[.level] = lt
+                }
+                let (r, d) = l.outcome(.programme, p, extra: extra)
+                return Outcome(value: Int32(r.flatMap { Programme.all.firstIndex(of: $0.programme) } ?? 0),
+                               value2: r?.level == .nomination ? 1 : 0, diagnostics: d.map { ($0.0, $0.1, 0) })
+            }
+            let found = lf == nil ? memoised(Self.mProgramme, pf, computeProgramme)
+                : keyCopy.withUnsafeBufferPointer { memoised(Self.mProgramme, $0, computeProgramme) }
+            guard let po = found, po.value >= 0 else { utf8OK = false; return false }
+            for (s, m, k) in po.diagnostics {
+                // Programme and level messages were both located at column 1; the level's start "level".
+                add(k, s, (m.hasPrefix("level") ? (iLevel ?? iProgramme) : iProgramme) + 1) { m }
+            }
+            var year: Int32 = 0
+            let yf = field(iYear)
+            if yf.count == 4, let y = fourDigits(yf), y >= validator.earliestYear, y <= validator.latestYear {
+                year = Int32(y)
+            } else {
+                guard let o = memoised(Self.mYear, yf, { l, t in
+                    let (r, d) = l.outcome(.year, t)
+                    return Outcome(value: Int32(r?.year ?? 0), diagnostics: d.map { ($0.0, $0.1, 0) })
+                }) else { utf8OK = false; return false }
+                for (s, m, k) in o.diagnostics { add(k, s, iYear + 1) { m } }
+                year = o.value
+            }
+            var section: Int32 = 0, division: Int32 = 0
+            if let isec = iSector {
+                guard let o = memoised(Self.mSector, field(isec), { l, t in
+                    let (r, d) = l.outcome(.sector, t)
+                    return Outcome(value: Self.code(&l.sectionDict, &l.out.section, r?.sectionCode ?? ""),
+                                   value2: Self.code(&l.divisionDict, &l.out.division, r?.divisionCode ?? ""), diagnostics: d.map { ($0.0, $0.1, 0) })
+                }) else { utf8OK = false; return false }
+                for (s, m, k) in o.diagnostics { add(k, s, isec + 1) { m } }
+                section = o.value
+                division = o.value2
+            }
+            guard let ro = memoised(Self.mRegion, field(iRegion), { l, t in
+                let (r, d) = l.outcome(.region, t)
+                return Outcome(value: Self.code(&l.regionDict, &l.out.region, r?.regionCode ?? ""),
+                               value2: Self.code(&l.cityDict, &l.out.city, r?.cityCode ?? ""), diagnostics: d.map { ($0.0, $0.1, 0) })
+            }) else { utf8OK = false; return false }
+            for (s, m, k) in ro.diagnostics { add(k, s, iRegion + 1) { m } }
+            // Credit code: checked per row over bytes; wording only for the diagnostics kept.
+            if let ic = iCredit {
+                let f = field(ic)
+                if !isBlank(f) {
+                    if let (expected, found) = fastCreditCheck(f) {
+                        if expected != 0 {
+                            add(kindCreditMismatch, .warning, ic + 1) {
+                                "credit code “\(String(decoding: f, as: UTF8.self))” ends in “\(Character(Unicode.Scalar(found)))” but its check character should be “\(Character(Unicode.Scalar(expected)))” (GB 32100-2015); kept as registered"
+                            }
+                        }
+                    } else if type == 1 && isMaskedID(f) {
+                        add(kindMaskedID, .warning, ic + 1) {
+                            outcome(.creditCode, String(decoding: f, as: UTF8.self), extra: [.recipientType: "individual"]).1.first?.1 ?? ""
+                        }
+                    } else {
+                        guard let t = String(validating: f, as: UTF8.self) else { utf8OK = false; return false }
+                        let typeText = iType.map { String(decoding: field($0), as: UTF8.self) } ?? ""
+                        for (s, m) in outcome(.creditCode, t, extra: [.recipientType: typeText]).1 {
+                            add(s == .error ? "credit code malformed" : "credit code check character mismatch", s, ic + 1) { m }
+                        }
+                    }
+                }
+            }
+            if let i = iID, !isUTF8(field(i)) { utf8OK = false; return false }
+            if let i = iNote, !isUTF8(field(i)) { utf8OK = false; return false }
+            if hasError {
+                if !ColumnarLoader.isValidUTF8(rf) { utf8OK = false; return false }
+                return true
+            }
+            let p = UInt8(po.value), lv = UInt8(po.value2)
+            append(programme: p, level: lv, type: UInt8(type), year: Int16(year),
+                   section: section, division: division, region: ro.value, city: ro.value2, spelling: -1, line: Int32(line))
+            // The recipient's id is filled in a batch later: by then the slots touched for the
+            // batch's rows are in cache, so the misses overlap instead of queueing.
+            if fields[iRecipient].inScratch || rf.baseAddress == nil {
+                let sid = spellings.intern(rf, hash: rHash, touched: touched)
+                if sid.isNew {
+                    if !ColumnarLoader.isValidUTF8(rf) { utf8OK = false; return false }
+                    registerSpelling(sid.id)
+                }
+                out.recipient[out.recipient.count - 1] = sid.id
+            } else {
+                pending.append((out.recipient.count - 1, rf, rHash))
+                if pending.count == 64 && !flushPending() { utf8OK = false; return false }
+            }
+            return true
+        }
+        guard utf8OK, headerCount >= 0, flushPending() else { return false }
+        for p in problems {
+            note(p.message, .error) { Diagnostic(location: SourceLocation(file: file, line: p.line, column: 1), severity: .error, message: p.message, kind: .row) }
+        }
+        return true
+    }
+
+    func duplicateMessage(first: (Int32, Int32), file: String, spelling: Int, programme: Int, year: Int, level: Int) -> String {
+        let firstFile = files[Int(first.0)]
+        let whereText = firstFile == file ? "line \(first.1)" : "\(firstFile):\(first.1)"
+        let p = Programme.all[programme]
+        let lv = level == 0 ? AwardLevel.award : AwardLevel.nomination
+        let name = TextNormalizer.name(String(decoding: spellings.slice(spelling), as: UTF8.self))
+        return "duplicate of \(whereText): “\(name)” already has \(p.name) \(year) (\(lv.rawValue))"
+    }
+
+    /// Whether a field is empty after `TextNormalizer.trim`, looking at bytes first.
+    @inline(__always)
+    func isBlank(_ f: UnsafeBufferPointer<UInt8>) -> Bool {
+        if f.isEmpty { return true }
+        let b = f[0]
+        if b != 0x20 && b != 0x09 && b != 0x0D && b != 0x0A && b != 0xE3 && b != 0xEF { return false }
+        return TextNormalizer.trim(String(decoding: f, as: UTF8.self)).isEmpty
+    }
+
+    /// `RecordValidator.isMaskedIdentityNumber` over bytes.
+    func isMaskedID(_ f: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard f.count == 18 else { return false }
+        var star = false
+        for i in 0..<18 {
+            let b = f[i]
+            if b == 0x2A { star = true } else if !(b >= 0x30 && b <= 0x39) && !(i == 17 && b == 0x58) { return false }
+        }
+        return star
+    }
+
+    @inline(__always)
+    func isUTF8(_ f: UnsafeBufferPointer<UInt8>) -> Bool { ColumnarLoader.isValidUTF8(f) }
+
+    /// Whether `b` is well-formed UTF-8 (no overlongs, surrogates or values past U+10FFFF),
+    /// without building a String.
+    static func isValidUTF8(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        let n = b.count
+        while i < n {
+            let c = b[i]
+            if c < 0x80 { i += 1; continue }
+            @inline(__always) func cont(_ k: Int) -> Bool { i + k < n && b[i + k] & 0xC0 == 0x80 }
+            if c >= 0xC2 && c <= 0xDF {
+                guard cont(1) else { return false }
+                i += 2
+            } else if c >= 0xE0 && c <= 0xEF {
+                guard cont(1), cont(2) else { return false }
+                let c1 = b[i + 1]
+                if c == 0xE0 && c1 < 0xA0 { return false }
+                if c == 0xED && c1 >= 0xA0 { return false }
+                i += 3
+            } else if c >= 0xF0 && c <= 0xF4 {
+                guard cont(1), cont(2), cont(3) else { return false }
+                let c1 = b[i + 1]
+                if c == 0xF0 && c1 < 0x90 { return false }
+                if c == 0xF4 && c1 >= 0x90 { return false }
+                i += 4
+            } else {
+                return false
+            }
+        }
+        return true
+    }
+
+    func fourDigits(_ f: UnsafeBufferPointer<UInt8>) -> Int? {
+        var v = 0
+        for b in f {
+            guard b >= 0x30 && b <= 0x39 else { return nil }
+            v = v * 10 + Int(b - 0x30)
+        }
+        return v
+    }
+
+    /// For an 18-character ASCII code of upper-case alphabet characters: (0, 0) when valid,
+    /// (expected, found) on a check-character mismatch. Nil when the code needs the slow path.
+    @inline(__always)
+    func fastCreditCheck(_ f: UnsafeBufferPointer<UInt8>) -> (UInt8, UInt8)? {
+        guard f.count == 18 else { return nil }
+        var sum = 0
+        for i in 0..<17 {
+            let v = alphabetValue[Int(f[i])]
+            if v < 0 { return nil }
+            sum += Int(v) * weights[i]
+        }
+        guard alphabetValue[Int(f[17])] >= 0 else { return nil }
+        let c = 31 - sum % 31
+        let expected = alphabetASCII[c == 31 ? 0 : c]
+        return expected == f[17] ? (0, 0) : (expected, f[17])
+    }
+
+    /// Reports rows that repeat an earlier one (same normalised recipient, programme, year and
+    /// level), against the first occurrence, in row order, as `DatasetLoader.load` does. One
+    /// pass over the integer columns with a bitmap of seen keys; only keys seen twice are
+    /// looked at again.
+    mutating func reportDuplicates() {
+        let n = out.programme.count
+        guard n > 1 else { return }
+        let minYear = Int(out.year.min()!), span = Int(out.year.max()!) - minYear + 1
+        let combos = Programme.all.count * 2 * span
+        let bits = nameCount * combos
+        var rowFileIndex = [Int32](repeating: 0, count: n)
+        for (f, start) in fileRowStart.enumerated() {
+            let end = f + 1 < fileRowStart.count ? fileRowStart[f + 1] : n
+            for i in start..<end { rowFileIndex[i] = Int32(f) }
+        }
+        func key(_ i: Int) -> Int {
+            let name = Int(spellingNameID[Int(out.recipient[i])])
+            return name * combos + (Int(out.programme[i]) * 2 + Int(out.level[i])) * span + Int(out.year[i]) - minYear
+        }
+        var repeats: [Int] = []
+        if bits <= 1 << 33 {
+            var bitmap = [UInt64](repeating: 0, count: bits / 64 + 1)
+            bitmap.withUnsafeMutableBufferPointer { bm in
+                out.recipient.withUnsafeBufferPointer { rec in
+                    spellingNameID.withUnsafeBufferPointer { names in
+                        for i in 0..<n {
+                            let k = Int(names[Int(rec[i])]) * combos + (Int(out.programme[i]) * 2 + Int(out.level[i])) * span + Int(out.year[i]) - minYear
+                            let w = k >> 6, b = UInt64(1) << UInt64(k & 63)
+                            if bm[w] & b != 0 { repeats.append(i) } else { bm[w] |= b }
+                        }
+                    }
+                }
+            }
+        } else {
+            var seen = Set<Int>()
+            for i in 0..<n where !seen.insert(key(i)).inserted { repeats.append(i) }
+        }
+        guard !repeats.isEmpty else { return }
+        // First occurrence of each repeated key.
+        var first: [Int: Int] = [:]
+        for i in repeats { first[key(i)] = -1 }
+        for i in 0..<n {
+            let k = key(i)
+            if first[k] == -1 { first[k] = i }
+        }
+        for i in repeats {
+            let f = first[key(i)]!
+            let file = files[Int(rowFileIndex[i])]
+            let line = Int(out.line[i])
+            let kind = kindID("duplicate record")
+            let keep = keeps(kind)
+            let message = keep ? duplicateMessage(first: (rowFileIndex[f], out.line[f]), file: file, spelling: Int(out.recipient[i]),
+                                                  programme: Int(out.programme[i]), year: Int(out.year[i]), level: Int(out.level[i])) : ""
+            let column = Int(iRecipientColumn[Int(rowFileIndex[i])])
+            note(kind, .warning) {
+                Diagnostic(location: SourceLocation(file: file, line: line, column: column), severity: .warning, message: message, kind: .duplicate)
+            }
+        }
+    }
+
+    mutating func finish() -> ColumnarRegister {
+        reportDuplicates()
+        for (k, n) in hidden.enumerated() where n > 0 { out.suppressed[kindNames[k]] = n }
+        out.count = out.programme.count
+        out.spellingBytes = spellings.bytes
+        out.spellingEnds = spellings.ends
+        out.recipientNameID = spellingNameID
+        out.recipientNameCount = nameCount
+        return out
+    }
+}
+
