@@ -34,7 +34,7 @@ public struct Briefing: Sendable {
     public func document() throws -> Document {
         let count = register.table.counts(by: .level, filter: filter).total
         if count == 0 { throw QualityBriefError.emptySelection(filter.summary) }
-        let briefing = BriefingComposer(table: register.table, records: register.dataset.records, filter: filter,
+        let briefing = BriefingComposer(table: register.table, records: register.records(matching: filter), filter: filter,
                                         definition: definition, creator: "QualityBrief \(QualityBriefVersion.current)").document()
         switch layout {
         case .briefing: return briefing

@@ -2,8 +2,9 @@ import BriefModel
 
 /// Errors of the public API, each with a message meant for a person.
 public enum QualityBriefError: Error, CustomStringConvertible {
-    /// The register has errors; the diagnostics say where.
-    case invalidData([Diagnostic])
+    /// The register has errors: the diagnostics say where (a very large register lists the
+    /// first of each kind), `errorCount` how many there are in all.
+    case invalidData([Diagnostic], errorCount: Int)
     /// A report definition could not be read.
     case badDefinition(file: String, message: String)
     /// A filter left no records.
@@ -16,10 +17,10 @@ public enum QualityBriefError: Error, CustomStringConvertible {
     /// The message.
     public var description: String {
         switch self {
-        case .invalidData(let d):
-            let errors = d.filter { $0.severity == .error }
-            return "the register has \(errors.count) error(s); run `qbrief validate` to see them all"
-                + (errors.first.map { "\nfirst: \($0)" } ?? "")
+        case let .invalidData(d, count):
+            let first = d.first { $0.severity == .error }
+            return "the register has \(count) error\(count == 1 ? "" : "s"); run `qbrief validate` to see them all"
+                + (first.map { "\nfirst: \($0)" } ?? "")
         case let .badDefinition(file, message):
             return "\(file): error: \(message)"
         case .emptySelection(let what):

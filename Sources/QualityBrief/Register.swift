@@ -2,54 +2,108 @@ import BriefAnalytics
 import BriefModel
 import Foundation
 
-/// A loaded register: the records, the diagnostics found while reading them, and the
-/// columnar table the statistics run on.
+/// A loaded register: the counting table, the diagnostics found while reading, and the
+/// records (built on demand for the rows a briefing lists).
+///
+/// Small registers are read record by record (`DatasetLoader.load`), with every diagnostic
+/// listed. Plain UTF-8 CSV of `Register.columnarThreshold` bytes or more is read straight into
+/// columns (`DatasetLoader.loadColumns`): the same checks, but only the first
+/// `DatasetLoader.diagnosticCapPerKind` findings of each kind are listed; the rest are counted in
+/// `problemSummary`, and possible-duplicate name checks are left to `qbrief validate`.
 public struct Register: Sendable {
-    /// Records and diagnostics as read.
-    public let dataset: Dataset
     /// Columnar store for counting.
     public let table: AwardTable
+    /// Diagnostics as read (for a large register, the first of each kind).
+    public let diagnostics: [Diagnostic]
+    /// Accepted records.
+    public let recordCount: Int
+    /// Data rows read, accepted or not.
+    public let rowsRead: Int
+    /// Errors in all, listed or not.
+    public let errorCount: Int
+    /// Warnings in all, listed or not.
+    public let warningCount: Int
+    /// "N errors, M warnings", plus how many were counted but not listed.
+    public let problemSummary: String
+    private let storage: Storage
 
-    /// Wraps a dataset.
+    private enum Storage: Sendable {
+        case records([AwardRecord])
+        case columns(ColumnarRegister)
+    }
+
+    /// Plain UTF-8 CSV files at least this large (in all) are read into columns.
+    public static let columnarThreshold = 4 << 20
+
+    /// Wraps records read by `DatasetLoader.load`.
     public init(dataset: Dataset) {
-        self.dataset = dataset
         table = AwardTable(dataset.records)
+        diagnostics = dataset.diagnostics
+        recordCount = dataset.records.count
+        rowsRead = dataset.rowsRead
+        errorCount = dataset.diagnostics.filter { $0.severity == .error }.count
+        warningCount = dataset.diagnostics.count - errorCount
+        problemSummary = "\(errorCount) error\(errorCount == 1 ? "" : "s"), \(warningCount) warning\(warningCount == 1 ? "" : "s")"
+        storage = .records(dataset.records)
     }
 
-    /// Reads CSV and JSON files; throws `QualityBriefError.invalidData` if any row has an
-    /// error (warnings are kept in `dataset.diagnostics`).
-    public static func load(_ paths: [String]) throws -> Register {
-        try load(urls: paths.map { URL(fileURLWithPath: $0) })
+    /// Wraps a register read by `DatasetLoader.loadColumns`.
+    public init(columns: ColumnarRegister) {
+        table = AwardTable(columns)
+        diagnostics = columns.diagnostics
+        recordCount = columns.count
+        rowsRead = columns.rowsRead
+        errorCount = columns.errorCount
+        warningCount = columns.warningCount
+        problemSummary = columns.summary
+        storage = .columns(columns)
     }
 
-    /// Reads CSV and JSON files from URLs; see `load(_:)`.
-    public static func load(urls: [URL]) throws -> Register {
-        let dataset = DatasetLoader.load(urls)
-        if dataset.hasErrors { throw QualityBriefError.invalidData(dataset.diagnostics) }
-        return Register(dataset: dataset)
-    }
+    /// Whether any row has an error.
+    public var hasErrors: Bool { errorCount > 0 }
 
-    /// Reads files and keeps every record that loaded, errors or not (for `validate`).
-    public static func loadLeniently(urls: [URL]) -> Register {
-        Register(dataset: DatasetLoader.load(urls))
-    }
-}
-
-extension RecordFilter {
-    /// A short description of the filter for messages.
-    public var summary: String {
-        var parts: [String] = []
-        if let y = years {
-            switch (y.lowerBound <= 1900, y.upperBound >= 2200) {
-            case (true, true): break
-            case (false, true): parts.append("years from \(y.lowerBound)")
-            case (true, false): parts.append("years up to \(y.upperBound)")
-            case (false, false): parts.append("years \(y.lowerBound)–\(y.upperBound)")
+    /// The accepted records that `filter` selects, in register order. For a columnar register
+    /// they are built from the columns (id, credit code and note are not kept there).
+    public func records(matching filter: RecordFilter = RecordFilter()) -> [AwardRecord] {
+        switch storage {
+        case .records(let all):
+            return filter.isEmpty ? all : all.filter { filter.matches($0) }
+        case .columns(let c):
+            var out: [AwardRecord] = []
+            for row in 0..<c.count {
+                let r = c.record(at: row)
+                if filter.matches(r) { out.append(r) }
             }
+            return out
         }
-        if let p = programmeIDs { parts.append("programme \(p.sorted().joined(separator: ","))") }
-        if let c = cityCodes { parts.append("region \(c.sorted().joined(separator: ","))") }
-        if let l = levels { parts.append("level \(l.map(\.rawValue).sorted().joined(separator: ","))") }
-        return parts.isEmpty ? "no filter" : parts.joined(separator: "; ")
+    }
+
+    /// Reads CSV, XLSX and JSON files; throws `QualityBriefError.invalidData` if any row has an
+    /// error (warnings are kept in `diagnostics`).
+    public static func load(_ paths: [String], options: LoadOptions = LoadOptions()) throws -> Register {
+        try load(urls: paths.map { URL(fileURLWithPath: $0) }, options: options)
+    }
+
+    /// Reads files from URLs; see `load(_:options:)`.
+    public static func load(urls: [URL], options: LoadOptions = LoadOptions()) throws -> Register {
+        let register = loadLeniently(urls: urls, options: options)
+        if register.hasErrors { throw QualityBriefError.invalidData(register.diagnostics, errorCount: register.errorCount) }
+        return register
+    }
+
+    /// Reads files and keeps every record that loaded, errors or not.
+    public static func loadLeniently(urls: [URL], options: LoadOptions = LoadOptions()) -> Register {
+        if readsAsColumns(urls, options) { return Register(columns: DatasetLoader.loadColumns(urls)) }
+        return Register(dataset: DatasetLoader.load(urls, options: options))
+    }
+
+    /// Large plain CSV with default options goes to the columnar reader.
+    static func readsAsColumns(_ urls: [URL], _ options: LoadOptions) -> Bool {
+        guard options.encoding == nil, options.sheet == nil, options.columnMapping.isEmpty,
+              urls.allSatisfy({ ["csv", "txt"].contains($0.pathExtension.lowercased()) }) else { return false }
+        let bytes = urls.reduce(0) { total, url in
+            total + ((try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0)
+        }
+        return bytes >= columnarThreshold
     }
 }

@@ -41,7 +41,7 @@ struct Demo: ParsableCommand {
             try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
             let result = try Briefing(register: register, definition: definition).render(to: target, format: format)
             for file in result.files { print(file.path) }
-            printError("qbrief: \(register.dataset.records.count) records, \(result.pageCount) pages")
+            printError("qbrief: \(register.recordCount) records, \(result.pageCount) pages")
             // Second sample: a memo (公文, 示例) with the briefing bound behind it as 附件1.
             let memoDefinition = try ReportDefinition.load(reports.appendingPathComponent("sample/memo.yaml"))
             let memoTarget = memoOut.map { URL(fileURLWithPath: $0) }

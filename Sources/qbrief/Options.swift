@@ -59,10 +59,15 @@ struct DataOptions: ParsableArguments {
     }
 
     /// The register, refused with `QualityBriefError.invalidData` when any row has an error.
-    func register() throws -> Register {
-        let ds = try dataset()
-        if ds.hasErrors { throw QualityBriefError.invalidData(ds.diagnostics) }
-        return Register(dataset: ds)
+    /// Large plain CSV is read into columns (see `Register`); warnings are summarised on
+    /// standard error, the first `shown` of them spelt out.
+    func register(showingWarnings shown: Int = 10) throws -> Register {
+        let register = try Register.load(urls: urls, options: try loadOptions())
+        if register.warningCount > 0 {
+            for d in register.diagnostics.prefix(shown) { printError(d.description) }
+            printError("qbrief: \(register.problemSummary)" + (register.warningCount > shown ? "; run `qbrief validate` to list them" : ""))
+        }
+        return register
     }
 }
 

@@ -60,7 +60,6 @@ struct Report: ParsableCommand {
                     file: templateURL.path, message: "--layout memo needs a `memo:` section (see Reports/templates/memo.yaml or Reports/sample/memo.yaml)")
             }
             let register = try input.register()
-            for d in register.dataset.diagnostics { printError(d.description) }
             let target = URL(fileURLWithPath: out)
             let fmt = format ?? OutputFormat(rawValue: target.pathExtension.lowercased()) ?? .pdf
             let briefing = Briefing(register: register, definition: definition, filter: try filters.filter())

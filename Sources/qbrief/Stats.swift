@@ -107,22 +107,10 @@ struct Stats: ParsableCommand {
         FileHandle.standardOutput.write(Data(out.utf8))
     }
 
-    /// Reads the register straight into columns (fast for large files); errors stop with exit 65.
-    /// XLSX or JSON files, or an explicit encoding, sheet or column mapping, go through the
-    /// record loader with those options.
+    /// Reads the register (large plain CSV straight into columns, see `Register`); errors
+    /// stop with exit 65.
     func loadTable() throws -> AwardTable {
-        if input.encoding != nil || input.sheet != nil || input.columns != nil
-            || input.urls.contains(where: { !["csv", "txt"].contains($0.pathExtension.lowercased()) }) {
-            return try reportingErrors { try input.register().table }
-        }
-        let columns = DatasetLoader.loadColumns(input.urls)
-        if columns.hasErrors {
-            for d in columns.diagnostics where d.severity == .error { printError(d.description) }
-            printError("qbrief: error: the register has errors: \(columns.summary)")
-            throw Exit.badData
-        }
-        if columns.warningCount > 0 { printError("qbrief: \(columns.summary); run qbrief validate to list them") }
-        return AwardTable(columns)
+        try reportingErrors { try input.register(showingWarnings: 0).table }
     }
 
     var countHeader: String { measure == .awards ? "数量" : "获奖主体数" }
