@@ -59,7 +59,8 @@ let package = Package(
         .testTarget(name: "BriefModelTests", dependencies: ["BriefModel"], exclude: ["Fixtures"]),
         .testTarget(name: "BriefAnalyticsTests", dependencies: ["BriefAnalytics", "BriefModel"]),
         .testTarget(name: "BriefLayoutTests", dependencies: ["BriefLayout", "BriefDocument", "BriefCairo"]),
-        .testTarget(name: "BriefCairoTests", dependencies: ["BriefCairo", "BriefLayout", "BriefDocument"]),
+        .testTarget(name: "BriefCairoTests", dependencies: ["BriefCairo", "BriefLayout", "BriefDocument"],
+                    exclude: ["Reference"]),
         .testTarget(name: "QualityBriefTests", dependencies: ["QualityBrief"], exclude: ["Reference"]),
     ],
     swiftLanguageModes: [.v6]

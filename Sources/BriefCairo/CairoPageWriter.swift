@@ -39,7 +39,7 @@ public final class CairoPageWriter {
     private var outlineStack: [(level: Int, id: Int32)] = []
     // Pango drawing state (touched under the library lock only).
     private var pangoContext: GObjectOwner?
-    private var pangoLayout: GObjectOwner?
+    private let shapedCache = ShapedTextCache()
 
     /// Opens the output. For PDF the temporary file is created right away, so an unwritable
     /// destination fails here.
@@ -86,7 +86,7 @@ public final class CairoPageWriter {
         if state != .finished { abandon() }
         // Pango objects are released under the library lock like every other Pango call.
         library.withLock {
-            pangoLayout = nil
+            shapedCache.removeAll()
             pangoContext = nil
         }
     }
@@ -248,9 +248,23 @@ public final class CairoPageWriter {
         cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT)
         cairo_set_line_join(cr, CAIRO_LINE_JOIN_MITER)
         library.withLock {
+            let batch = TextBatch()
+            defer { batch.flush(cr) }
             for item in page.items {
                 switch item {
-                case .text(let t): drawText(t, cr: cr)
+                case .text(let t):
+                    if !batchText(t, into: batch) { drawText(t, cr: cr) }
+                case .rect(let r) where r.fill != nil:
+                    // Text already gathered stays under a filled shape drawn after it.
+                    if !batch.isEmpty { batch.flush(cr) }
+                    paint(cr, fill: r.fill, stroke: r.stroke, width: r.strokeWidth, hatch: r.hatch) {
+                        cairo_rectangle(cr, r.rect.x, r.rect.y, r.rect.width, r.rect.height)
+                    }
+                    continue
+                case .path(let p) where p.fill != nil:
+                    if !batch.isEmpty { batch.flush(cr) }
+                    paint(cr, fill: p.fill, stroke: p.stroke, width: p.strokeWidth, hatch: p.hatch) { trace(p, cr) }
+                    continue
                 case .line(let l):
                     cairo_new_path(cr)
                     setColor(cr, l.color)
@@ -261,21 +275,11 @@ public final class CairoPageWriter {
                     cairo_stroke(cr)
                     if !l.dash.isEmpty { cairo_set_dash(cr, nil, 0, 0) }
                 case .rect(let r):
-                    paint(cr, fill: r.fill, stroke: r.stroke, width: r.strokeWidth) {
+                    paint(cr, fill: r.fill, stroke: r.stroke, width: r.strokeWidth, hatch: r.hatch) {
                         cairo_rectangle(cr, r.rect.x, r.rect.y, r.rect.width, r.rect.height)
                     }
                 case .path(let p):
-                    paint(cr, fill: p.fill, stroke: p.stroke, width: p.strokeWidth) {
-                        for e in p.elements {
-                            switch e {
-                            case .move(let pt): cairo_move_to(cr, pt.x, pt.y)
-                            case .line(let pt): cairo_line_to(cr, pt.x, pt.y)
-                            case .arc(let c, let r, let a, let b): cairo_arc(cr, c.x, c.y, r, a, b)
-                            case .arcNegative(let c, let r, let a, let b): cairo_arc_negative(cr, c.x, c.y, r, a, b)
-                            case .close: cairo_close_path(cr)
-                            }
-                        }
-                    }
+                    paint(cr, fill: p.fill, stroke: p.stroke, width: p.strokeWidth, hatch: p.hatch) { trace(p, cr) }
                 }
                 if cairo_status(cr) != CAIRO_STATUS_SUCCESS { break }
             }
@@ -283,15 +287,65 @@ public final class CairoPageWriter {
         try check(owner)
     }
 
+    private func trace(_ p: PathItem, _ cr: OpaquePointer) {
+        for e in p.elements {
+            switch e {
+            case .move(let pt): cairo_move_to(cr, pt.x, pt.y)
+            case .line(let pt): cairo_line_to(cr, pt.x, pt.y)
+            case .arc(let c, let r, let a, let b): cairo_arc(cr, c.x, c.y, r, a, b)
+            case .arcNegative(let c, let r, let a, let b): cairo_arc_negative(cr, c.x, c.y, r, a, b)
+            case .close: cairo_close_path(cr)
+            }
+        }
+    }
+
+    /// Adds a plain (unrotated, unjustified) line of text to the page's batch; false if it
+    /// must be drawn alone. Call under lock.
+    private func batchText(_ t: TextItem, into batch: TextBatch) -> Bool {
+        if t.text.isEmpty { return true }
+        guard t.rotation == 0, t.justifyWidth == nil else { return false }
+        if pangoContext == nil { pangoContext = library.makeContext() }
+        let ctx = pangoContext!.opaque
+        let shaped = shapedCache.shaped(t.text, font: t.font) { library.shapeForDrawing(t.text, font: t.font, context: ctx) }
+        return batch.add(shaped, at: t.origin, color: t.color)
+    }
+
     private func setColor(_ cr: OpaquePointer, _ c: RGBColor) {
         cairo_set_source_rgb(cr, c.red, c.green, c.blue)
     }
 
-    private func paint(_ cr: OpaquePointer, fill: RGBColor?, stroke: RGBColor?, width: Double, path: () -> Void) {
+    private func paint(_ cr: OpaquePointer, fill: RGBColor?, stroke: RGBColor?, width: Double, hatch: Hatch? = nil,
+                       path: () -> Void) {
         if let fill {
             cairo_new_path(cr); path()
             setColor(cr, fill)
             cairo_fill(cr)
+        }
+        if let hatch, hatch.spacing > 0 {
+            cairo_save(cr)
+            cairo_new_path(cr); path()
+            cairo_clip(cr)
+            var x0 = 0.0, y0 = 0.0, x1 = 0.0, y1 = 0.0
+            cairo_clip_extents(cr, &x0, &y0, &x1, &y1)
+            let cx = (x0 + x1) / 2, cy = (y0 + y1) / 2
+            let reach = ((x1 - x0) * (x1 - x0) + (y1 - y0) * (y1 - y0)).squareRoot() / 2 + hatch.spacing
+            cairo_new_path(cr)
+            for angle in hatch.angles {
+                let a = angle * .pi / 180
+                let dx = cos(a), dy = -sin(a)   // along the line (y down)
+                let nx = -dy, ny = dx           // across
+                var k = -reach
+                while k <= reach {
+                    let px = cx + nx * k, py = cy + ny * k
+                    cairo_move_to(cr, px - dx * reach, py - dy * reach)
+                    cairo_line_to(cr, px + dx * reach, py + dy * reach)
+                    k += hatch.spacing
+                }
+            }
+            setColor(cr, hatch.color)
+            cairo_set_line_width(cr, hatch.lineWidth)
+            cairo_stroke(cr)
+            cairo_restore(cr)
         }
         if let stroke, width > 0 {
             cairo_new_path(cr); path()
@@ -302,42 +356,45 @@ public final class CairoPageWriter {
     }
 
     /// Draws one line of text with its baseline at the item's origin. Call under lock.
+    ///
+    /// The text is itemized and shaped once per (font, text) and kept (see `ShapedTextCache`);
+    /// each run is drawn with `pango_cairo_show_glyph_item`, which passes the text along so
+    /// that PDF text stays searchable. No PangoLayout: layout already broke the lines.
     private func drawText(_ t: TextItem, cr: OpaquePointer) {
         if t.text.isEmpty { return }
-        if pangoContext == nil {
-            let ctx = library.makeContext()
-            pangoContext = ctx
-            let layout = pango_layout_new(ctx.opaque)!
-            pango_layout_set_single_paragraph_mode(layout, 1)
-            pangoLayout = GObjectOwner(UnsafeMutableRawPointer(layout))
+        if pangoContext == nil { pangoContext = library.makeContext() }
+        let ctx = pangoContext!.opaque
+        let shaped: ShapedText
+        if t.justifyWidth != nil {
+            shaped = library.shapeForDrawing(t.text, font: t.font, context: ctx)
+            justify(shaped, text: t.text, to: t.justifyWidth!)
+        } else {
+            shaped = shapedCache.shaped(t.text, font: t.font) {
+                library.shapeForDrawing(t.text, font: t.font, context: ctx)
+            }
         }
-        let layout = pangoLayout!.opaque
         cairo_save(cr)
         cairo_translate(cr, t.origin.x, t.origin.y)
         if t.rotation != 0 { cairo_rotate(cr, -t.rotation * .pi / 180) }
-        pango_cairo_update_layout(cr, layout)
-        pango_layout_set_font_description(layout, library.description(t.font))
-        let utf8 = Array(t.text.utf8)
-        utf8.withUnsafeBufferPointer { buf in
-            buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buf.count) {
-                pango_layout_set_text(layout, $0, Int32(buf.count))
-            }
-        }
-        if let target = t.justifyWidth { justify(layout, text: t.text, utf8Count: utf8.count, to: target) }
         setColor(cr, t.color)
-        cairo_move_to(cr, 0, 0)
-        if let line = pango_layout_get_line(layout, 0) { pango_cairo_show_layout_line(cr, line) }
+        var x = 0.0
+        for var run in shaped.runs {
+            cairo_move_to(cr, x, 0)
+            pango_cairo_show_glyph_item(cr, shaped.utf8, &run)
+            x += Double(ShapedText.width(run)) / Double(PANGO_SCALE)
+        }
         cairo_restore(cr)
     }
 
-    /// Widens (or, for text on a character grid, narrows) the gaps between Characters of the laid-out line so that it spans `width`
+    /// Widens (or, for text on a character grid, narrows) the gaps between Characters of the shaped line so that it spans `width`
     /// points. The extra space is spread evenly over the gaps next to a CJK character or a
     /// space (added to the last glyph of the Character before the gap); letters and digits
     /// of a Latin word or number are not spaced apart unless the line has no other gap.
-    private func justify(_ layout: OpaquePointer, text: String, utf8Count: Int, to width: Double) {
+    private func justify(_ shaped: ShapedText, text: String, to width: Double) {
         let chars = Array(text)
         let count = chars.count
         guard count > 1 else { return }
+        let utf8Count = shaped.length
         var charOfByte = [Int](repeating: count - 1, count: utf8Count + 1)
         var byte = 0
         for (i, c) in chars.enumerated() {
@@ -346,9 +403,15 @@ public final class CairoPageWriter {
         }
         var natural: Int64 = 0
         var lastGlyph = [UnsafeMutablePointer<PangoGlyphInfo>?](repeating: nil, count: count)
-        library.forEachGlyph(layout) { offset, w, info in
-            natural += Int64(w)
-            lastGlyph[charOfByte[min(max(offset, 0), utf8Count)]] = info
+        for run in shaped.runs {
+            let itemOffset = Int(run.item!.pointee.offset)
+            let glyphs = run.glyphs!
+            for i in 0..<Int(glyphs.pointee.num_glyphs) {
+                let info = glyphs.pointee.glyphs.advanced(by: i)
+                natural += Int64(info.pointee.geometry.width)
+                let offset = itemOffset + Int(glyphs.pointee.log_clusters[i])
+                lastGlyph[charOfByte[min(max(offset, 0), utf8Count)]] = info
+            }
         }
         let extra = width * Double(PANGO_SCALE) - Double(natural)
         // Negative: lines on the GB/T 9704 character grid (28 characters of 3号 in 156 mm).

@@ -20,12 +20,15 @@ public struct ChartSpec: Codable, Sendable, Equatable {
     public var source: String?
     /// Height of the chart area in points (title and source included).
     public var height: Double
+    /// Whether bars, slices and areas also carry line patterns (hatching) by series, so that
+    /// they stay apart on a grey photocopy; nil or false for plain fills.
+    public var hatched: Bool?
 
     /// Creates a chart.
     public init(
         kind: ChartKind, title: String, categories: [String], series: [ChartSeries],
         categoryAxisTitle: String? = nil, valueAxisTitle: String? = nil, valueUnit: String = "",
-        showValues: Bool = true, source: String? = nil, height: Double = 260
+        showValues: Bool = true, source: String? = nil, height: Double = 260, hatched: Bool? = nil
     ) {
         self.kind = kind
         self.title = title
@@ -37,6 +40,7 @@ public struct ChartSpec: Codable, Sendable, Equatable {
         self.showValues = showValues
         self.source = source
         self.height = height
+        self.hatched = hatched
     }
 }
 
@@ -54,6 +58,12 @@ public enum ChartKind: String, Codable, Sendable, Equatable {
     case pie
     /// Donut (pie with a hole).
     case donut
+    /// Stacked areas, one band per series, over the categories (e.g. years).
+    case area
+    /// Jiangsu's 13 cities as tiles placed roughly where they lie, coloured by the first
+    /// series on a sequential single-hue scale, with a legend of value classes. Categories
+    /// are city names (南京 or 南京市); others are left out.
+    case tileMap
 }
 
 /// A named run of values, one per category.

@@ -12,11 +12,18 @@ public struct TableSpec: Codable, Sendable, Equatable {
     public var style: TableStyle
     /// A note under the table such as 数据来源, if any.
     public var note: String?
+    /// Header rows, top to bottom, when the header is more than one row of column titles
+    /// (grouped headers with spanning cells); nil for one row made of the columns' titles.
+    /// Every header row is repeated on every page the table continues on.
+    public var headerRows: [[TableHeaderCell]]?
+    /// How tightly rows are set; nil for ``TableDensity/regular``.
+    public var density: TableDensity?
 
     /// Creates a table.
     public init(
         caption: String? = nil, columns: [TableColumn], rows: [[String]],
-        totals: [String]? = nil, style: TableStyle = .threeLine, note: String? = nil
+        totals: [String]? = nil, style: TableStyle = .threeLine, note: String? = nil,
+        headerRows: [[TableHeaderCell]]? = nil, density: TableDensity? = nil
     ) {
         self.caption = caption
         self.columns = columns
@@ -24,6 +31,31 @@ public struct TableSpec: Codable, Sendable, Equatable {
         self.totals = totals
         self.style = style
         self.note = note
+        self.headerRows = headerRows
+        self.density = density
+    }
+
+    /// The header rows drawn: ``headerRows`` if given, else one row of the columns' titles.
+    public var header: [[TableHeaderCell]] {
+        headerRows ?? [columns.map { TableHeaderCell($0.title) }]
+    }
+}
+
+/// One cell of a header row. Cells fill the free column positions of their row from left to
+/// right (positions covered by a cell spanning down from a row above are skipped), as in HTML.
+public struct TableHeaderCell: Codable, Sendable, Equatable {
+    /// Header text.
+    public var title: String
+    /// Columns the cell spans (1 or more).
+    public var columnSpan: Int
+    /// Header rows the cell spans (1 or more).
+    public var rowSpan: Int
+
+    /// Creates a header cell.
+    public init(_ title: String, columnSpan: Int = 1, rowSpan: Int = 1) {
+        self.title = title
+        self.columnSpan = max(1, columnSpan)
+        self.rowSpan = max(1, rowSpan)
     }
 }
 
@@ -55,4 +87,12 @@ public enum TableStyle: String, Codable, Sendable, Equatable {
     case threeLine
     /// Every cell boxed.
     case grid
+}
+
+/// How tightly a table's rows are set.
+public enum TableDensity: String, Codable, Sendable, Equatable {
+    /// The style sheet's table styles (五号, 15 pt lines).
+    case regular
+    /// 小五 (9 pt) on 11.5 pt lines with less padding: long lists such as a full recipient list.
+    case compact
 }

@@ -21,7 +21,7 @@ struct ColumnChart {
     /// finally the value labels that still find room.
     func draw(in start: Rect) {
         var region = start
-        let isLine = spec.kind == .line, stacked = spec.kind == .stackedBar
+        let isLine = spec.kind == .line, stacked = spec.kind == .stackedBar || spec.kind == .area
         let lh = ctx.lineHeight, gap = ctx.gap
         if data.names.count > 1 {
             region = ctx.drawLegend(data.names, lineSwatch: isLine, in: region)
@@ -70,6 +70,8 @@ struct ColumnChart {
         switch spec.kind {
         case .line:
             pending = drawLines(centres: centres, y: y, valueText: valueText)
+        case .area:
+            pending = drawAreas(centres: centres, y: y, totals: totals, valueText: valueText)
         case .stackedBar:
             let barW = Swift.min(slot * 0.6, 40)
             for i in 0..<n {
@@ -78,7 +80,7 @@ struct ColumnChart {
                     let top = base + values[i]
                     let r = Rect(x: centres[i] - barW / 2, y: y(top), width: barW, height: y(base) - y(top))
                     let color = ChartPalette.color(si)
-                    ctx.items.append(.rect(RectItem(rect: r, fill: color, stroke: .white, strokeWidth: 0.5)))
+                    ctx.items.append(.rect(RectItem(rect: r, fill: color, stroke: .white, strokeWidth: 0.5, hatch: ctx.hatch(si))))
                     if spec.showValues && r.height >= lh + 2 && ctx.width(ChartFormat.value(values[i])) <= barW - 2 {
                         pending.append(PendingLabel(text: ChartFormat.value(values[i]), centreX: centres[i],
                                                     baseline: ctx.baseline(centredOn: r.y + r.height / 2),
@@ -101,7 +103,7 @@ struct ColumnChart {
                     let x = centres[i] - barW * ns / 2 + Double(si) * barW
                     if values[i] > 0 {
                         let r = Rect(x: x, y: y(values[i]), width: barW, height: plot.maxY - y(values[i]))
-                        ctx.items.append(.rect(RectItem(rect: r, fill: color)))
+                        ctx.items.append(.rect(RectItem(rect: r, fill: color, hatch: ctx.hatch(si))))
                         // With several series a label must not cover the neighbouring bar.
                         if ns > 1 { obstacles.append(ChartQuad(r)) }
                     }
@@ -178,7 +180,7 @@ struct HorizontalBarChart {
                 let len = scale.fraction(values[i]) * plot.width
                 if values[i] > 0 {
                     ctx.items.append(.rect(RectItem(rect: Rect(x: plot.x, y: top, width: len, height: barH),
-                                                    fill: ChartPalette.color(si))))
+                                                    fill: ChartPalette.color(si), hatch: ctx.hatch(si))))
                 }
                 if spec.showValues {
                     pending.append(ctx.textItem(valueTexts[si][i], x: plot.x + len + gap,

@@ -22,6 +22,7 @@ public enum ChartLayout {
         for spec: ChartSpec, in frame: Rect, styles: StyleSheet, measurer: some TextMeasuring
     ) -> [PageItem] {
         let ctx = ChartContext(frame: frame, styles: styles, measurer: measurer)
+        ctx.hatched = spec.hatched ?? false
         let data = ChartData(spec)
         var region = ctx.drawTitle(spec.title, in: frame)
         if data.isEmpty(for: spec.kind) {
@@ -36,6 +37,10 @@ public enum ChartLayout {
             HorizontalBarChart(ctx: ctx, spec: spec, data: data).draw(in: region)
         case .pie, .donut:
             PieChart(ctx: ctx, spec: spec, data: data, donut: spec.kind == .donut).draw(in: region)
+        case .area:
+            ColumnChart(ctx: ctx, spec: spec, data: data).draw(in: region)
+        case .tileMap:
+            TileMapChart(ctx: ctx, spec: spec, data: data).draw(in: region)
         }
         return ctx.items
     }
@@ -68,7 +73,7 @@ struct ChartData {
     func isEmpty(for kind: ChartKind) -> Bool {
         if categories.isEmpty || values.isEmpty { return true }
         switch kind {
-        case .pie, .donut: return !(values[0].contains { $0 > 0 })
+        case .pie, .donut, .tileMap: return !(values[0].contains { $0 > 0 })
         default: return !allValues.contains { $0 > 0 }
         }
     }
@@ -92,6 +97,11 @@ final class ChartContext {
     let metrics: FontMetrics
     var items: [PageItem] = []
     var placer: ChartLabelPlacer
+    /// Whether fills carry line patterns by series (``ChartSpec/hatched``).
+    var hatched = false
+
+    /// The line pattern of series `index` when the chart is hatched.
+    func hatch(_ index: Int) -> Hatch? { hatched ? ChartPalette.hatch(index) : nil }
 
     /// Gap between a label and what it labels.
     let gap = 3.0
@@ -258,7 +268,7 @@ final class ChartContext {
                     items.append(.path(ChartContext.circle(Point(x: x + swatchW / 2, y: mid), radius: 2.5,
                                                            fill: color)))
                 } else {
-                    items.append(.rect(RectItem(rect: Rect(x: x, y: mid - 4, width: 8, height: 8), fill: color)))
+                    items.append(.rect(RectItem(rect: Rect(x: x, y: mid - 4, width: 8, height: 8), fill: color, hatch: hatch(i))))
                 }
                 place(textItem(entries[i].0, x: x + swatchW + 4, baseline: baseline(centredOn: mid)))
                 x += entries[i].1 + itemGap

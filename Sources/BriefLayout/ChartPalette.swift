@@ -36,6 +36,25 @@ public enum ChartPalette {
     /// Leader lines of pie labels.
     public static let leader = RGBColor(hex: 0x808080)
 
+    /// Line patterns by series for hatched charts: none, ╱, ═, ╲, ╳, ║, ┼ (cycling), drawn
+    /// white on dark fills and dark grey on light ones.
+    public static func hatch(_ index: Int) -> Hatch? {
+        let patterns: [[Double]] = [[], [45], [0], [-45], [45, -45], [90], [0, 90]]
+        let angles = patterns[((index % patterns.count) + patterns.count) % patterns.count]
+        if angles.isEmpty { return nil }
+        let fill = color(index)
+        return Hatch(angles: angles, spacing: 3.5, lineWidth: 0.6,
+                     color: luma(fill) < 0.5 ? .white : RGBColor(hex: 0x404040))
+    }
+
+    /// The single-hue sequential scale of map tiles, light to dark (luma falls steadily, so
+    /// classes read in grey): colour at `t` in 0…1.
+    public static func sequential(_ t: Double) -> RGBColor {
+        let lo = (0.95, 0.93, 0.92), hi = (0.48, 0.05, 0.05)
+        let u = Swift.min(1, Swift.max(0, t))
+        return RGBColor(red: lo.0 + (hi.0 - lo.0) * u, green: lo.1 + (hi.1 - lo.1) * u, blue: lo.2 + (hi.2 - lo.2) * u)
+    }
+
     /// Black or white, whichever reads better on `fill`.
     public static func textColor(on fill: RGBColor) -> RGBColor {
         luma(fill) < 0.5 ? .white : .black

@@ -70,7 +70,8 @@ struct PieChart {
                 elements = [.move(c), .line(at(a0, r)), .arc(center: c, radius: r, start: a0, end: a1), .close]
             }
             ctx.items.append(.path(PathItem(elements: elements, fill: ChartPalette.color(i),
-                                            stroke: slices.count > 1 ? .white : nil, strokeWidth: 0.75)))
+                                            stroke: slices.count > 1 ? .white : nil, strokeWidth: 0.75,
+                                            hatch: ctx.hatch(i))))
             let mid = (a0 + a1) / 2
             labels.append(Label(index: i, text: texts[k], mid: mid, right: cos(mid) >= -1e-9,
                                 y: c.y + (r + 10) * sin(mid), value: values[i]))
@@ -125,7 +126,7 @@ struct PieChart {
     func drawCentre(total: Double, innerRadius ri: Double, centre c: Point) {
         let caption = spec.valueUnit.isEmpty ? "合计" : "合计（\(spec.valueUnit)）"
         let number = ChartFormat.value(total)
-        var big = FontSpec(role: ctx.font.role, size: ctx.font.size * 2, bold: true)
+        var big = FontSpec(role: ctx.font.role, size: ctx.font.size * 2)  // not bold: one font face fewer to embed
         let room = ri * 1.4
         let w0 = ctx.width(number, big)
         if w0 > room { big.size = Swift.max(ctx.font.size, big.size * room / w0) }

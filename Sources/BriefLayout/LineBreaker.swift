@@ -75,9 +75,14 @@ public struct LineBreaker: Sendable {
     /// Breaks `text` into lines no wider than `width`; the first line is `firstIndent` points
     /// narrower. A word wider than a line is split where it must.
     public func breakLines(_ text: String, font: FontSpec, width: Double, firstIndent: Double = 0) -> [BrokenLine] {
-        let chars = Array(text)
-        if chars.isEmpty { return [BrokenLine(text: "", width: 0, isLast: true)] }
+        if text.isEmpty { return [BrokenLine(text: "", width: 0, isLast: true)] }
         let adv = measurer.advances(text, font: font)
+        // Fast path (most table cells and labels): the whole text fits on the first line.
+        let total = adv.reduce(0, +)
+        if total <= width - firstIndent + 0.01 && text.first != " " && text.last != " " {
+            return [BrokenLine(text: text, width: total, isLast: true)]
+        }
+        let chars = Array(text)
         var lines: [BrokenLine] = []
         var start = 0
         while start < chars.count {

@@ -72,9 +72,12 @@ public struct RectItem: Sendable, Equatable {
     public var stroke: RGBColor?
     /// Stroke width.
     public var strokeWidth: Double
+    /// Line pattern drawn over the fill, inside the rectangle, if any.
+    public var hatch: Hatch?
     /// Creates a rectangle item.
-    public init(rect: Rect, fill: RGBColor? = nil, stroke: RGBColor? = nil, strokeWidth: Double = 0.5) {
-        self.rect = rect; self.fill = fill; self.stroke = stroke; self.strokeWidth = strokeWidth
+    public init(rect: Rect, fill: RGBColor? = nil, stroke: RGBColor? = nil, strokeWidth: Double = 0.5,
+                hatch: Hatch? = nil) {
+        self.rect = rect; self.fill = fill; self.stroke = stroke; self.strokeWidth = strokeWidth; self.hatch = hatch
     }
 }
 
@@ -103,8 +106,28 @@ public struct PathItem: Sendable, Equatable {
     public var stroke: RGBColor?
     /// Stroke width.
     public var strokeWidth: Double
+    /// Line pattern drawn over the fill, inside the path, if any.
+    public var hatch: Hatch?
     /// Creates a path item.
-    public init(elements: [PathElement], fill: RGBColor? = nil, stroke: RGBColor? = nil, strokeWidth: Double = 1) {
-        self.elements = elements; self.fill = fill; self.stroke = stroke; self.strokeWidth = strokeWidth
+    public init(elements: [PathElement], fill: RGBColor? = nil, stroke: RGBColor? = nil, strokeWidth: Double = 1,
+                hatch: Hatch? = nil) {
+        self.elements = elements; self.fill = fill; self.stroke = stroke; self.strokeWidth = strokeWidth; self.hatch = hatch
+    }
+}
+
+/// Parallel lines drawn inside a filled shape (clipped to it), for charts that must survive
+/// a grey photocopy. Two angles make a cross-hatch.
+public struct Hatch: Sendable, Equatable {
+    /// Line angles in degrees, counter-clockwise from the horizontal.
+    public var angles: [Double]
+    /// Distance between lines in points.
+    public var spacing: Double
+    /// Line width in points.
+    public var lineWidth: Double
+    /// Line colour.
+    public var color: RGBColor
+    /// Creates a hatch.
+    public init(angles: [Double], spacing: Double = 4, lineWidth: Double = 0.6, color: RGBColor = .white) {
+        self.angles = angles; self.spacing = spacing; self.lineWidth = lineWidth; self.color = color
     }
 }

@@ -22,7 +22,7 @@ extension TableLayout {
         let total = page.block.width
         let weights = t.columns.map { max(0.01, $0.weight) }
         let byWeight = weights.map { total * $0 / weights.reduce(0, +) }
-        let header = FontSpec(styles.tableHeader), body = FontSpec(styles.tableBody)
+        let header = FontSpec(headerStyle(t)), body = FontSpec(bodyStyle(t))
         var minW = Array(repeating: 0.0, count: n)
         var maxW = Array(repeating: 0.0, count: n)
         func see(_ text: String, _ i: Int, _ font: FontSpec, wholeIfShort: Bool) {
@@ -43,8 +43,13 @@ extension TableLayout {
             }
             minW[i] = max(minW[i], run)
         }
-        for (i, c) in t.columns.enumerated() { see(c.title, i, header, wholeIfShort: true) }
+        // Header cells over one column size it; a cell spanning several wraps within them.
+        for c in Self.headerPlacement(t).cells where c.columnSpan == 1 { see(c.title, c.column, header, wholeIfShort: true) }
+        // The first rows and the last ones: serial numbers and the like are widest at the end.
         var rows = Array(t.rows.prefix(Self.sizingSample))
+        if t.rows.count > Self.sizingSample {
+            rows += t.rows.suffix(min(Self.sizingSample / 5, t.rows.count - Self.sizingSample))
+        }
         if let totals = t.totals { rows.append(totals) }
         for r in rows { for i in 0..<min(n, r.count) { see(r[i], i, body, wholeIfShort: false) } }
         minW = minW.map { $0 + 2 * padX + 0.5 }

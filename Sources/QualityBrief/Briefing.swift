@@ -103,16 +103,20 @@ public struct Renderer: Sendable {
         } catch {
             throw QualityBriefError.renderFailed("cannot write \(url.path): \(error)")
         }
-        final class Sink: @unchecked Sendable { var writer: CairoPageWriter; init(_ w: CairoPageWriter) { writer = w } }
-        let sink = Sink(writer)
-        let pages: Int
+        // Layout runs on its own thread, a few pages ahead of drawing (see PagePipeline).
+        let pipeline = PagePipeline()
+        pipeline.start(DocumentLayouter(measurer: measurer), document)
         do {
-            pages = try DocumentLayouter(measurer: measurer).layout(document) { try sink.writer.consume($0) }
+            while let page = try pipeline.next() { try writer.consume(page) }
         } catch let e as LayoutError {
+            pipeline.cancelAndWait()
             throw QualityBriefError.renderFailed("layout: \(e)")
+        } catch {
+            pipeline.cancelAndWait()
+            throw error
         }
         let files = try writer.finish()
-        return RenderResult(pageCount: pages, files: files)
+        return RenderResult(pageCount: pipeline.pageCount, files: files)
     }
 }
 

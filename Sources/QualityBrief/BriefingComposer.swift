@@ -82,6 +82,9 @@ struct BriefingComposer {
                 lead += shown < total ? "，列出前\(shown)项（共\(total)项）。" : "，共\(total)项。"
                 blocks.append(.paragraph(Paragraph(lead)))
                 blocks.append(.table(list))
+            case .map, .levelBars, .sectorBars, .programmeArea, .programmePie, .regionProgrammeTable:
+                blocks += showcaseBlocks(section, heading: heading, nextFigure: { figureNo += 1; return figureNo },
+                                         nextTable: { tableNo += 1; return tableNo }, source: source)
             }
         }
         let masthead = Masthead(
@@ -163,15 +166,16 @@ struct BriefingComposer {
     }
 
     private func recipientTable(number: Int, source: String) -> (TableSpec, Int) {
-        let selected = records.filter { filter.matches($0) }.sorted {
-            ($0.year, $0.programme.rank, $0.level == .award ? 0 : 1, $0.source?.line ?? 0)
-                < ($1.year, $1.programme.rank, $1.level == .award ? 0 : 1, $1.source?.line ?? 0)
-        }
+        // Sorted by (year, programme rank, award before nomination, line) through precomputed
+        // keys: a 100 000-record list sorts in milliseconds instead of comparing records.
+        let matching = records.filter { filter.matches($0) }
+        let keys = matching.map { ($0.year, $0.programme.rank, $0.level == .award ? 0 : 1, $0.source?.line ?? 0) }
+        let selected = matching.indices.sorted { keys[$0] < keys[$1] || (keys[$0] == keys[$1] && $0 < $1) }.map { matching[$0] }
         let limit = definition.recipientLimit ?? selected.count
         let shown = selected.prefix(limit)
         let rows: [[String]] = shown.enumerated().map { i, r in
             let region = r.cityCode.flatMap { RegionCatalog.region(code: $0)?.name } ?? "未知地区"
-            let sector = r.sectionCode.flatMap { SectorCatalog.section($0)?.name } ?? "未分类"
+            let sector = r.sectionCode.map { SectorShortName.label(key: $0, fallback: SectorCatalog.section($0)?.name ?? $0) } ?? "未分类"
             let award = r.programme.name + (r.level == .nomination ? "提名奖" : "")
             return [String(i + 1), r.recipient, region, sector, award, String(r.year)]
         }
@@ -184,7 +188,7 @@ struct BriefingComposer {
             TableColumn("年度", alignment: .trailing, weight: 0.6),
         ]
         return (TableSpec(caption: "表\(number)　获奖组织和个人名单", columns: columns, rows: rows,
-                          style: .grid, note: source), rows.count)
+                          style: .grid, note: source + "；行业为GB/T 4754-2017门类简称", density: .compact), rows.count)
     }
 }
 

@@ -47,7 +47,7 @@ public struct ReportDefinition: Codable, Sendable, Equatable {
     public init(
         name: String = "质量工作简报", issue: Int = 1, unit: String, date: String,
         classification: String? = nil, title: String, notice: String? = nil, source: String,
-        sections: [BriefingSection] = BriefingSection.allCases, distribution: [String] = [],
+        sections: [BriefingSection] = BriefingSection.briefing, distribution: [String] = [],
         printRun: Int? = nil, recipientLimit: Int? = nil
     ) {
         self.name = name
@@ -133,4 +133,20 @@ public enum BriefingSection: String, Codable, Sendable, CaseIterable {
     case programme
     /// 获奖名单: the recipient list.
     case recipients
+    // Showcase sections (Reports/templates/showcase.yaml), not in the default briefing:
+    /// 地区分布图: Jiangsu tile map by city.
+    case map
+    /// 获奖与提名: grouped, hatched bars of awards and nominations by city.
+    case levelBars = "level_bars"
+    /// 行业排名: horizontal bars of the leading sectors.
+    case sectorBars = "sector_bars"
+    /// 累计构成: stacked areas programme × year, hatched.
+    case programmeArea = "programme_area"
+    /// 奖项占比: pie by programme, hatched.
+    case programmePie = "programme_pie"
+    /// 分级统计: table by city with grouped headers (获奖 / 提名奖 by programme).
+    case regionProgrammeTable = "region_programme_table"
+
+    /// The sections of the default briefing.
+    public static let briefing: [BriefingSection] = [.summary, .region, .sector, .year, .programme, .recipients]
 }

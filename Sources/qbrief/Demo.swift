@@ -16,6 +16,8 @@ struct Demo: ParsableCommand {
     var memoOut: String?
     @Option(name: .long, help: "pdf | png | svg (PNG and SVG write one file per page).")
     var format: OutputFormat = .pdf
+    @Flag(name: .long, help: "Write only the showcase report (every chart kind, both table styles) to Reports/out/showcase.pdf, or --out.")
+    var showcase = false
 
     func run() throws {
         try reportingErrors {
@@ -24,6 +26,15 @@ struct Demo: ParsableCommand {
                     "cannot find the Reports/ folder; run from the project folder or set QUALITYBRIEF_HOME")
             }
             let register = try Register.load(urls: [reports.appendingPathComponent("sample/awards.csv")])
+            if showcase {
+                let definition = try ReportDefinition.load(reports.appendingPathComponent("templates/showcase.yaml"))
+                let target = out.map { URL(fileURLWithPath: $0) } ?? reports.appendingPathComponent("out/showcase.\(format.rawValue)")
+                try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+                let result = try Briefing(register: register, definition: definition).render(to: target, format: format)
+                for file in result.files { print(file.path) }
+                printError("qbrief: showcase, \(result.pageCount) pages")
+                return
+            }
             let definition = try ReportDefinition.load(reports.appendingPathComponent("sample/briefing.yaml"))
             let target = out.map { URL(fileURLWithPath: $0) }
                 ?? reports.appendingPathComponent("out/sample-briefing.\(format.rawValue)")

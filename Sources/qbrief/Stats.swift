@@ -7,15 +7,20 @@ struct Stats: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Count awards (or distinct recipients) by one or two dimensions.",
         discussion: """
-        Dimensions: region (city; counties rolled into their city), county, province, sector
-        (GB/T 4754 section), division, programme, year, level, type (recipient type).
-        Two dimensions give a cross-tab with row and column totals.
+        Dimensions: region (city; counties rolled into their city), county, province, sector \
+        (GB/T 4754 section), division, programme, year, level, type (recipient type). \
+        Two dimensions give a cross-tab with row and column totals. Measures: --growth (by year), \
+        --compare two periods, --concentration, --per (density against a denominator file).
 
         Examples:
           qbrief stats --data awards.csv --by region
           qbrief stats --data awards.csv --by region,sector --format csv --excel > region-sector.csv
           qbrief stats --data awards.csv --by year --measure recipients --programme 中国质量奖 --format json
           qbrief stats --data awards.csv --by county --in 320500
+          qbrief stats --data awards.csv --by year --growth
+          qbrief stats --data awards.csv --by region --compare 2021-2024:2017-2020
+          qbrief stats --data awards.csv --by region --concentration --top 3
+          qbrief stats --data awards.csv --by region --per enterprises.csv
         """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, csv, json }
@@ -31,6 +36,7 @@ struct Stats: ParsableCommand {
     var excel = false
     @Option(name: .long, help: "Keep the N largest rows and gather the rest as 其他 (one dimension only).")
     var top: Int?
+    @OptionGroup(title: "Measures") var measures: MeasureOptions
     @OptionGroup var filters: FilterOptions
     @Option(name: .long, help: "Only this sector: a GB/T 4754 section letter (C) or division (17).")
     var sector: [String] = []
@@ -63,6 +69,7 @@ struct Stats: ParsableCommand {
         if top != nil && dims.count > 1 { throw ValidationError("--top works with one dimension") }
         if let top, top < 1 { throw ValidationError("--top must be at least 1") }
         if excel && format != .csv { throw ValidationError("--excel applies to --format csv") }
+        try measures.validate(dimensions: dims)
     }
 
     func filter() throws -> RecordFilter {
@@ -96,7 +103,9 @@ struct Stats: ParsableCommand {
             throw Exit.badData
         }
         var out = ""
-        if dims.count == 1 {
+        if !measures.isEmpty {
+            out = try renderMeasure(table, dimension: dims[0], filter: filter)
+        } else if dims.count == 1 {
             var t = dims[0] == .year ? table.counts(by: .year, filter: filter, measure: measure) : table.counts(by: dims[0], filter: filter, measure: measure)
             if let top { t = t.top(top) }
             out = render(t)
@@ -179,7 +188,7 @@ struct Stats: ParsableCommand {
         return String(decoding: (try? enc.encode(value)) ?? Data(), as: UTF8.self) + "\n"
     }
 
-    private func csvField(_ s: String) -> String {
+    func csvField(_ s: String) -> String {
         s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
     }
 }

@@ -1,0 +1,89 @@
+import BriefDocument
+
+/// Jiangsu as a tile grid: one square per city, placed roughly where the city lies (徐州 and
+/// 连云港 in the north, 南通 on the east coast, 苏州 in the south-east), filled by value on
+/// a sequential single-hue scale whose lightness falls steadily (readable in grey), with the
+/// city's name and value in the tile and a legend of value classes under the grid.
+struct TileMapChart {
+    let ctx: ChartContext
+    let spec: ChartSpec
+    let data: ChartData
+
+    /// Grid positions (column, row) of the 13 cities, north at the top.
+    static let positions: [String: (Int, Int)] = [
+        "徐州": (0, 0), "连云港": (2, 0),
+        "宿迁": (1, 1), "淮安": (2, 1), "盐城": (3, 1),
+        "扬州": (2, 2), "泰州": (3, 2), "南通": (4, 2),
+        "南京": (1, 3), "镇江": (2, 3), "常州": (3, 3), "无锡": (4, 3),
+        "苏州": (4, 4),
+    ]
+    static let columns = 5, rows = 5
+
+    /// The city key of a category label: 南京市 → 南京, 苏州 → 苏州; nil if not a Jiangsu city.
+    static func city(_ label: String) -> String? {
+        var s = String(label.drop { $0 == " " || $0 == "\u{3000}" })
+        while s.last == " " || s.last == "\u{3000}" { s.removeLast() }
+        if s.hasPrefix("江苏省") { s.removeFirst(3) }
+        if s.hasSuffix("市") { s.removeLast() }
+        return positions[s] == nil ? nil : s
+    }
+
+    func draw(in region: Rect) {
+        let values = data.values[0]
+        var byCity: [String: Double] = [:]
+        for (i, label) in data.categories.enumerated() {
+            if let c = Self.city(label) { byCity[c, default: 0] += values[i] }
+        }
+        let maxV = byCity.values.max() ?? 0
+        let scale = NiceScale(min: 0, max: maxV, targetTicks: 5, integer: data.isCounts)
+        let ticks = scale.ticks
+        let classes = Swift.max(1, ticks.count - 1)
+        func shade(_ k: Int) -> RGBColor { ChartPalette.sequential(classes == 1 ? 1 : Double(k) / Double(classes - 1)) }
+        func classOf(_ v: Double) -> Int {
+            for k in 0..<classes where v <= ticks[k + 1] + 1e-9 { return k }
+            return classes - 1
+        }
+        let lh = ctx.lineHeight
+        let legendH = lh + 10
+        let gap = 3.0
+        let side = Swift.min((region.height - legendH - 4) / Double(Self.rows),
+                             (region.width * 0.8) / Double(Self.columns))
+        guard side > 2 * lh else { return }
+        let gridW = side * Double(Self.columns)
+        let x0 = region.x + (region.width - gridW) / 2, y0 = region.y
+        let unit = spec.valueUnit
+        for (city, (c, r)) in Self.positions.sorted(by: { $0.value.1 * 10 + $0.value.0 < $1.value.1 * 10 + $1.value.0 }) {
+            let v = byCity[city] ?? 0
+            let fill = shade(classOf(v))
+            let rect = Rect(x: x0 + Double(c) * side + gap / 2, y: y0 + Double(r) * side + gap / 2,
+                            width: side - gap, height: side - gap)
+            ctx.items.append(.rect(RectItem(rect: rect, fill: fill, stroke: ChartPalette.axis, strokeWidth: 0.5)))
+            let color = ChartPalette.textColor(on: fill)
+            let name = ctx.truncate(city, maxWidth: rect.width - 4)
+            let valueText = ctx.truncate(ChartFormat.value(v) + unit, maxWidth: rect.width - 4)
+            let mid = rect.y + rect.height / 2
+            ctx.place(ctx.textItem(name, x: rect.x + (rect.width - ctx.width(name)) / 2,
+                                   baseline: ctx.baseline(centredOn: mid - lh / 2 - 1), color: color))
+            if spec.showValues {
+                ctx.place(ctx.textItem(valueText, x: rect.x + (rect.width - ctx.width(valueText)) / 2,
+                                       baseline: ctx.baseline(centredOn: mid + lh / 2 + 1), color: color))
+            }
+        }
+        // Legend: one swatch per class, labelled with its range.
+        let digits = scale.fractionDigits
+        let labels = (0..<classes).map { k in
+            ChineseNumbers.fixed(ticks[k], digits: digits) + "–" + ChineseNumbers.fixed(ticks[k + 1], digits: digits)
+        }
+        let sw = 14.0, itemGap = 8.0
+        let widths = labels.map { sw + 3 + ctx.width($0) }
+        let total = widths.reduce(0, +) + itemGap * Double(classes - 1)
+        var x = region.x + Swift.max(0, (region.width - total) / 2)
+        let mid = y0 + side * Double(Self.rows) + 6 + lh / 2
+        for k in 0..<classes where x + widths[k] <= region.maxX + 1e-6 {
+            ctx.items.append(.rect(RectItem(rect: Rect(x: x, y: mid - 5, width: sw, height: 10), fill: shade(k),
+                                            stroke: ChartPalette.axis, strokeWidth: 0.5)))
+            ctx.place(ctx.textItem(labels[k], x: x + sw + 3, baseline: ctx.baseline(centredOn: mid)))
+            x += widths[k] + itemGap
+        }
+    }
+}

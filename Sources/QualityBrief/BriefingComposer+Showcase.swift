@@ -1,0 +1,128 @@
+import BriefAnalytics
+import BriefDocument
+import BriefModel
+import Foundation
+
+/// The sections of the showcase report (`Reports/templates/showcase.yaml`): one of each chart
+/// kind the layout draws — tile map, grouped and hatched bars, horizontal bars, stacked
+/// areas, pie — and a three-line table with grouped header rows.
+extension BriefingComposer {
+    /// Blocks of a showcase section; `heading` numbers the section, `nextFigure` and `nextTable`
+    /// give the next figure and table numbers.
+    func showcaseBlocks(_ section: BriefingSection, heading: (String) -> Block,
+                        nextFigure: () -> Int, nextTable: () -> Int, source: String) -> [Block] {
+        switch section {
+        case .map:
+            let byRegion = table.counts(by: .region, filter: filter)
+            let rows = byRegion.rows.filter { !$0.key.isEmpty && RegionCatalog.region(code: $0.key) != nil }
+            let n = nextFigure()
+            let top = byRegion.sortedByCount.first { !$0.key.isEmpty }
+            let lead = top.map { "按设区市看，\($0.label)获奖最多（\($0.count)项）。图\(n)把13个设区市按大致地理位置排成方格，颜色越深获奖越多，黑白复印也能分辨。" }
+                ?? "所选范围内各设区市均无获奖记录。"
+            return [heading("地区分布图"), .keepTogether([.paragraph(Paragraph(lead)), .chart(ChartSpec(
+                kind: .tileMap, title: "图\(n)　各设区市获奖数量分布",
+                categories: rows.map { RegionCatalog.region(code: $0.key)?.shortName ?? $0.label },
+                series: [ChartSeries(name: "获奖数量", values: rows.map { Double($0.count) })],
+                valueUnit: "项", source: source, height: 300))])]
+        case .levelBars:
+            let cross = table.crossTab(rows: .region, columns: .level, filter: filter)
+            let keep = cross.rowKeys.indices.filter { !cross.rowKeys[$0].isEmpty }
+            let n = nextFigure()
+            return [heading("获奖与提名"), .keepTogether([
+                .paragraph(Paragraph("图\(n)按设区市并列比较获奖和提名奖数量（分组柱形图，加斜线纹理，灰度打印仍可区分两组）。")),
+                .chart(ChartSpec(
+                    kind: .bar, title: "图\(n)　各设区市获奖和提名奖数量",
+                    categories: keep.map { shortRegion(key: cross.rowKeys[$0], label: cross.rowLabels[$0]) },
+                    series: cross.columnLabels.indices.map { j in
+                        ChartSeries(name: cross.columnLabels[j], values: keep.map { Double(cross.counts[$0][j]) })
+                    },
+                    valueAxisTitle: "数量（项）", valueUnit: "", showValues: false, source: source, height: 250,
+                    hatched: true)),
+            ])]
+        case .sectorBars:
+            let bySector = table.counts(by: .sector, filter: filter)
+            let rows = bySector.sortedByCount.filter { $0.count > 0 }.prefix(10)
+            let n = nextFigure()
+            return [heading("行业排名"), .keepTogether([
+                .paragraph(Paragraph("获奖数量居前的国民经济行业门类见图\(n)（条形图，行业名称取简称）。")),
+                .chart(ChartSpec(
+                    kind: .horizontalBar, title: "图\(n)　获奖数量居前的行业门类",
+                    categories: rows.map { SectorShortName.label(key: $0.key, fallback: $0.label) },
+                    series: [ChartSeries(name: "获奖数量", values: rows.map { Double($0.count) })],
+                    valueAxisTitle: "数量（项）", valueUnit: "项", source: source + "；行业按GB/T 4754-2017门类",
+                    height: 260)),
+            ])]
+        case .programmeArea:
+            let cross = table.crossTab(rows: .programme, columns: .year, filter: filter)
+            let n = nextFigure()
+            return [heading("累计构成"), .keepTogether([
+                .paragraph(Paragraph("图\(n)以堆积面积表示历年各奖项获奖数量，面积总高即当年合计；各层加不同纹理。")),
+                .chart(ChartSpec(
+                    kind: .area, title: "图\(n)　历年获奖数量构成（按奖项）",
+                    categories: cross.columnLabels,
+                    series: zip(cross.rowLabels, cross.counts).map { ChartSeries(name: $0, values: $1.map(Double.init)) },
+                    categoryAxisTitle: "年度", valueAxisTitle: "数量（项）", valueUnit: "", showValues: false,
+                    source: source, height: 260, hatched: true)),
+            ])]
+        case .programmePie:
+            let byProgramme = table.counts(by: .programme, filter: filter)
+            let rows = byProgramme.rows.filter { $0.count > 0 }
+            let n = nextFigure()
+            return [heading("奖项占比"), .keepTogether([
+                .paragraph(Paragraph("各奖项在全部获奖和提名中的占比见图\(n)（饼图，标签放不下时用引线引出）。")),
+                .chart(ChartSpec(
+                    kind: .pie, title: "图\(n)　各奖项占比",
+                    categories: rows.map(\.label),
+                    series: [ChartSeries(name: "数量", values: rows.map { Double($0.count) })],
+                    valueUnit: "项", source: source, height: 240, hatched: true)),
+            ])]
+        case .regionProgrammeTable:
+            return [heading("分级统计"), .table(regionProgrammeTable(number: nextTable(), source: source))]
+        default:
+            return []
+        }
+    }
+
+    private func shortRegion(key: String, label: String) -> String {
+        RegionCatalog.region(code: key)?.shortName ?? label
+    }
+
+    /// 设区市 | 获奖（per programme）| 提名奖（per programme）| 合计, with grouped headers.
+    func regionProgrammeTable(number: Int, source: String) -> TableSpec {
+        let award = RecordFilter.with(filter, level: .award)
+        let nomination = RecordFilter.with(filter, level: .nomination)
+        let a = table.crossTab(rows: .region, columns: .programme, filter: award)
+        let m = table.crossTab(rows: .region, columns: .programme, filter: nomination)
+        let all = table.crossTab(rows: .region, columns: .programme, filter: filter)
+        let programmes = all.columnKeys
+        func counts(_ t: CrossTab, _ row: String) -> [Int] { programmes.map { t.count(row: row, column: $0) } }
+        var columns = [TableColumn("设区市", alignment: .leading, weight: 1.2)]
+        columns += (all.columnLabels + all.columnLabels).map { TableColumn($0, alignment: .trailing, weight: 1) }
+        columns.append(TableColumn("合计", alignment: .trailing, weight: 0.8))
+        let shortNames = all.columnLabels.map { $0.replacingOccurrences(of: "江苏省", with: "") }
+        let header: [[TableHeaderCell]] = [
+            [TableHeaderCell("设区市", rowSpan: 2), TableHeaderCell("获奖", columnSpan: programmes.count),
+             TableHeaderCell("提名奖", columnSpan: programmes.count), TableHeaderCell("合计", rowSpan: 2)],
+            (shortNames + shortNames).map { TableHeaderCell($0) },
+        ]
+        var rows: [[String]] = []
+        var totals = Array(repeating: 0, count: 2 * programmes.count + 1)
+        for (i, key) in all.rowKeys.enumerated() where all.rowTotals[i] > 0 {
+            let values = counts(a, key) + counts(m, key) + [all.rowTotals[i]]
+            for (k, v) in values.enumerated() { totals[k] += v }
+            rows.append([all.rowLabels[i]] + values.map(String.init))
+        }
+        return TableSpec(caption: "表\(number)　各设区市获奖和提名奖情况（单位：项）", columns: columns, rows: rows,
+                         totals: ["合计"] + totals.map(String.init), style: .threeLine, note: source,
+                         headerRows: header)
+    }
+}
+
+extension RecordFilter {
+    /// `filter` narrowed to one level.
+    static func with(_ filter: RecordFilter, level: AwardLevel) -> RecordFilter {
+        var f = filter
+        f.levels = filter.levels.map { $0.intersection([level]) } ?? [level]
+        return f
+    }
+}
