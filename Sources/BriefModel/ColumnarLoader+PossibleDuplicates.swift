@@ -53,58 +53,79 @@ extension ColumnarLoader {
     /// Whether a comparison key holds a character `DuplicateTracker.looseKey` may drop or
     /// change: ASCII ( ) [ ] . , - _ " ', a multi-byte punctuation lead (C2, E2, E3, EF) or 责.
     static func mayLoosen(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
-        var i = 0
         let n = b.count
-        while i < n {
-            let c = b[i]
-            switch c {
-            case 0x22, 0x27, 0x28, 0x29, 0x2C, 0x2D, 0x2E, 0x5B, 0x5D, 0x5F, 0xC2, 0xE2, 0xE3, 0xEF: return true
-            case 0xE8 where i + 2 < n && b[i + 1] == 0xB4 && b[i + 2] == 0xA3: return true
-            default: i += 1
+        return mayLoosenByte.withUnsafeBufferPointer { t in
+            for i in 0..<n {
+                let c = b[i]
+                if t[Int(c)] {
+                    if c != 0xE8 { return true }
+                    if i + 2 < n && b[i + 1] == 0xB4 && b[i + 2] == 0xA3 { return true }
+                }
             }
+            return false
         }
-        return false
     }
+
+    /// Bytes `mayLoosen` stops at (E8 for 责, checked further).
+    static let mayLoosenByte: [Bool] = {
+        var t = [Bool](repeating: false, count: 256)
+        for c in [0x22, 0x27, 0x28, 0x29, 0x2C, 0x2D, 0x2E, 0x5B, 0x5D, 0x5F, 0xC2, 0xE2, 0xE3, 0xEF, 0xE8] { t[c] = true }
+        return t
+    }()
 
     /// `DuplicateTracker.looseKey(comparisonKey:)` over UTF-8 bytes (UTF-8 is self-synchronising,
     /// so removing and replacing byte sequences is removing and replacing characters): the
     /// same ignored characters dropped, then 有限责任公司 read as 有限公司.
     static func looseKey(_ key: [UInt8]) -> [UInt8] {
-        var kept: [UInt8] = []
-        kept.reserveCapacity(key.count)
-        var i = 0
-        outer: while i < key.count {
-            let c = key[i]
-            if c < 0x80 {
-                if !looseIgnoredASCII.contains(c) { kept.append(c) }
-                i += 1
-                continue
-            }
-            for seq in looseIgnoredSequences where seq[0] == c && i + seq.count <= key.count && key[i..<(i + seq.count)].elementsEqual(seq) {
-                i += seq.count
-                continue outer
-            }
-            kept.append(c)
-            i += 1
-        }
-        var out: [UInt8] = []
-        out.reserveCapacity(kept.count)
-        i = 0
-        while i < kept.count {
-            if kept[i] == longForm[0] && i + longForm.count <= kept.count && kept[i..<(i + longForm.count)].elementsEqual(longForm) {
-                out.append(contentsOf: shortForm)
-                i += longForm.count
-            } else {
-                out.append(kept[i])
+        let ascii = looseIgnoredASCIITable, sequences = looseIgnoredSequences
+        let long = longForm, short = shortForm
+        return key.withUnsafeBufferPointer { k -> [UInt8] in
+            var kept: [UInt8] = []
+            kept.reserveCapacity(k.count)
+            var i = 0
+            let n = k.count
+            outer: while i < n {
+                let c = k[i]
+                if c < 0x80 {
+                    if !ascii[Int(c)] { kept.append(c) }
+                    i += 1
+                    continue
+                }
+                if c == 0xC2 || c == 0xE2 || c == 0xE3 || c == 0xEF {
+                    for seq in sequences where seq[0] == c && i + seq.count <= n {
+                        var same = true
+                        for j in 1..<seq.count where k[i + j] != seq[j] { same = false; break }
+                        if same { i += seq.count; continue outer }
+                    }
+                }
+                kept.append(c)
                 i += 1
             }
+            // 有限责任公司 → 有限公司.
+            guard kept.count >= long.count else { return kept }
+            var out: [UInt8] = []
+            out.reserveCapacity(kept.count)
+            i = 0
+            while i < kept.count {
+                if kept[i] == long[0] && i + long.count <= kept.count && kept[i..<(i + long.count)].elementsEqual(long) {
+                    out.append(contentsOf: short)
+                    i += long.count
+                } else {
+                    out.append(kept[i])
+                    i += 1
+                }
+            }
+            return out
         }
-        return out
     }
 
     /// The characters `DuplicateTracker.looseKey` ignores (the same list).
     static let looseIgnored = "（）()【】[]·.,，、-—_“”\"'"
-    static let looseIgnoredASCII = Set(looseIgnored.unicodeScalars.filter(\.isASCII).map { UInt8($0.value) })
+    static let looseIgnoredASCIITable: [Bool] = {
+        var t = [Bool](repeating: false, count: 128)
+        for u in looseIgnored.unicodeScalars where u.isASCII { t[Int(u.value)] = true }
+        return t
+    }()
     static let looseIgnoredSequences = looseIgnored.unicodeScalars.filter { !$0.isASCII }.map { Array(String($0).utf8) }
     static let longForm = Array("有限责任公司".utf8)
     static let shortForm = Array("有限公司".utf8)
@@ -128,11 +149,15 @@ extension ColumnarLoader {
     func looseGroups() -> [Int32: Int32] {
         var groupOf: [Int32: Int32] = [:]
         var members: [Int32: Int32] = [:]
-        var byLoose: [[UInt8]: Int32] = [:]
-        var done = Set<Int32>()
+        groupOf.reserveCapacity(1024)
+        members.reserveCapacity(1024)
+        var byLoose = ByteInterner(capacity: 1024)
+        var done = [UInt64](repeating: 0, count: nameCount / 64 + 1)
         for s in 0..<spellingMayLoosen.count where spellingMayLoosen[s] {
             let name = spellingNameID[s]
-            guard done.insert(name).inserted else { continue }
+            let bit: UInt64 = 1 << UInt64(name & 63)
+            guard done[Int(name) >> 6] & bit == 0 else { continue }
+            done[Int(name) >> 6] |= bit
             let key = spellingOwnKey[s] ? Array(spellings.slice(s))
                 : Array(TextNormalizer.comparisonKey(String(decoding: spellings.slice(s), as: UTF8.self)).utf8)
             let lb = Self.looseKey(key)
@@ -147,11 +172,8 @@ extension ColumnarLoader {
             if let plain {
                 g = plain
                 if groupOf[plain] == nil { groupOf[plain] = plain; members[plain, default: 0] += 1 }
-            } else if let e = byLoose[lb] {
-                g = e
             } else {
-                g = Int32(nameCount + byLoose.count)
-                byLoose[lb] = g
+                g = Int32(nameCount) + lb.withUnsafeBufferPointer { byLoose.intern($0).id }
             }
             groupOf[name] = g
             members[g, default: 0] += 1

@@ -773,8 +773,7 @@ struct ColumnarLoader {
             if let ic = iCredit {
                 let f = field(ic)
                 if !isBlank(f) {
-                    if let (expected, found) = fastCreditCheck(f) {
-                        credit = PackedCode(ascii: f)
+                    if let (expected, found) = fastCreditCheck(f, packed: &credit) {
                         if expected != 0 {
                             add(kindCreditMismatch, .warning, ic + 1) {
                                 "credit code “\(String(decoding: f, as: UTF8.self))” ends in “\(Character(Unicode.Scalar(found)))” but its check character should be “\(Character(Unicode.Scalar(expected)))” (GB 32100-2015); kept as registered"
@@ -909,15 +908,19 @@ struct ColumnarLoader {
     /// For an 18-character ASCII code of upper-case alphabet characters: (0, 0) when valid,
     /// (expected, found) on a check-character mismatch. Nil when the code needs the slow path.
     @inline(__always)
-    func fastCreditCheck(_ f: UnsafeBufferPointer<UInt8>) -> (UInt8, UInt8)? {
+    func fastCreditCheck(_ f: UnsafeBufferPointer<UInt8>, packed: inout PackedCode) -> (UInt8, UInt8)? {
         guard f.count == 18 else { return nil }
         var sum = 0
+        var lo: UInt64 = 0, hi: UInt32 = 0
         for i in 0..<17 {
             let v = alphabetValue[Int(f[i])]
             if v < 0 { return nil }
             sum += Int(v) * weights[i]
+            if i < 12 { lo = lo << 5 | UInt64(v) } else { hi = hi << 5 | UInt32(v) }
         }
-        guard alphabetValue[Int(f[17])] >= 0 else { return nil }
+        let last = alphabetValue[Int(f[17])]
+        guard last >= 0 else { return nil }
+        packed = PackedCode(lo: lo, hi: hi << 5 | UInt32(last))
         let c = 31 - sum % 31
         let expected = alphabetASCII[c == 31 ? 0 : c]
         return expected == f[17] ? (0, 0) : (expected, f[17])
