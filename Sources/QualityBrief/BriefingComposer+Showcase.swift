@@ -3,7 +3,7 @@ import BriefDocument
 import BriefModel
 import Foundation
 
-/// The sections of the showcase report (`Reports/templates/showcase.yaml`): one of each chart
+/// The sections of the showcase report (`Reports/sample/showcase.yaml`): one of each chart
 /// kind the layout draws — tile map, grouped and hatched bars, horizontal bars, stacked
 /// areas, pie — and a three-line table with grouped header rows.
 extension BriefingComposer {

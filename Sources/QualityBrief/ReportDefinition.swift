@@ -133,7 +133,7 @@ public enum BriefingSection: String, Codable, Sendable, CaseIterable {
     case programme
     /// 获奖名单: the recipient list.
     case recipients
-    // Showcase sections (Reports/templates/showcase.yaml), not in the default briefing:
+    // Showcase sections (Reports/sample/showcase.yaml), not in the default briefing:
     /// 地区分布图: Jiangsu tile map by city.
     case map
     /// 获奖与提名: grouped, hatched bars of awards and nominations by city.

@@ -27,7 +27,7 @@ struct Demo: ParsableCommand {
             }
             let register = try Register.load(urls: [reports.appendingPathComponent("sample/awards.csv")])
             if showcase {
-                let definition = try ReportDefinition.load(reports.appendingPathComponent("templates/showcase.yaml"))
+                let definition = try ReportDefinition.load(reports.appendingPathComponent("sample/showcase.yaml"))
                 let target = out.map { URL(fileURLWithPath: $0) } ?? reports.appendingPathComponent("out/showcase.\(format.rawValue)")
                 try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
                 let result = try Briefing(register: register, definition: definition).render(to: target, format: format)

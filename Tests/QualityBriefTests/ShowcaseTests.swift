@@ -4,11 +4,11 @@ import Foundation
 import QualityBrief
 import Testing
 
-/// The showcase report (Reports/templates/showcase.yaml): every chart kind and both table
+/// The showcase report (Reports/sample/showcase.yaml): every chart kind and both table
 /// styles, laid out with the real fonts, with no stranded headings and no line starting with
 /// closing punctuation.
 struct ShowcaseTests {
-    static let definitionURL = packageRoot.appendingPathComponent("Reports/templates/showcase.yaml")
+    static let definitionURL = packageRoot.appendingPathComponent("Reports/sample/showcase.yaml")
 
     func briefing() throws -> Briefing {
         let register = try Register.load(urls: [packageRoot.appendingPathComponent("Reports/sample/awards.csv")])
