@@ -76,6 +76,7 @@ extension ColumnarLoader {
                 return false
             }
         }
+        dropMappedPages()
         var nextLine = ends[0]!.line
         for j in 1..<k {
             let offset = nextLine - 1
