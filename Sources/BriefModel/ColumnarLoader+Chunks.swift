@@ -59,7 +59,7 @@ extension ColumnarLoader {
             let box = boxes[j - 1], lo = starts[j], hi = end(j)
             let rows = (hi - lo) / 96 + 16
             DispatchQueue.global().async(group: group) {
-                box.loader.spellings.reserve(rows)
+                box.loader.spellings.reserve(rows * 3 / 4)
                 box.loader.out.reserve(rows)
                 box.end = box.loader.readRows(shared.buffer, from: lo, to: hi, firstLine: 1, header: header, file: file)
             }

@@ -635,9 +635,11 @@ struct ColumnarLoader {
         guard let header else { return false }
         iRecipientColumn[Int(fileIndex)] = Int32(header.iRecipient + 1)
         iCreditColumn[Int(fileIndex)] = Int32((header.iCredit ?? 0) + 1)
-        // About 100 bytes a row: size the recipient table and the columns once.
+        // About 100 bytes a row: size the columns once, and the recipient table for three
+        // distinct spellings in four rows (a table twice as big only costs cache misses and
+        // memory; more spellings than that grow it once).
         let rows = (bytes.count - headerEnd.offset) / 96 + 16
-        spellings.reserve(spellings.count + rows)
+        spellings.reserve(spellings.count + rows * 3 / 4)
         out.reserve(out.programme.count + rows)
         let starts = chunkStarts(bytes, from: headerEnd.offset)
         if starts.count > 1 && readChunks(bytes, starts: starts, firstLine: headerEnd.line, header: header, file: file) {
