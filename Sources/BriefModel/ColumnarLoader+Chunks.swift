@@ -59,7 +59,7 @@ extension ColumnarLoader {
             let box = boxes[j - 1], lo = starts[j], hi = end(j)
             let rows = (hi - lo) / 96 + 16
             DispatchQueue.global().async(group: group) {
-                box.loader.spellings.reserve(rows)
+                box.loader.spellings.reserve(rows * 3 / 4)
                 box.loader.out.reserve(rows)
                 box.end = box.loader.readRows(shared.buffer, from: lo, to: hi, firstLine: 1, header: header, file: file)
             }
@@ -76,6 +76,7 @@ extension ColumnarLoader {
                 return false
             }
         }
+        dropMappedPages()
         var nextLine = ends[0]!.line
         for j in 1..<k {
             let offset = nextLine - 1
@@ -109,21 +110,29 @@ extension ColumnarLoader {
         }
         for (bk, n) in b.hidden.enumerated() { hidden[kindMap[bk]] += n }
 
-        creditLo.append(contentsOf: b.creditLo)
-        creditHi.append(contentsOf: b.creditHi)
-        out.programme.append(contentsOf: b.out.programme)
-        out.level.append(contentsOf: b.out.level)
-        out.recipientType.append(contentsOf: b.out.recipientType)
-        out.year.append(contentsOf: b.out.year)
-        Self.append(b.out.section, to: &out.section, &sectionDict)
-        Self.append(b.out.division, to: &out.division, &divisionDict)
-        Self.append(b.out.region, to: &out.region, &regionDict)
-        Self.append(b.out.city, to: &out.city, &cityDict)
-        let delta = Int32(lineOffset)
-        let base = out.line.count
-        out.line.append(contentsOf: b.out.line)
-        out.line.withUnsafeMutableBufferPointer { l in
-            for i in base..<l.count { l[i] += delta }
+        // The plain and coded columns are appended on another thread while this one merges
+        // the spellings (they share nothing).
+        let cols = MergeColumns(b)
+        swap(&cols.creditLo, &creditLo); swap(&cols.creditHi, &creditHi)
+        swap(&cols.programme, &out.programme); swap(&cols.level, &out.level)
+        swap(&cols.recipientType, &out.recipientType); swap(&cols.year, &out.year)
+        swap(&cols.section, &out.section); swap(&cols.division, &out.division)
+        swap(&cols.region, &out.region); swap(&cols.city, &out.city)
+        swap(&cols.sectionDict, &sectionDict); swap(&cols.divisionDict, &divisionDict)
+        swap(&cols.regionDict, &regionDict); swap(&cols.cityDict, &cityDict)
+        swap(&cols.line, &out.line)
+        let group = DispatchGroup()
+        DispatchQueue.global().async(group: group) { cols.append(lineOffset: lineOffset) }
+        defer {
+            group.wait()
+            swap(&cols.creditLo, &creditLo); swap(&cols.creditHi, &creditHi)
+            swap(&cols.programme, &out.programme); swap(&cols.level, &out.level)
+            swap(&cols.recipientType, &out.recipientType); swap(&cols.year, &out.year)
+            swap(&cols.section, &out.section); swap(&cols.division, &out.division)
+            swap(&cols.region, &out.region); swap(&cols.city, &out.city)
+            swap(&cols.sectionDict, &sectionDict); swap(&cols.divisionDict, &divisionDict)
+            swap(&cols.regionDict, &regionDict); swap(&cols.cityDict, &cityDict)
+            swap(&cols.line, &out.line)
         }
         // Spellings in the chunk's order of first appearance: new ones get the next ids, as
         // they would in one pass. In batches whose first slots are loaded before any is used,
@@ -151,6 +160,37 @@ extension ColumnarLoader {
             }
         }
         Self.append(b.out.recipient, mappedBy: spellingMap, to: &out.recipient)
+    }
+
+    /// A merge's columns other than the recipients, appended on another thread.
+    final class MergeColumns: @unchecked Sendable {
+        let b: ColumnarLoader
+        var creditLo: [UInt64] = [], creditHi: [UInt32] = []
+        var programme: [UInt8] = [], level: [UInt8] = [], recipientType: [UInt8] = [], year: [Int16] = []
+        var section = CodedColumn(), division = CodedColumn(), region = CodedColumn(), city = CodedColumn()
+        var sectionDict: [String: Int32] = [:], divisionDict: [String: Int32] = [:]
+        var regionDict: [String: Int32] = [:], cityDict: [String: Int32] = [:]
+        var line: [Int32] = []
+        init(_ b: ColumnarLoader) { self.b = b }
+
+        func append(lineOffset: Int) {
+            creditLo.append(contentsOf: b.creditLo)
+            creditHi.append(contentsOf: b.creditHi)
+            programme.append(contentsOf: b.out.programme)
+            level.append(contentsOf: b.out.level)
+            recipientType.append(contentsOf: b.out.recipientType)
+            year.append(contentsOf: b.out.year)
+            ColumnarLoader.append(b.out.section, to: &section, &sectionDict)
+            ColumnarLoader.append(b.out.division, to: &division, &divisionDict)
+            ColumnarLoader.append(b.out.region, to: &region, &regionDict)
+            ColumnarLoader.append(b.out.city, to: &city, &cityDict)
+            let delta = Int32(lineOffset)
+            let base = line.count
+            line.append(contentsOf: b.out.line)
+            line.withUnsafeMutableBufferPointer { l in
+                for i in base..<l.count { l[i] += delta }
+            }
+        }
     }
 
     /// Appends `codes` mapped through `map`.

@@ -181,16 +181,28 @@ extension ColumnarLoader {
         return groupOf.filter { members[$0.value, default: 0] > 1 }
     }
 
-    mutating func reportPossibleDuplicates() {
+    /// What the name-form pass found: (row, first row) pairs in row order, and the loose group
+    /// of each name that shares its loose key with another name.
+    struct NameFormFindings {
+        var found: [(row: Int32, first: Int32)] = []
+        var groups: [Int32: Int32] = [:]
+    }
+
+    /// A row whose credit code was first seen under another name: kept if the two names are
+    /// not merely two forms of one loose name (decided once the name groups are known).
+    struct CreditFinding {
+        var row: Int32, first: Int32, firstName: Int32, name: Int32
+    }
+
+    /// Names differing only in 有限公司 / 有限责任公司, parentheses or spaces (read-only).
+    func nameFormFindings() -> NameFormFindings {
+        var result = NameFormFindings()
         let n = out.programme.count
-        guard n > 1 else { return }
-        // (row, 0 name forms | 1 credit code, first row); messages are worded only for the kept.
-        var found: [(row: Int32, order: Int32, first: Int32)] = []
+        guard n > 1 else { return result }
         func counted(_ row: Int) -> Bool { !fileAbsorbed[fileIndex(ofRow: row)] }
         let anyAbsorbed = fileAbsorbed.contains(true)
-
-        // Names differing only in 有限公司 / 有限责任公司, parentheses or spaces.
         let groups = looseGroups()
+        result.groups = groups
         if !groups.isEmpty {
             var filter = [UInt64](repeating: 0, count: nameCount / 64 + 1)
             for name in groups.keys { filter[Int(name) >> 6] |= 1 << UInt64(name & 63) }
@@ -202,7 +214,7 @@ extension ColumnarLoader {
                         let name = names[Int(rec[i])]
                         guard filter[Int(name) >> 6] & (1 << UInt64(name & 63)) != 0, let g = groups[name], !anyAbsorbed || counted(i) else { continue }
                         if let f = first[g] {
-                            if f.name != name && reported.insert(Int64(f.name) << 32 | Int64(name)).inserted { found.append((Int32(i), 0, f.row)) }
+                            if f.name != name && reported.insert(Int64(f.name) << 32 | Int64(name)).inserted { result.found.append((Int32(i), f.row)) }
                         } else {
                             first[g] = (Int32(i), name)
                         }
@@ -210,8 +222,18 @@ extension ColumnarLoader {
                 }
             }
         }
+        return result
+    }
 
-        // One credit code under two names (not merely two forms of one loose name).
+    /// One credit code under two names, in row order (read-only). A (code, name) pair is
+    /// looked at once: the first row of its code is fixed, so a later row with the same pair
+    /// would be judged the same way.
+    func creditFindings() -> [CreditFinding] {
+        let n = out.programme.count
+        guard n > 1 else { return [] }
+        func counted(_ row: Int) -> Bool { !fileAbsorbed[fileIndex(ofRow: row)] }
+        let anyAbsorbed = fileAbsorbed.contains(true)
+        var found: [CreditFinding] = []
         let bits = 1 << 24
         var seen = [UInt64](repeating: 0, count: bits / 64)
         var twice = [UInt64](repeating: 0, count: bits / 64)
@@ -235,10 +257,20 @@ extension ColumnarLoader {
                 guard twice[h >> 6] & (1 << UInt64(h & 63)) != 0, !anyAbsorbed || counted(i) else { continue }
                 let name = spellingNameID[Int(out.recipient[i])]
                 guard let f = first[code] else { first[code] = (i, name); continue }
-                guard f.name != name, (groups[f.name] ?? f.name) != (groups[name] ?? name),
-                      reportedPairs.insert([code.lo, UInt64(code.hi), UInt64(name)]).inserted else { continue }
-                found.append((Int32(i), 1, Int32(f.row)))
+                guard f.name != name, reportedPairs.insert([code.lo, UInt64(code.hi), UInt64(name)]).inserted else { continue }
+                found.append(CreditFinding(row: Int32(i), first: Int32(f.row), firstName: f.name, name: name))
             }
+        }
+        return found
+    }
+
+    /// Notes what `nameFormFindings` and `creditFindings` found, in row order.
+    mutating func reportPossibleDuplicates(names: NameFormFindings, credits: [CreditFinding]) {
+        // (row, 0 name forms | 1 credit code, first row); messages are worded only for the kept.
+        var found: [(row: Int32, order: Int32, first: Int32)] = names.found.map { ($0.row, 0, $0.first) }
+        let groups = names.groups
+        for c in credits where (groups[c.firstName] ?? c.firstName) != (groups[c.name] ?? c.name) {
+            found.append((c.row, 1, c.first))
         }
         found.sort { $0.row != $1.row ? $0.row < $1.row : $0.order < $1.order }
         let kinds = [kindID("possible duplicate (name forms)"), kindID("possible duplicate (credit code)")]

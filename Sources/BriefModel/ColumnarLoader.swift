@@ -1,4 +1,5 @@
 import Foundation
+import Dispatch
 
 /// A dictionary-encoded column: one code per row indexing `values`.
 public struct CodedColumn: Sendable {
@@ -340,6 +341,33 @@ struct ColumnarLoader {
     var creditLo: [UInt64] = []
     var creditHi: [UInt32] = []
     var fileRowStart: [Int] = []
+    /// The file being read, when this loader mapped it itself (see `dropMappedPages`).
+    var mapping: UnsafeRawBufferPointer?
+
+    /// Gives back the mapped file's pages once its rows are all read (a private read-only
+    /// mapping: touching it again would only read the file again).
+    func dropMappedPages() {
+        guard let m = mapping, let base = m.baseAddress, m.count > 0 else { return }
+        _ = madvise(UnsafeMutableRawPointer(mutating: base), m.count, MADV_DONTNEED)
+    }
+
+    /// A file mapped read-only with mmap.
+    struct MappedFile {
+        let raw: UnsafeRawBufferPointer
+
+        init?(path: String) {
+            let fd = open(path, O_RDONLY)
+            guard fd >= 0 else { return nil }
+            defer { close(fd) }
+            var st = stat()
+            guard fstat(fd, &st) == 0, st.st_size > 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
+            let n = Int(st.st_size)
+            guard let p = mmap(nil, n, PROT_READ, MAP_PRIVATE, fd, 0), p != MAP_FAILED else { return nil }
+            raw = UnsafeRawBufferPointer(start: p, count: n)
+        }
+
+        func unmap() { munmap(UnsafeMutableRawPointer(mutating: raw.baseAddress), raw.count) }
+    }
 
     static let alphabetValue: [Int8] = {
         var t = [Int8](repeating: -1, count: 256)
@@ -443,15 +471,30 @@ struct ColumnarLoader {
         let file = url.isFileURL ? url.relativePath : url.absoluteString
         files.append(file)
         let ext = url.pathExtension.lowercased()
-        guard ext == "csv" || ext == "txt", let data = try? Data(contentsOf: url, options: .alwaysMapped) else {
+        guard ext == "csv" || ext == "txt" else {
             return absorb(DatasetLoader.load([url], validator: validator), fileIndex: fileIndex)
         }
         let saved = self
-        let ok: Bool = data.withUnsafeBytes { raw in
-            guard let base = raw.baseAddress else { return false }
-            var b = UnsafeBufferPointer(start: base.assumingMemoryBound(to: UInt8.self), count: raw.count)
+        let ok: Bool
+        if url.isFileURL, let map = MappedFile(path: url.path) {
+            // Mapped here (not through Data) so the pages can be dropped once every row is read:
+            // the merge and the duplicate passes then run without the file counting in memory.
+            defer { map.unmap() }
+            mapping = map.raw
+            defer { mapping = nil }
+            var b = UnsafeBufferPointer(start: map.raw.baseAddress!.assumingMemoryBound(to: UInt8.self), count: map.raw.count)
             if b.count >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF { b = UnsafeBufferPointer(rebasing: b[3...]) }
-            return readCSV(b, file: file, fileIndex: Int32(fileIndex))
+            ok = readCSV(b, file: file, fileIndex: Int32(fileIndex))
+        } else {
+            guard let data = try? Data(contentsOf: url, options: .alwaysMapped) else {
+                return absorb(DatasetLoader.load([url], validator: validator), fileIndex: fileIndex)
+            }
+            ok = data.withUnsafeBytes { raw in
+                guard let base = raw.baseAddress else { return false }
+                var b = UnsafeBufferPointer(start: base.assumingMemoryBound(to: UInt8.self), count: raw.count)
+                if b.count >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF { b = UnsafeBufferPointer(rebasing: b[3...]) }
+                return readCSV(b, file: file, fileIndex: Int32(fileIndex))
+            }
         }
         if !ok {
             // Not UTF-8, or no usable header: the record path reads (as GB 18030) and words it.
@@ -592,9 +635,11 @@ struct ColumnarLoader {
         guard let header else { return false }
         iRecipientColumn[Int(fileIndex)] = Int32(header.iRecipient + 1)
         iCreditColumn[Int(fileIndex)] = Int32((header.iCredit ?? 0) + 1)
-        // About 100 bytes a row: size the recipient table and the columns once.
+        // About 100 bytes a row: size the columns once, and the recipient table for three
+        // distinct spellings in four rows (a table twice as big only costs cache misses and
+        // memory; more spellings than that grow it once).
         let rows = (bytes.count - headerEnd.offset) / 96 + 16
-        spellings.reserve(spellings.count + rows)
+        spellings.reserve(spellings.count + rows * 3 / 4)
         out.reserve(out.programme.count + rows)
         let starts = chunkStarts(bytes, from: headerEnd.offset)
         if starts.count > 1 && readChunks(bytes, starts: starts, firstLine: headerEnd.line, header: header, file: file) {
@@ -603,6 +648,7 @@ struct ColumnarLoader {
         guard let end = readRows(bytes, from: headerEnd.offset, to: bytes.count, firstLine: headerEnd.line, header: header, file: file) else {
             return false
         }
+        dropMappedPages()
         noteProblems(end.problems, file: file, lineOffset: 0)
         return true
     }
@@ -929,18 +975,14 @@ struct ColumnarLoader {
     /// Reports rows that repeat an earlier one (same normalised recipient, programme, year and
     /// level), against the first occurrence, in row order, as `DatasetLoader.load` does. One
     /// pass over the integer columns with a bitmap of seen keys; only keys seen twice are
-    /// looked at again.
-    mutating func reportDuplicates() {
+    /// looked at again. This part finds them (read-only: it runs beside the possible-duplicate
+    /// passes): the repeating rows in row order, and the first row of each repeated key.
+    func duplicateFindings() -> (repeats: [Int], first: [Int: Int]) {
         let n = out.programme.count
-        guard n > 1 else { return }
+        guard n > 1 else { return ([], [:]) }
         let minYear = Int(out.year.min()!), span = Int(out.year.max()!) - minYear + 1
         let combos = Programme.all.count * 2 * span
         let bits = nameCount * combos
-        var rowFileIndex = [Int32](repeating: 0, count: n)
-        for (f, start) in fileRowStart.enumerated() {
-            let end = f + 1 < fileRowStart.count ? fileRowStart[f + 1] : n
-            for i in start..<end { rowFileIndex[i] = Int32(f) }
-        }
         func key(_ i: Int) -> Int {
             let name = Int(spellingNameID[Int(out.recipient[i])])
             return name * combos + (Int(out.programme[i]) * 2 + Int(out.level[i])) * span + Int(out.year[i]) - minYear
@@ -963,7 +1005,7 @@ struct ColumnarLoader {
             var seen = Set<Int>()
             for i in 0..<n where !seen.insert(key(i)).inserted { repeats.append(i) }
         }
-        guard !repeats.isEmpty else { return }
+        guard !repeats.isEmpty else { return ([], [:]) }
         // First occurrence of each repeated key: a small bitmap over their hashes keeps the
         // dictionary out of the pass for almost every row.
         var first: [Int: Int] = [:]
@@ -984,15 +1026,30 @@ struct ColumnarLoader {
                 if f[h >> 6] & (1 << UInt64(h & 63)) != 0, first[k] == -1 { first[k] = i }
             }
         }
+        return (repeats, first)
+    }
+
+    /// Notes the rows `duplicateFindings` found.
+    mutating func reportDuplicates(_ found: (repeats: [Int], first: [Int: Int])) {
+        let (repeats, first) = found
+        guard !repeats.isEmpty else { return }
+        let n = out.programme.count
+        let minYear = Int(out.year.min()!), span = Int(out.year.max()!) - minYear + 1
+        let combos = Programme.all.count * 2 * span
+        func rowFileIndex(_ i: Int) -> Int32 { Int32(fileIndex(ofRow: i)) }
+        func key(_ i: Int) -> Int {
+            let name = Int(spellingNameID[Int(out.recipient[i])])
+            return name * combos + (Int(out.programme[i]) * 2 + Int(out.level[i])) * span + Int(out.year[i]) - minYear
+        }
         for i in repeats {
             let f = first[key(i)]!
-            let file = files[Int(rowFileIndex[i])]
+            let file = files[Int(rowFileIndex(i))]
             let line = Int(out.line[i])
             let kind = kindID("duplicate record")
             let keep = keeps(kind)
-            let message = keep ? duplicateMessage(first: (rowFileIndex[f], out.line[f]), file: file, spelling: Int(out.recipient[i]),
+            let message = keep ? duplicateMessage(first: (rowFileIndex(f), out.line[f]), file: file, spelling: Int(out.recipient[i]),
                                                   programme: Int(out.programme[i]), year: Int(out.year[i]), level: Int(out.level[i])) : ""
-            let column = Int(iRecipientColumn[Int(rowFileIndex[i])])
+            let column = Int(iRecipientColumn[Int(rowFileIndex(i))])
             note(kind, .warning) {
                 Diagnostic(location: SourceLocation(file: file, line: line, column: column), severity: .warning, message: message, kind: .duplicate)
             }
@@ -1000,8 +1057,25 @@ struct ColumnarLoader {
     }
 
     mutating func finish() -> ColumnarRegister {
-        reportDuplicates()
-        reportPossibleDuplicates()
+        // The duplicate pass and the two possible-duplicate passes only read the columns:
+        // they run side by side; their findings are noted in the order a single pass gives.
+        final class Findings: @unchecked Sendable {
+            let loader: ColumnarLoader
+            var duplicates: (repeats: [Int], first: [Int: Int]) = ([], [:])
+            var names = NameFormFindings()
+            var credits: [CreditFinding] = []
+            init(_ loader: ColumnarLoader) { self.loader = loader }
+        }
+        let box = Findings(self)
+        DispatchQueue.concurrentPerform(iterations: 3) { task in
+            switch task {
+            case 0: box.names = box.loader.nameFormFindings()
+            case 1: box.credits = box.loader.creditFindings()
+            default: box.duplicates = box.loader.duplicateFindings()
+            }
+        }
+        reportDuplicates(box.duplicates)
+        reportPossibleDuplicates(names: box.names, credits: box.credits)
         for (k, n) in hidden.enumerated() where n > 0 { out.suppressed[kindNames[k]] = n }
         for (k, n) in kept.enumerated() where n + hidden[k] > 0 { out.totals[kindNames[k]] = n + hidden[k] }
         out.count = out.programme.count
