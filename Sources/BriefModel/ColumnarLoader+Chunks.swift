@@ -113,26 +113,12 @@ extension ColumnarLoader {
         // The plain and coded columns are appended on another thread while this one merges
         // the spellings (they share nothing).
         let cols = MergeColumns(b)
-        swap(&cols.creditLo, &creditLo); swap(&cols.creditHi, &creditHi)
-        swap(&cols.programme, &out.programme); swap(&cols.level, &out.level)
-        swap(&cols.recipientType, &out.recipientType); swap(&cols.year, &out.year)
-        swap(&cols.section, &out.section); swap(&cols.division, &out.division)
-        swap(&cols.region, &out.region); swap(&cols.city, &out.city)
-        swap(&cols.sectionDict, &sectionDict); swap(&cols.divisionDict, &divisionDict)
-        swap(&cols.regionDict, &regionDict); swap(&cols.cityDict, &cityDict)
-        swap(&cols.line, &out.line)
+        exchangeColumns(with: cols)
         let group = DispatchGroup()
         DispatchQueue.global().async(group: group) { cols.append(lineOffset: lineOffset) }
         defer {
             group.wait()
-            swap(&cols.creditLo, &creditLo); swap(&cols.creditHi, &creditHi)
-            swap(&cols.programme, &out.programme); swap(&cols.level, &out.level)
-            swap(&cols.recipientType, &out.recipientType); swap(&cols.year, &out.year)
-            swap(&cols.section, &out.section); swap(&cols.division, &out.division)
-            swap(&cols.region, &out.region); swap(&cols.city, &out.city)
-            swap(&cols.sectionDict, &sectionDict); swap(&cols.divisionDict, &divisionDict)
-            swap(&cols.regionDict, &regionDict); swap(&cols.cityDict, &cityDict)
-            swap(&cols.line, &out.line)
+            exchangeColumns(with: cols)
         }
         // Spellings in the chunk's order of first appearance: new ones get the next ids, as
         // they would in one pass. In batches whose first slots are loaded before any is used,
@@ -163,6 +149,19 @@ extension ColumnarLoader {
     }
 
     /// A merge's columns other than the recipients, appended on another thread.
+    /// Swaps this loader's plain and coded columns with `cols` (out before the merge thread
+    /// appends to them, back in when it is done).
+    mutating func exchangeColumns(with cols: MergeColumns) {
+        swap(&cols.creditLo, &creditLo); swap(&cols.creditHi, &creditHi)
+        swap(&cols.programme, &out.programme); swap(&cols.level, &out.level)
+        swap(&cols.recipientType, &out.recipientType); swap(&cols.year, &out.year)
+        swap(&cols.section, &out.section); swap(&cols.division, &out.division)
+        swap(&cols.region, &out.region); swap(&cols.city, &out.city)
+        swap(&cols.sectionDict, &sectionDict); swap(&cols.divisionDict, &divisionDict)
+        swap(&cols.regionDict, &regionDict); swap(&cols.cityDict, &cityDict)
+        swap(&cols.line, &out.line)
+    }
+
     final class MergeColumns: @unchecked Sendable {
         let b: ColumnarLoader
         var creditLo: [UInt64] = [], creditHi: [UInt32] = []

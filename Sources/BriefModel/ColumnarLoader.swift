@@ -223,14 +223,7 @@ struct ByteInterner {
         var size = slots.count
         while size < n * 2 { size <<= 1 }
         guard size > slots.count else { return }
-        let old = slots
-        slots = [UInt64](repeating: 0, count: size)
-        mask = size - 1
-        for e in old where e != 0 {
-            var i = Int(e >> 32) & mask
-            while slots[i] != 0 { i = (i + 1) & mask }
-            slots[i] = e
-        }
+        rehash(size)
         ends.reserveCapacity(n)
         hashes.reserveCapacity(n)
     }
@@ -266,9 +259,11 @@ struct ByteInterner {
         return (id, true)
     }
 
-    private mutating func grow() {
+    private mutating func grow() { rehash(slots.count * 2) }
+
+    /// Re-inserts every entry into a table of `size` slots (a power of two).
+    private mutating func rehash(_ size: Int) {
         let old = slots
-        let size = slots.count * 2
         slots = [UInt64](repeating: 0, count: size)
         mask = size - 1
         for e in old where e != 0 {
