@@ -1,8 +1,8 @@
 /// Rounding of shares by the largest-remainder (Hamilton) method, in integer arithmetic.
-enum LargestRemainder {
+public enum LargestRemainder {
     /// Percentages of `counts` with `digits` decimals that sum to exactly 100 (all 0 when
     /// the counts sum to 0). Leftover units go to the largest remainders, earlier rows first.
-    static func percentages(_ counts: [Int], digits: Int) -> [Double] {
+    public static func percentages(_ counts: [Int], digits: Int) -> [Double] {
         let total = counts.reduce(0, +)
         guard total > 0 else { return counts.map { _ in 0 } }
         var scale = 1

@@ -151,7 +151,7 @@ struct BriefingComposer {
     private func regionTable(number: Int, source: String) -> TableSpec {
         let cross = table.crossTab(rows: .region, columns: .programme, filter: filter)
         let total = max(cross.total, 0)
-        let shares = largestRemainder(cross.rowTotals, total: total)
+        let shares = LargestRemainder.percentages(cross.rowTotals, digits: 1)
         var columns = [TableColumn("设区市", alignment: .leading, weight: 1.3)]
         columns += cross.columnLabels.map { TableColumn($0, alignment: .trailing, weight: 1.3) }
         columns += [TableColumn("合计", alignment: .trailing, weight: 0.8), TableColumn("占比", alignment: .trailing, weight: 0.8)]
@@ -190,16 +190,4 @@ struct BriefingComposer {
         return (TableSpec(caption: "表\(number)　获奖组织和个人名单", columns: columns, rows: rows,
                           style: .grid, note: source + "；行业为GB/T 4754-2017门类简称", density: .compact), rows.count)
     }
-}
-
-/// Percentages of `counts` in `total`, rounded to one decimal by largest remainder so that
-/// they add up to exactly 100.0.
-func largestRemainder(_ counts: [Int], total: Int) -> [Double] {
-    guard total > 0 else { return counts.map { _ in 0 } }
-    let units = counts.map { Double($0) * 1000 / Double(total) }
-    var floors = units.map { $0.rounded(.down) }
-    var left = 1000 - Int(floors.reduce(0, +))
-    let order = units.indices.sorted { (units[$0] - floors[$0], -$0) > (units[$1] - floors[$1], -$1) }
-    for i in order where left > 0 { floors[i] += 1; left -= 1 }
-    return floors.map { $0 / 10 }
 }
