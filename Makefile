@@ -2,7 +2,7 @@
 #   make demo   installs what is missing, builds, writes Reports/out/sample-briefing.pdf and sample-memo.pdf
 #   make test   installs what is missing, builds, runs the test suite
 SHELL := /bin/bash
-APT_PACKAGES := libcairo2-dev libpango1.0-dev fonts-noto-cjk fonts-lxgw-wenkai poppler-utils qpdf
+APT_PACKAGES := libcairo2-dev libpango1.0-dev libharfbuzz-dev fonts-noto-cjk fonts-lxgw-wenkai poppler-utils qpdf
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SWIFT_FLAGS ?=
 BIN := .build/debug/qbrief

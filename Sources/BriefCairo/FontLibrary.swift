@@ -50,6 +50,12 @@ public final class FontLibrary: @unchecked Sendable {
     var stringCacheCount = 0
     /// Per-role union coverage for `uncoveredCharacters`, only touched under `lock`.
     var coverage: [FontRole: CharSetOwner] = [:]
+    /// The fonts cut down to the current documents' characters (`subsetFonts(to:)`), and
+    /// earlier generations, kept until the library goes because fontconfig still lists them.
+    var subsets: FontSubsets? {
+        didSet { if let oldValue { retiredSubsets.append(oldValue) } }
+    }
+    var retiredSubsets: [FontSubsets] = []
 
     /// Creates the library. Fonts in `fontsDirectory` are added to a private fontconfig
     /// configuration on top of the system fonts; `fontsDirectory/roles.txt`, if present,
@@ -234,7 +240,13 @@ public final class FontLibrary: @unchecked Sendable {
         if let d = descriptions[font] { return d.pointer }
         let choice = roles[font.role]!
         let desc = pango_font_description_new()!
-        let families = ([choice.family] + choice.fallbacks).joined(separator: ",")
+        var names = [choice.family] + choice.fallbacks
+        if let subsets {
+            // The subsets first, in the same order; the whole fonts behind them draw any
+            // character the subsets were not cut for.
+            names = names.compactMap { subsets.families[$0] } + names
+        }
+        let families = names.joined(separator: ",")
         pango_font_description_set_family(desc, families)
         pango_font_description_set_size(desc, Int32((font.size * Double(PANGO_SCALE)).rounded()))
         pango_font_description_set_weight(desc, (font.bold || choice.bold) ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL)

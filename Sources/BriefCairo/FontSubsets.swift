@@ -1,0 +1,201 @@
+import BriefDocument
+import BriefLayout
+import Foundation
+internal import CPangoCairo
+
+/// The role fonts cut down to the characters of the documents about to be rendered.
+///
+/// The open CJK fonts are 15–27 MB each, and cairo 1.16 embeds a CFF font in a PDF by reading
+/// the font's whole CFF table (and so every page of the mapped file) before it keeps the few
+/// hundred glyphs a briefing uses: three faces made a 500-record briefing peak at 150 MB, of
+/// which 68 MB were font-file pages. HarfBuzz's subsetter (`hb-subset`, the library behind
+/// fonttools-like subsetting in browsers) writes each font again with only the glyphs for the
+/// given characters — outlines, metrics, kerning and every layout feature unchanged — so
+/// Pango shapes, measures and draws exactly what it would with the full font, and cairo's own
+/// subsetting reads a file of a few hundred kilobytes.
+///
+/// The subsets are written to a private temporary directory (removed when this object goes)
+/// and added to the library's fontconfig configuration under their own family names
+/// (`QualityBrief Subset 1 Noto Serif CJK SC`), so that they never stand in for the system
+/// font by accident; `FontLibrary.description(_:)` lists them before the original families,
+/// which stay behind them as the per-character fallback for anything outside the subset.
+final class FontSubsets {
+    /// Generation number; each new set of subsets gets new family names and file paths, so
+    /// that cairo's and Pango's font caches (keyed by path and family) never mix them up.
+    let generation: Int
+    let directory: URL
+    /// Characters the subsets were cut to.
+    let scalars: Set<UInt32>
+    /// Original family (as written in roles) → family name of its subset.
+    let families: [String: String]
+
+    private init(generation: Int, directory: URL, scalars: Set<UInt32>, families: [String: String]) {
+        self.generation = generation
+        self.directory = directory
+        self.scalars = scalars
+        self.families = families
+    }
+
+    deinit { try? FileManager.default.removeItem(at: directory) }
+
+    /// One font file (face `index` of a collection) and the role families that resolve to it.
+    struct Source: Hashable {
+        var file: String
+        var index: Int32
+    }
+
+    /// Cuts every file in `sources` down to `scalars` (files in parallel), writes the subsets
+    /// and registers them in `config`. Call under the library lock, before Pango is told the
+    /// configuration changed.
+    static func make(generation: Int, sources: [Source: [String]], scalars: Set<UInt32>,
+                     config: OpaquePointer) throws -> FontSubsets {
+        let base = FileManager.default.temporaryDirectory.path + "/qualitybrief-fonts-XXXXXX"
+        var template = Array(base.utf8CString)
+        guard let made = mkdtemp(&template) else {
+            throw RenderError.fontConfiguration("cannot create a temporary directory for font subsets: \(String(cString: strerror(errno)))")
+        }
+        let directory = URL(fileURLWithPath: String(cString: made), isDirectory: true)
+        let ordered = sources.keys.sorted { ($0.file, $0.index) < ($1.file, $1.index) }
+        let sortedScalars = scalars.sorted()
+        // hb-subset works on its own face per file, so the files can be cut in parallel.
+        let results = SubsetResults(count: ordered.count)
+        DispatchQueue.concurrentPerform(iterations: ordered.count) { i in
+            let path = directory.appendingPathComponent("subset-\(i).otf").path
+            results.set(i, subset(ordered[i], to: sortedScalars, writingTo: path) ? path : nil)
+        }
+        var families: [String: String] = [:]
+        for (i, source) in ordered.enumerated() {
+            guard let path = results.get(i) else { continue }  // left whole: the original family draws it
+            let names = sources[source]!.map { family in "QualityBrief Subset \(generation) \(family)" }
+            guard register(path, families: names, config: config) else { continue }
+            for family in sources[source]! { families[family] = "QualityBrief Subset \(generation) \(family)" }
+        }
+        return FontSubsets(generation: generation, directory: directory, scalars: scalars, families: families)
+    }
+
+    /// Writes the subset of `source` for `scalars` (all layout features kept) to `path`.
+    /// Returns false when HarfBuzz cannot subset the font; the original is then used.
+    private static func subset(_ source: Source, to scalars: [UInt32], writingTo path: String) -> Bool {
+        guard let blob = hb_blob_create_from_file_or_fail(source.file) else { return false }
+        defer { hb_blob_destroy(blob) }
+        guard let face = hb_face_create(blob, UInt32(source.index)) else { return false }
+        defer { hb_face_destroy(face) }
+        guard let input = hb_subset_input_create_or_fail() else { return false }
+        defer { hb_subset_input_destroy(input) }
+        let unicodes = hb_subset_input_unicode_set(input)
+        for s in scalars { hb_set_add(unicodes, s) }
+        // Keep every OpenType layout feature (vertical forms, proportional punctuation …),
+        // not only HarfBuzz's default list: shaping must not change.
+        let features = hb_subset_input_set(input, HB_SUBSET_SETS_LAYOUT_FEATURE_TAG)
+        hb_set_clear(features)
+        hb_set_invert(features)
+        guard let subsetFace = hb_subset_or_fail(face, input) else { return false }
+        defer { hb_face_destroy(subsetFace) }
+        guard let out = hb_face_reference_blob(subsetFace) else { return false }
+        defer { hb_blob_destroy(out) }
+        var length: UInt32 = 0
+        guard let data = hb_blob_get_data(out, &length), length > 0 else { return false }
+        return FileManager.default.createFile(atPath: path, contents: Data(bytes: data, count: Int(length)))
+    }
+
+    /// Adds the font at `path` to `config` as an application font and gives it `families`
+    /// as its only family names.
+    private static func register(_ path: String, families: [String], config: OpaquePointer) -> Bool {
+        let added = path.withCString { p in
+            p.withMemoryRebound(to: FcChar8.self, capacity: strlen(p) + 1) { FcConfigAppFontAddFile(config, $0) }
+        }
+        guard added != 0, let set = FcConfigGetFonts(config, FcSetApplication) else { return false }
+        for i in 0..<Int(set.pointee.nfont) {
+            guard let pattern = set.pointee.fonts[i] else { continue }
+            var file: UnsafeMutablePointer<FcChar8>?
+            guard FcPatternGetString(pattern, FC_FILE, 0, &file) == FcResultMatch, let file,
+                  String(cString: UnsafeRawPointer(file).assumingMemoryBound(to: CChar.self)) == path else { continue }
+            FcPatternDel(pattern, FC_FAMILY)
+            FcPatternDel(pattern, FC_FAMILYLANG)
+            for family in families {
+                FontLibrary.addString(pattern, FC_FAMILY, family)
+                FontLibrary.addString(pattern, FC_FAMILYLANG, "en")
+            }
+            return true
+        }
+        return false
+    }
+}
+
+/// Slots for the worker threads of `FontSubsets.make`, one per file.
+private final class SubsetResults: @unchecked Sendable {
+    private let lock = NSLock()
+    private var paths: [String?]
+    init(count: Int) { paths = Array(repeating: nil, count: count) }
+    func set(_ i: Int, _ path: String?) { lock.lock(); paths[i] = path; lock.unlock() }
+    func get(_ i: Int) -> String? { lock.lock(); defer { lock.unlock() }; return paths[i] }
+}
+
+extension FontLibrary {
+    /// Cuts the fonts of every role (its family and fallbacks, regular and bold) down to
+    /// `scalars` plus the characters the layout adds itself (`LayoutText`), for the documents
+    /// measured and drawn from now on. Output is the same as with the whole fonts; a PDF
+    /// render needs far less memory (a 500-record briefing: about 80 MB less) because cairo
+    /// then embeds from files of a few hundred kilobytes.
+    ///
+    /// Nothing happens when the current subsets already cover `scalars`. Characters outside
+    /// the subsets still draw, from the original fonts. Call before laying out a document,
+    /// not while one is being measured or drawn.
+    public func subsetFonts(to scalars: [UInt32]) throws {
+        lock.lock(); defer { lock.unlock() }
+        var wanted = Set(scalars)
+        wanted.formUnion(LayoutText.generatedScalars)
+        if let current = subsets, wanted.isSubset(of: current.scalars) { return }
+        if let current = subsets { wanted.formUnion(current.scalars) }
+        var sources: [FontSubsets.Source: [String]] = [:]
+        for role in FontRole.allCases {
+            let choice = roles[role]!
+            for family in [choice.family] + choice.fallbacks {
+                for bold in [false, true] {
+                    guard let source = matchedSource(family: family, bold: bold) else { continue }
+                    if !sources[source, default: []].contains(family) { sources[source, default: []].append(family) }
+                }
+            }
+        }
+        let made = try FontSubsets.make(generation: (subsets?.generation ?? 0) + 1, sources: sources,
+                                        scalars: wanted, config: config.pointer)
+        subsets = made
+        pango_fc_font_map_config_changed(OpaquePointer(fontMap.pointer))
+        descriptions.removeAll()
+        metricsCache.removeAll()
+        charAdvances.removeAll()
+        stringAdvances.removeAll()
+        stringCacheCount = 0
+        measureContext = nil
+        coverage.removeAll()
+    }
+
+    /// The file and face index fontconfig picks for `family` at regular or bold weight, if a
+    /// font of that family is installed (not a stand-in of another family). Call under lock.
+    private func matchedSource(family: String, bold: Bool) -> FontSubsets.Source? {
+        guard let pattern = FcPatternCreate() else { return nil }
+        defer { FcPatternDestroy(pattern) }
+        Self.addString(pattern, FC_FAMILY, family)
+        FcPatternAddInteger(pattern, FC_WEIGHT, bold ? Int32(FC_WEIGHT_BOLD) : Int32(FC_WEIGHT_REGULAR))
+        Self.addString(pattern, FC_LANG, "zh-cn")
+        FcConfigSubstitute(config.pointer, pattern, FcMatchPattern)
+        FcDefaultSubstitute(pattern)
+        var result = FcResultNoMatch
+        guard let match = FcFontMatch(config.pointer, pattern, &result) else { return nil }
+        defer { FcPatternDestroy(match) }
+        var names: [String] = []
+        var n: Int32 = 0
+        var value: UnsafeMutablePointer<FcChar8>?
+        while FcPatternGetString(match, FC_FAMILY, n, &value) == FcResultMatch, let v = value {
+            names.append(String(cString: UnsafeRawPointer(v).assumingMemoryBound(to: CChar.self)))
+            n += 1
+        }
+        guard names.contains(where: { $0.caseInsensitiveCompare(family) == .orderedSame }) else { return nil }
+        var file: UnsafeMutablePointer<FcChar8>?
+        guard FcPatternGetString(match, FC_FILE, 0, &file) == FcResultMatch, let file else { return nil }
+        var index: Int32 = 0
+        _ = FcPatternGetInteger(match, FC_INDEX, 0, &index)
+        return FontSubsets.Source(file: String(cString: UnsafeRawPointer(file).assumingMemoryBound(to: CChar.self)),
+                                  index: index)
+    }
+}
