@@ -244,7 +244,8 @@ public final class FontLibrary: @unchecked Sendable {
         if let subsets {
             // The subsets first, in the same order; the whole fonts behind them draw any
             // character the subsets were not cut for.
-            names = names.compactMap { subsets.families[$0] } + names
+            let bold = font.bold || choice.bold
+            names = names.compactMap { subsets.families[FontSubsets.Weighted(family: $0, bold: bold)] } + names
         }
         let families = names.joined(separator: ",")
         pango_font_description_set_family(desc, families)

@@ -1,5 +1,6 @@
-/// The characters a document can put on a page, so that a renderer can cut its fonts down to
-/// them before laying out (see `FontLibrary.subsetFonts(to:)` in BriefCairo).
+/// The characters and bold roles a document can put on a page, so that a renderer can cut its
+/// fonts down to them before laying out (see `FontLibrary.subsetFonts(to:boldRoles:)` in
+/// BriefCairo).
 extension Document {
     /// Every Unicode scalar of every string in the document (text, table cells, chart
     /// labels, memo fields, attachments), ascending and without repeats. Text that the
@@ -44,6 +45,16 @@ final class ScalarBitmap {
     }
 }
 
+extension Document {
+    /// The roles some style of this document or its attachments sets in bold; the layout
+    /// itself adds bold nowhere else.
+    public var boldRoles: Set<FontRole> {
+        var roles = Set(styles.allStyles.filter(\.bold).map(\.role))
+        for a in attachments ?? [] { roles.formUnion(a.boldRoles) }
+        return roles
+    }
+}
+
 /// An `Encoder` that keeps nothing but the strings it is given (values and dictionary keys).
 private struct StringCollector: Encoder {
     let sink: ScalarBitmap
@@ -78,6 +89,11 @@ private struct StringCollector: Encoder {
         mutating func encode(_ value: UInt32, forKey key: Key) {}
         mutating func encode(_ value: UInt64, forKey key: Key) {}
         mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
+            // Table rows are nearly all the text of a long register: straight to the bitmap.
+            if let rows = value as? [[String]] {
+                for row in rows { for cell in row { sink.insert(cell) } }
+                return
+            }
             try value.encode(to: StringCollector(sink: sink))
         }
         mutating func nestedContainer<N: CodingKey>(keyedBy keyType: N.Type, forKey key: Key) -> KeyedEncodingContainer<N> {

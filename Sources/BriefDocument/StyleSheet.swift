@@ -121,6 +121,11 @@ public struct StyleSheet: Codable, Sendable, Equatable {
         self.accent = accent
     }
 
+    /// Every text style of the sheet.
+    public var allStyles: [TextStyle] {
+        [title] + headings + [body, note, caption, tableHeader, tableBody, chartLabel, pageNumber]
+    }
+
     /// The style for a heading level (clamped to the defined levels).
     public func heading(_ level: Int) -> TextStyle {
         headings[max(0, min(headings.count - 1, level - 1))]

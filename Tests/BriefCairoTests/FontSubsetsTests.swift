@@ -7,11 +7,14 @@ import Testing
 /// `FontLibrary.subsetFonts(to:)`: the library's own subset files, their clean-up, and
 /// characters outside the subsets still drawn from the whole fonts.
 struct FontSubsetsTests {
-    func page(_ text: String, library: FontLibrary) -> LaidOutPage {
-        let font = FontSpec(role: .fangsong, size: 16)
-        let width = PangoTextMeasurer(library: library).width(text, font: font)
-        let item = TextItem(text: text, font: font, color: .black, origin: Point(x: 72, y: 100), width: width)
-        return LaidOutPage(index: 0, size: Size(width: 300, height: 200), items: [.text(item)], label: "1")
+    /// One page with a line per (text, font).
+    func page(_ lines: [(String, FontSpec)], library: FontLibrary) -> LaidOutPage {
+        let measurer = PangoTextMeasurer(library: library)
+        let items = lines.enumerated().map { i, line in
+            PageItem.text(TextItem(text: line.0, font: line.1, color: .black, origin: Point(x: 72, y: 60 + 40 * Double(i)),
+                                   width: measurer.width(line.0, font: line.1)))
+        }
+        return LaidOutPage(index: 0, size: Size(width: 300, height: 200), items: items, label: "1")
     }
 
     @Test func subsetsAreSmallFilesRemovedWithTheLibrary() throws {
@@ -34,24 +37,32 @@ struct FontSubsetsTests {
             let size = try FileManager.default.attributesOfItem(atPath: subsets.directory.appendingPathComponent(f).path)[.size] as! Int
             #expect(size < 2_000_000, "\(f) is \(size) bytes")
         }
-        #expect(subsets.families["Noto Serif CJK SC"] == "QualityBrief Subset 1 Noto Serif CJK SC")
+        #expect(subsets.families[FontSubsets.Weighted(family: "Noto Serif CJK SC", bold: false)] == "QualityBrief Subset 1 Noto Serif CJK SC")
+        #expect(subsets.families[FontSubsets.Weighted(family: "Noto Serif CJK SC", bold: true)] == "QualityBrief Subset 1 Bold Noto Serif CJK SC",
+                "小标宋 is drawn in the bold serif")
+        #expect(subsets.families[FontSubsets.Weighted(family: "Noto Sans CJK SC", bold: true)] == nil, "no style asked for bold 黑体")
         return subsets.directory
     }
 
     /// Text the subsets were not cut for still draws, from the whole fonts behind them, and
-    /// looks the same as drawn by a library that was never cut down.
-    @Test func charactersOutsideTheSubsetsStillDraw() throws {
+    /// so does bold 黑体, whose bold face was not cut: the real bold face, not an emboldened
+    /// regular subset. Both look the same as drawn by a library that was never cut down.
+    @Test func charactersAndFacesOutsideTheSubsetsStillDraw() throws {
         let cut = try FontLibrary(fontsDirectory: fontsDirectory)
-        try cut.subsetFonts(to: Array("ABC".unicodeScalars.map(\.value)))
+        try cut.subsetFonts(to: Array("ABC质量".unicodeScalars.map(\.value)))
         let whole = try FontLibrary(fontsDirectory: fontsDirectory)
         let dir = try makeTemporaryDirectory()
         defer { cleanup(dir) }
-        let text = "鑫淼犇骉，质量强省"
+        let lines = [("鑫淼犇骉，质量强省", FontSpec(role: .fangsong, size: 16)),
+                     ("质量强省", FontSpec(role: .heiti, size: 16, bold: true))]
         let a = dir.appendingPathComponent("cut.pdf"), b = dir.appendingPathComponent("whole.pdf")
         let meta = DocumentMetadata(title: "t", date: "2024-01-01")
-        _ = try renderPages([page(text, library: cut)], to: a, format: .pdf, metadata: meta, library: cut)
-        _ = try renderPages([page(text, library: whole)], to: b, format: .pdf, metadata: meta, library: whole)
-        #expect(try runTool("pdftotext", [a.path, "-"]).stdout.contains(text))
+        _ = try renderPages([page(lines, library: cut)], to: a, format: .pdf, metadata: meta, library: cut)
+        _ = try renderPages([page(lines, library: whole)], to: b, format: .pdf, metadata: meta, library: whole)
+        let text = try runTool("pdftotext", [a.path, "-"]).stdout
+        #expect(text.contains("鑫淼犇骉，质量强省") && text.contains("质量强省"))
+        let fonts = try runTool("pdffonts", [a.path]).stdout
+        #expect(fonts.contains("NotoSansCJKsc-Bold"), "the real bold face: \(fonts)")
         try runTool("pdftoppm", ["-r", "72", "-gray", "-singlefile", a.path, dir.appendingPathComponent("a").path])
         try runTool("pdftoppm", ["-r", "72", "-gray", "-singlefile", b.path, dir.appendingPathComponent("b").path])
         let pa = try readGreyPGM(dir.appendingPathComponent("a.pgm")), pb = try readGreyPGM(dir.appendingPathComponent("b.pgm"))
