@@ -59,9 +59,11 @@ let package = Package(
         .testTarget(name: "BriefModelTests", dependencies: ["BriefModel"], exclude: ["Fixtures"]),
         .testTarget(name: "BriefAnalyticsTests", dependencies: ["BriefAnalytics", "BriefModel"]),
         .testTarget(name: "BriefLayoutTests", dependencies: ["BriefLayout", "BriefDocument", "BriefCairo"]),
-        .testTarget(name: "BriefCairoTests", dependencies: ["BriefCairo", "BriefLayout", "BriefDocument"],
+        .testTarget(name: "BriefCairoTests", dependencies: ["BriefCairo", "BriefLayout", "BriefDocument", "TestSupport"],
                     exclude: ["Reference"]),
-        .testTarget(name: "QualityBriefTests", dependencies: ["QualityBrief"], exclude: ["Reference"]),
+        .testTarget(name: "QualityBriefTests", dependencies: ["QualityBrief", "TestSupport"], exclude: ["Reference"]),
+        // Helpers shared by the test targets (reading rendered pages back); not a product.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
     ],
     swiftLanguageModes: [.v6]
 )

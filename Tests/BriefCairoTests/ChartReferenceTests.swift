@@ -3,6 +3,7 @@ import BriefDocument
 import BriefLayout
 import Foundation
 import Testing
+import TestSupport
 
 /// Every chart kind drawn alone on a small page (320 × 240 pt), written as PDF, rasterised
 /// with `pdftoppm -r 40 -gray` and compared with the committed PGM under
@@ -129,24 +130,4 @@ struct ChartReferenceTests {
         s.hatched = nil
         #expect(hatches(s) == 0)
     }
-}
-
-/// Reads a binary PGM (P5).
-func readGreyPGM(_ url: URL) throws -> (width: Int, height: Int, pixels: [UInt8]) {
-    let data = [UInt8](try Data(contentsOf: url))
-    guard data.count > 2, data[0] == UInt8(ascii: "P"), data[1] == UInt8(ascii: "5") else {
-        throw ToolError(description: "\(url.lastPathComponent) is not a P5 PGM")
-    }
-    var fields: [Int] = []
-    var i = 2
-    while fields.count < 3 && i < data.count {
-        while i < data.count && [32, 10, 13, 9].contains(data[i]) { i += 1 }
-        if data[i] == UInt8(ascii: "#") { while i < data.count && data[i] != 10 { i += 1 }; continue }
-        var v = 0
-        while i < data.count && data[i] >= 48 && data[i] <= 57 { v = v * 10 + Int(data[i] - 48); i += 1 }
-        fields.append(v)
-    }
-    i += 1
-    guard fields.count == 3, data.count >= i + fields[0] * fields[1] else { throw ToolError(description: "short PGM") }
-    return (fields[0], fields[1], Array(data[i..<(i + fields[0] * fields[1])]))
 }

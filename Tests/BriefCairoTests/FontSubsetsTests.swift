@@ -3,6 +3,7 @@ import BriefDocument
 import BriefLayout
 import Foundation
 import Testing
+import TestSupport
 
 /// `FontLibrary.subsetFonts(to:)`: the library's own subset files, their clean-up, and
 /// characters outside the subsets still drawn from the whole fonts.

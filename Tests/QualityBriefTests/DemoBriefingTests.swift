@@ -1,6 +1,7 @@
 import Foundation
 import QualityBrief
 import Testing
+import TestSupport
 
 /// The sample briefing, end to end: load the sample register, render through Pango and
 /// Cairo, and check the PDF with poppler and qpdf.
@@ -132,8 +133,8 @@ struct DemoBriefingTests {
             try FileManager.default.createDirectory(at: referenceURL.deletingLastPathComponent(), withIntermediateDirectories: true)
             try FileManager.default.copyItem(at: actualURL, to: referenceURL)
         }
-        let actual = try readPGM(actualURL)
-        let reference = try readPGM(referenceURL)
+        let actual = try readGreyPGM(actualURL)
+        let reference = try readGreyPGM(referenceURL)
         #expect(actual.width == reference.width && actual.height == reference.height)
         guard actual.pixels.count == reference.pixels.count else { return }
         var sum = 0, big = 0

@@ -4,6 +4,7 @@ import BriefLayout
 import Foundation
 import QualityBrief
 import Testing
+import TestSupport
 
 /// `Renderer` cuts the fonts down to the document's characters before laying out. These
 /// tests check that this changes nothing a reader sees: every character the layout puts on a
@@ -70,8 +71,8 @@ struct FontSubsetTests {
         try runTool("pdftoppm", ["-r", "30", "-gray", whole.path, dir.appendingPathComponent("w").path])
         for n in 1...pages.count {
             let name = pages.count >= 10 ? String(format: "%02d", n) : "\(n)"
-            let a = try readPGM(dir.appendingPathComponent("c-\(name).pgm"))
-            let b = try readPGM(dir.appendingPathComponent("w-\(name).pgm"))
+            let a = try readGreyPGM(dir.appendingPathComponent("c-\(name).pgm"))
+            let b = try readGreyPGM(dir.appendingPathComponent("w-\(name).pgm"))
             #expect(a.width == b.width && a.height == b.height)
             guard a.pixels.count == b.pixels.count else { continue }
             var sum = 0, worst = 0

@@ -75,23 +75,6 @@ func qbriefBinary() throws -> URL {
     throw ToolError.missing("qbrief (build it with `swift build`)")
 }
 
-/// Reads a binary PGM (P5) image as (width, height, grey bytes).
-func readPGM(_ url: URL) throws -> (width: Int, height: Int, pixels: [UInt8]) {
-    let data = [UInt8](try Data(contentsOf: url))
-    var fields: [Int] = []
-    var i = 2  // after "P5"
-    precondition(data.count > 2 && data[0] == UInt8(ascii: "P") && data[1] == UInt8(ascii: "5"), "not a P5 PGM")
-    while fields.count < 3 {
-        while i < data.count && (data[i] == 32 || data[i] == 10 || data[i] == 13 || data[i] == 9) { i += 1 }
-        if data[i] == UInt8(ascii: "#") { while data[i] != 10 { i += 1 }; continue }
-        var v = 0
-        while i < data.count && data[i] >= 48 && data[i] <= 57 { v = v * 10 + Int(data[i] - 48); i += 1 }
-        fields.append(v)
-    }
-    i += 1
-    return (fields[0], fields[1], Array(data[i..<(i + fields[0] * fields[1])]))
-}
-
 /// The value of one `Field:   value` line of `pdfinfo` output.
 func pdfinfoField(_ output: String, _ field: String) -> String? {
     for line in output.split(separator: "\n") where line.hasPrefix(field + ":") {
