@@ -62,12 +62,13 @@ public struct Briefing: Sendable {
     }
 
     /// Lays out and renders the briefing to `url` (PDF, or numbered PNG/SVG files per page).
-    /// The output is written under a temporary name and renamed when complete.
+    /// The output is written under a temporary name and renamed when complete. `progress`,
+    /// if given, is called after each page is drawn with the number of pages drawn so far.
     @discardableResult
     public func render(to url: URL, format: OutputFormat = .pdf, fontsDirectory: URL? = nil,
-                       pngResolution: Double = 150) throws -> RenderResult {
+                       pngResolution: Double = 150, progress: ((Int) -> Void)? = nil) throws -> RenderResult {
         try Renderer(fontsDirectory: fontsDirectory).render(document(), to: url, format: format,
-                                                            pngResolution: pngResolution)
+                                                            pngResolution: pngResolution, progress: progress)
     }
 }
 
@@ -93,8 +94,10 @@ public struct Renderer: Sendable {
     }
 
     /// Lays out `document` and writes it to `url` page by page.
+    /// `progress`, if given, is called on the calling thread after each page is drawn, with
+    /// the number of pages drawn so far.
     public func render(_ document: Document, to url: URL, format: OutputFormat = .pdf,
-                       pngResolution: Double = 150) throws -> RenderResult {
+                       pngResolution: Double = 150, progress: ((Int) -> Void)? = nil) throws -> RenderResult {
         // Fonts cut down to the document's characters: same pages, a fraction of the memory.
         // Should that fail (no writable temporary directory), the whole fonts draw the same.
         try? library.subsetFonts(to: document.characterScalars(), boldRoles: document.boldRoles)
@@ -110,7 +113,12 @@ public struct Renderer: Sendable {
         let pipeline = PagePipeline()
         pipeline.start(DocumentLayouter(measurer: measurer), document)
         do {
-            while let page = try pipeline.next() { try writer.consume(page) }
+            var drawn = 0
+            while let page = try pipeline.next() {
+                try writer.consume(page)
+                drawn += 1
+                progress?(drawn)
+            }
         } catch let e as LayoutError {
             pipeline.cancelAndWait()
             throw QualityBriefError.renderFailed("layout: \(e)")

@@ -63,7 +63,11 @@ struct Report: ParsableCommand {
             let target = URL(fileURLWithPath: out)
             let fmt = format ?? OutputFormat(rawValue: target.pathExtension.lowercased()) ?? .pdf
             let briefing = Briefing(register: register, definition: definition, filter: try filters.filter())
-            let result = try briefing.render(to: target, format: fmt)
+            let progress = ProgressLine()
+            let result = try {
+                defer { progress.finish() }  // erased before anything else is printed
+                return try briefing.render(to: target, format: fmt, progress: progress.pages)
+            }()
             for file in result.files { print(file.path) }
             printError("qbrief: \(result.pageCount) pages")
         }
