@@ -59,13 +59,14 @@ extension ColumnarLoader {
             let box = boxes[j - 1], lo = starts[j], hi = end(j)
             let rows = (hi - lo) / 96 + 16
             DispatchQueue.global().async(group: group) {
-                box.loader.spellings.reserve(rows * 3 / 4)
-                box.loader.out.reserve(rows)
+                box.loader.reserve(rows: rows, bytes: hi - lo)
                 box.end = box.loader.readRows(shared.buffer, from: lo, to: hi, firstLine: 1, header: header, file: file)
             }
         }
         let first = readRows(bytes, from: starts[0], to: end(0), firstLine: firstLine, header: header, file: file)
+        LoadTiming.mark("chunk 0 parsed")
         group.wait()
+        LoadTiming.mark("other chunks parsed")
         // Every chunk but the last must stop exactly at its end, between records. A chunk
         // that met text that is not UTF-8 sends the file back to one pass as well, which
         // decides whether the record path must read it.
@@ -81,7 +82,9 @@ extension ColumnarLoader {
         for j in 1..<k {
             let offset = nextLine - 1
             merge(boxes[j - 1].loader, lineOffset: offset)
+            LoadTiming.mark("chunk \(j) merged")
             boxes[j - 1].loader = fresh
+            LoadTiming.mark("chunk \(j) freed")
             nextLine = ends[j]!.line + offset
             if j == k - 1 { noteProblems(ends[j]!.problems, file: file, lineOffset: offset) }
             ends[j] = nil
@@ -124,7 +127,10 @@ extension ColumnarLoader {
         // they would in one pass. In batches whose first slots are loaded before any is used,
         // so the cache misses on the big table overlap; hashes and key checks reused.
         let bCount = b.spellings.count
-        spellings.reserve(spellings.count + bCount)
+        spellings.reserve(spellings.count + bCount, bytes: spellings.bytes.count + b.spellings.bytes.count)
+        spellingNameID.reserveCapacity(spellings.count + bCount)
+        spellingOwnKey.reserveCapacity(spellings.count + bCount)
+        spellingMayLoosen.reserveCapacity(spellings.count + bCount)
         var spellingMap = [Int32](repeating: 0, count: bCount)
         b.spellings.bytes.withUnsafeBufferPointer { all in
             b.spellings.ends.withUnsafeBufferPointer { ends in

@@ -114,11 +114,33 @@ extension DatasetLoader {
     /// `loadColumns(_:)` splitting the rows of a file of at least `parallelMinimum` bytes
     /// into `chunks` chunks read concurrently (1: one thread).
     static func loadColumns(_ urls: [URL], chunks: Int, parallelMinimum: Int) -> ColumnarRegister {
+        LoadTiming.start()
         var loader = ColumnarLoader(validator: RecordValidator())
         loader.chunks = chunks
         loader.parallelMinimum = parallelMinimum
         for (fileIndex, url) in urls.enumerated() { loader.read(url, fileIndex: fileIndex) }
         return loader.finish()
+    }
+}
+
+/// Phase timings of `loadColumns` on standard error when `QBRIEF_LOAD_TIMING` is set (for
+/// profiling the large-file path; nothing is printed otherwise).
+enum LoadTiming {
+    static let enabled = ProcessInfo.processInfo.environment["QBRIEF_LOAD_TIMING"] != nil
+    nonisolated(unsafe) static var last = DispatchTime.now().uptimeNanoseconds
+
+    /// Starts the clock.
+    static func start() {
+        guard enabled else { return }
+        last = DispatchTime.now().uptimeNanoseconds
+    }
+
+    /// Prints the time since the previous mark under `label`.
+    static func mark(_ label: @autoclosure () -> String) {
+        guard enabled else { return }
+        let now = max(DispatchTime.now().uptimeNanoseconds, last)
+        FileHandle.standardError.write(Data(String(format: "load timing: %-24@ %7.1f ms\n", label() as NSString, Double(now - last) / 1e6).utf8))
+        last = now
     }
 }
 
@@ -218,8 +240,10 @@ struct ByteInterner {
         return true
     }
 
-    /// Makes room for `n` keys without growing.
-    mutating func reserve(_ n: Int) {
+    /// Makes room for `n` keys (and `byteCount` bytes of keys) without growing. Room that is
+    /// never used costs address space only: its pages are not touched.
+    mutating func reserve(_ n: Int, bytes byteCount: Int = 0) {
+        if byteCount > bytes.capacity { bytes.reserveCapacity(byteCount) }
         var size = slots.count
         while size < n * 2 { size <<= 1 }
         guard size > slots.count else { return }
@@ -634,8 +658,7 @@ struct ColumnarLoader {
         // distinct spellings in four rows (a table twice as big only costs cache misses and
         // memory; more spellings than that grow it once).
         let rows = (bytes.count - headerEnd.offset) / 96 + 16
-        spellings.reserve(spellings.count + rows * 3 / 4)
-        out.reserve(out.programme.count + rows)
+        reserve(rows: rows, bytes: bytes.count - headerEnd.offset)
         let starts = chunkStarts(bytes, from: headerEnd.offset)
         if starts.count > 1 && readChunks(bytes, starts: starts, firstLine: headerEnd.line, header: header, file: file) {
             return true
@@ -646,6 +669,21 @@ struct ColumnarLoader {
         dropMappedPages()
         noteProblems(end.problems, file: file, lineOffset: 0)
         return true
+    }
+
+    /// Makes room for `rows` more rows read from `bytes` bytes: the columns, and the recipient
+    /// table for three distinct spellings in four rows with their bytes (a third of the text at
+    /// most, in registers seen so far; more grows the arrays as usual).
+    mutating func reserve(rows: Int, bytes: Int) {
+        let n = out.programme.count + rows
+        spellings.reserve(spellings.count + rows * 3 / 4, bytes: spellings.bytes.count + bytes / 3)
+        out.reserve(n)
+        creditLo.reserveCapacity(n)
+        creditHi.reserveCapacity(n)
+        let s = spellings.count + rows * 3 / 4
+        spellingNameID.reserveCapacity(s)
+        spellingOwnKey.reserveCapacity(s)
+        spellingMayLoosen.reserveCapacity(s)
     }
 
     /// Notes unterminated quotes as errors.
@@ -1061,14 +1099,20 @@ struct ColumnarLoader {
             var credits: [CreditFinding] = []
             init(_ loader: ColumnarLoader) { self.loader = loader }
         }
+        LoadTiming.mark("rows read and merged")
         let box = Findings(self)
         DispatchQueue.concurrentPerform(iterations: 3) { task in
+            let t0 = DispatchTime.now().uptimeNanoseconds
             switch task {
             case 0: box.names = box.loader.nameFormFindings()
             case 1: box.credits = box.loader.creditFindings()
             default: box.duplicates = box.loader.duplicateFindings()
             }
+            if LoadTiming.enabled {
+                FileHandle.standardError.write(Data("load timing:   task \(task) \(Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e6) ms\n".utf8))
+            }
         }
+        LoadTiming.mark("duplicate passes")
         reportDuplicates(box.duplicates)
         reportPossibleDuplicates(names: box.names, credits: box.credits)
         for (k, n) in hidden.enumerated() where n > 0 { out.suppressed[kindNames[k]] = n }
@@ -1078,6 +1122,7 @@ struct ColumnarLoader {
         out.spellingEnds = spellings.ends
         out.recipientNameID = spellingNameID
         out.recipientNameCount = nameCount
+        LoadTiming.mark("finish")
         return out
     }
 }
