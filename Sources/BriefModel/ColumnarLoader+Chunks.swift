@@ -81,7 +81,7 @@ extension ColumnarLoader {
         var nextLine = ends[0]!.line
         for j in 1..<k {
             let offset = nextLine - 1
-            merge(boxes[j - 1].loader, lineOffset: offset)
+            merge(boxes[j - 1].loader, lineOffset: offset, last: j == k - 1)
             LoadTiming.mark("chunk \(j) merged")
             boxes[j - 1].loader = fresh
             LoadTiming.mark("chunk \(j) freed")
@@ -94,7 +94,7 @@ extension ColumnarLoader {
 
     /// Appends the rows and diagnostics a chunk loader read (lines counted from 1 there,
     /// `lineOffset` added here), as if this loader had read them.
-    mutating func merge(_ b: ColumnarLoader, lineOffset: Int) {
+    mutating func merge(_ b: ColumnarLoader, lineOffset: Int, last: Bool = false) {
         out.rowsRead += b.out.rowsRead
         out.errorCount += b.out.errorCount
         out.warningCount += b.out.warningCount
@@ -114,14 +114,19 @@ extension ColumnarLoader {
         for (bk, n) in b.hidden.enumerated() { hidden[kindMap[bk]] += n }
 
         // The plain and coded columns are appended on another thread while this one merges
-        // the spellings (they share nothing).
+        // the spellings (they share nothing); after the file's last chunk, that thread also
+        // finds the credit codes seen twice, for the possible-duplicate pass.
         let cols = MergeColumns(b)
         exchangeColumns(with: cols)
         let group = DispatchGroup()
-        DispatchQueue.global().async(group: group) { cols.append(lineOffset: lineOffset) }
+        DispatchQueue.global().async(group: group) {
+            cols.append(lineOffset: lineOffset)
+            if last { cols.repeats = CreditRepeats(lo: cols.creditLo, hi: cols.creditHi) }
+        }
         defer {
             group.wait()
             exchangeColumns(with: cols)
+            creditRepeats = cols.repeats
         }
         // Spellings in the chunk's order of first appearance: new ones get the next ids, as
         // they would in one pass. In batches whose first slots are loaded before any is used,
@@ -176,6 +181,7 @@ extension ColumnarLoader {
         var sectionDict: [String: Int32] = [:], divisionDict: [String: Int32] = [:]
         var regionDict: [String: Int32] = [:], cityDict: [String: Int32] = [:]
         var line: [Int32] = []
+        var repeats: CreditRepeats?
         init(_ b: ColumnarLoader) { self.b = b }
 
         func append(lineOffset: Int) {
