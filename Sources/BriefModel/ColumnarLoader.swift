@@ -462,8 +462,8 @@ struct ColumnarLoader {
         for (k, (row, f, h)) in pending.enumerated() {
             let sid = spellings.intern(f, hash: h, touched: touched[k])
             if sid.isNew {
-                if !ColumnarLoader.isValidUTF8(f) { return false }
-                registerSpelling(sid.id)
+                guard let c = classifySpelling(f) else { return false }
+                registerSpelling(sid.id, ownKey: c.own, mayLoosen: c.own ? c.loose : nil)
             }
             out.recipient[row] = sid.id
         }
@@ -578,12 +578,17 @@ struct ColumnarLoader {
     /// own key and needs no String; others are normalised, and their keys remembered so that a
     /// later spelling equal to such a key gets the same id.
     mutating func registerSpelling(_ id: Int32, ownKey known: Bool? = nil, mayLoosen knownLoose: Bool? = nil) {
-        let raw = spellings.slice(Int(id))
-        let own = known ?? (!raw.isEmpty && raw.withUnsafeBufferPointer({ isOwnKey($0) }))
+        let own: Bool
+        if let known {
+            own = known
+        } else {
+            let raw = spellings.slice(Int(id))
+            own = !raw.isEmpty && raw.withUnsafeBufferPointer({ isOwnKey($0) })
+        }
         spellingOwnKey.append(own)
         if own {
-            spellingMayLoosen.append(knownLoose ?? raw.withUnsafeBufferPointer { Self.mayLoosen($0) })
-            if slowKeys.count > 0, let k = raw.withUnsafeBufferPointer({ slowKeys.find($0) }) {
+            spellingMayLoosen.append(knownLoose ?? spellings.slice(Int(id)).withUnsafeBufferPointer { Self.mayLoosen($0) })
+            if slowKeys.count > 0, let k = spellings.slice(Int(id)).withUnsafeBufferPointer({ slowKeys.find($0) }) {
                 spellingNameID.append(slowKeyName[Int(k)])
             } else {
                 spellingNameID.append(Int32(nameCount))
@@ -591,7 +596,7 @@ struct ColumnarLoader {
             }
             return
         }
-        let text = String(decoding: raw, as: UTF8.self)
+        let text = String(decoding: spellings.slice(Int(id)), as: UTF8.self)
         let key = Array(TextNormalizer.comparisonKey(text).utf8)
         spellingMayLoosen.append(knownLoose ?? key.withUnsafeBufferPointer { Self.mayLoosen($0) })
         let n: Int32 = key.withUnsafeBufferPointer { kb in
@@ -604,6 +609,81 @@ struct ColumnarLoader {
             return n
         }
         spellingNameID.append(n)
+    }
+
+    /// `isValidUTF8`, `isOwnKey` and `mayLoosen` of a new spelling in one pass over its bytes:
+    /// nil when it is not UTF-8; else whether it is its own comparison key, and if so whether
+    /// that key may loosen (false when it is not its own key: the key decides then).
+    @inline(__always)
+    mutating func classifySpelling(_ b: UnsafeBufferPointer<UInt8>) -> (own: Bool, loose: Bool)? {
+        guard !b.isEmpty else { return (false, false) }
+        let r = scalarState.withUnsafeMutableBufferPointer { Self.classify(b, state: $0) }
+        guard r & 4 == 0 else { return nil }
+        let own = r & 1 != 0
+        return (own, own && r & 2 != 0)
+    }
+
+    /// ASCII bytes `mayLoosen` stops at, as two 64-bit masks (below and from 0x40).
+    static let looseASCIILow: UInt64 = [0x22, 0x27, 0x28, 0x29, 0x2C, 0x2D, 0x2E].reduce(0) { $0 | 1 << UInt64($1) }
+    static let looseASCIIHigh: UInt64 = [0x5B, 0x5D, 0x5F].reduce(0) { $0 | 1 << UInt64($1 - 0x40) }
+
+    /// `classifySpelling` over a non-empty byte string: bit 0 own key, bit 1 may loosen, bit 2 not UTF-8.
+    static func classify(_ b: UnsafeBufferPointer<UInt8>, state: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        let n = b.count
+        var own = true, loose = false
+        var i = 0
+        let lowMask = looseASCIILow, highMask = looseASCIIHigh
+        while i < n {
+            let c = b[i]
+            if c < 0x80 {
+                // ASCII: digits, upper-case letters and punctuation other than ( ) and spaces.
+                if (c >= 0x61 && c <= 0x7A) || c <= 0x20 || c == 0x28 || c == 0x29 || c == 0x7F { own = false }
+                if (c < 0x40 ? lowMask >> UInt64(c) : highMask >> UInt64(c - 0x40)) & 1 != 0 { loose = true }
+                i += 1
+                continue
+            }
+            var v: UInt32
+            if c >= 0xE4 && c <= 0xE9 && i + 2 < n && b[i + 1] & 0xC0 == 0x80 && b[i + 2] & 0xC0 == 0x80 {
+                // A common CJK character (no overlong or surrogate possible); E8 B4 A3 is 责.
+                let c1 = b[i + 1], c2 = b[i + 2]
+                if c == 0xE8 && c1 == 0xB4 && c2 == 0xA3 { loose = true }
+                v = UInt32(c & 0x0F) << 12 | UInt32(c1 & 0x3F) << 6 | UInt32(c2 & 0x3F)
+                i += 3
+            } else if c >= 0xC2 && c <= 0xDF {
+                guard i + 1 < n && b[i + 1] & 0xC0 == 0x80 else { return 4 }
+                if c == 0xC2 { loose = true }
+                v = UInt32(c & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F)
+                i += 2
+            } else if c >= 0xE0 && c <= 0xEF {
+                guard i + 2 < n && b[i + 1] & 0xC0 == 0x80 && b[i + 2] & 0xC0 == 0x80 else { return 4 }
+                let c1 = b[i + 1]
+                if c == 0xE0 && c1 < 0xA0 { return 4 }
+                if c == 0xED && c1 >= 0xA0 { return 4 }
+                if c == 0xE2 || c == 0xE3 || c == 0xEF { loose = true }
+                v = UInt32(c & 0x0F) << 12 | UInt32(c1 & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
+                i += 3
+            } else if c >= 0xF0 && c <= 0xF4 {
+                guard i + 3 < n && b[i + 1] & 0xC0 == 0x80 && b[i + 2] & 0xC0 == 0x80 && b[i + 3] & 0xC0 == 0x80 else { return 4 }
+                let c1 = b[i + 1]
+                if c == 0xF0 && c1 < 0x90 { return 4 }
+                if c == 0xF4 && c1 >= 0x90 { return 4 }
+                own = false
+                i += 4
+                continue
+            } else {
+                return 4
+            }
+            if own {
+                var st = state[Int(v)]
+                if st == 0 {
+                    let s = String(Character(Unicode.Scalar(v)!))
+                    st = TextNormalizer.comparisonKey(s) == s ? 1 : 2
+                    state[Int(v)] = st
+                }
+                if st != 1 { own = false }
+            }
+        }
+        return (own ? 1 : 0) | (loose ? 2 : 0)
     }
 
     /// Whether every scalar of `bytes` (valid UTF-8) is left as it is by `comparisonKey`.
@@ -903,8 +983,8 @@ struct ColumnarLoader {
                 if !pending.isEmpty && !flushPending() { utf8OK = false; return false }
                 let sid = spellings.intern(rf, hash: rHash, touched: touched)
                 if sid.isNew {
-                    if !ColumnarLoader.isValidUTF8(rf) { utf8OK = false; return false }
-                    registerSpelling(sid.id)
+                    guard let c = classifySpelling(rf) else { utf8OK = false; return false }
+                    registerSpelling(sid.id, ownKey: c.own, mayLoosen: c.own ? c.loose : nil)
                 }
                 out.recipient[out.recipient.count - 1] = sid.id
             } else {
