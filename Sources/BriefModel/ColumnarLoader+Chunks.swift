@@ -123,40 +123,56 @@ extension ColumnarLoader {
             cols.append(lineOffset: lineOffset)
             if last { cols.repeats = CreditRepeats(lo: cols.creditLo, hi: cols.creditHi) }
         }
+        LoadTiming.mark("  merge: diagnostics")
         defer {
             group.wait()
+            LoadTiming.mark("  merge: column thread done")
             exchangeColumns(with: cols)
             creditRepeats = cols.repeats
         }
         // Spellings in the chunk's order of first appearance: new ones get the next ids, as
-        // they would in one pass. In batches whose first slots are loaded before any is used,
-        // so the cache misses on the big table overlap; hashes and key checks reused.
+        // they would in one pass. First the chunk's spellings are looked up here, on two
+        // threads (read-only; hashes reused); then the absent ones are appended in order.
+        // They are distinct (the chunk interned them) and absent, so they need no probe: they
+        // are entered in the slots only when the table is next probed (`syncSlots`), which
+        // after a file's last chunk is often never.
         let bCount = b.spellings.count
         spellings.reserve(spellings.count + bCount, bytes: spellings.bytes.count + b.spellings.bytes.count)
         spellingNameID.reserveCapacity(spellings.count + bCount)
         spellingOwnKey.reserveCapacity(spellings.count + bCount)
         spellingMayLoosen.reserveCapacity(spellings.count + bCount)
         var spellingMap = [Int32](repeating: 0, count: bCount)
+        final class Lookup: @unchecked Sendable {
+            let main: ByteInterner, chunk: ByteInterner, map: UnsafeMutableBufferPointer<Int32>
+            init(_ main: ByteInterner, _ chunk: ByteInterner, _ map: UnsafeMutableBufferPointer<Int32>) {
+                self.main = main
+                self.chunk = chunk
+                self.map = map
+            }
+        }
+        spellingMap.withUnsafeMutableBufferPointer { mp in
+            let box = Lookup(spellings, b.spellings, mp)
+            let parts = bCount >= 1 << 14 ? 2 : 1
+            DispatchQueue.concurrentPerform(iterations: parts) { p in
+                box.main.lookUp(box.chunk, from: p * bCount / parts, to: (p + 1) * bCount / parts, into: box.map)
+            }
+        }
+        LoadTiming.mark("  merge: looked up")
         b.spellings.bytes.withUnsafeBufferPointer { all in
             b.spellings.ends.withUnsafeBufferPointer { ends in
                 b.spellings.hashes.withUnsafeBufferPointer { hashes in
-                    var touched = [UInt64](repeating: 0, count: 64)
-                    var j = 0
-                    while j < bCount {
-                        let e = min(j + 64, bCount)
-                        for t in j..<e { touched[t - j] = spellings.touch(hashes[t]) }
-                        for t in j..<e {
-                            let key = UnsafeBufferPointer(rebasing: all[(t == 0 ? 0 : Int(ends[t - 1]))..<Int(ends[t])])
-                            let r = spellings.intern(key, hash: hashes[t], touched: touched[t - j])
-                            if r.isNew { registerSpelling(r.id, ownKey: b.spellingOwnKey[t], mayLoosen: b.spellingMayLoosen[t]) }
-                            spellingMap[t] = r.id
-                        }
-                        j = e
+                    for t in 0..<bCount where spellingMap[t] < 0 {
+                        let key = UnsafeBufferPointer(rebasing: all[(t == 0 ? 0 : Int(ends[t - 1]))..<Int(ends[t])])
+                        let id = spellings.appendUnindexed(key, hash: hashes[t])
+                        registerSpelling(id, ownKey: b.spellingOwnKey[t], mayLoosen: b.spellingMayLoosen[t])
+                        spellingMap[t] = id
                     }
                 }
             }
         }
+        LoadTiming.mark("  merge: appended")
         Self.append(b.out.recipient, mappedBy: spellingMap, to: &out.recipient)
+        LoadTiming.mark("  merge: recipients mapped")
     }
 
     /// A merge's columns other than the recipients, appended on another thread.

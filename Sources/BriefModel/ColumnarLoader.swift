@@ -161,6 +161,10 @@ struct ByteInterner {
     /// hash << 32 | (id + 1); 0 is empty.
     private var slots: [UInt64]
     private var mask: Int
+    /// How many keys (the first ones) are in `slots`: keys added by `appendUnindexed` are
+    /// only entered by `syncSlots`, which `intern`, `reserve` and `syncSlots` callers run
+    /// before probing (`find` needs every key it may meet entered).
+    private(set) var indexed = 0
 
     init(capacity: Int = 1024) {
         var size = 16
@@ -250,6 +254,7 @@ struct ByteInterner {
     /// Makes room for `n` keys (and `byteCount` bytes of keys) without growing. Room that is
     /// never used costs address space only: its pages are not touched.
     mutating func reserve(_ n: Int, bytes byteCount: Int = 0) {
+        syncSlots()
         if byteCount > bytes.capacity { bytes.reserveCapacity(byteCount) }
         var size = slots.count
         while size < n * 2 { size <<= 1 }
@@ -269,6 +274,65 @@ struct ByteInterner {
         probe(key, hash).1
     }
 
+    /// For each key `t` in `lo..<hi` of `other`: its id here, or -1 (read-only: several
+    /// threads may look up at once). In batches whose first slots are loaded before any is
+    /// used, so the cache misses overlap.
+    func lookUp(_ other: ByteInterner, from lo: Int, to hi: Int, into map: UnsafeMutableBufferPointer<Int32>) {
+        precondition(indexed == ends.count)
+        other.bytes.withUnsafeBufferPointer { all in
+            other.ends.withUnsafeBufferPointer { ends in
+                other.hashes.withUnsafeBufferPointer { hashes in
+                    slots.withUnsafeBufferPointer { sl in
+                        var touched: UInt64 = 0
+                        var j = lo
+                        while j < hi {
+                            let e = min(j + 32, hi)
+                            for t in j..<e { touched &+= sl[Int(hashes[t]) & mask] }
+                            for t in j..<e {
+                                let key = UnsafeBufferPointer(rebasing: all[(t == 0 ? 0 : Int(ends[t - 1]))..<Int(ends[t])])
+                                map[t] = probe(key, hashes[t]).1 ?? -1
+                            }
+                            j = e
+                        }
+                        if touched == 1 && ends.count == Int.max { map[lo] = 0 }  // never true: keeps the loads
+                    }
+                }
+            }
+        }
+    }
+
+    /// Adds a key known to be absent, without entering it in the slots yet (see `indexed`).
+    @inline(__always)
+    mutating func appendUnindexed(_ key: UnsafeBufferPointer<UInt8>, hash h: UInt32) -> Int32 {
+        let id = Int32(ends.count)
+        bytes.append(contentsOf: key)
+        ends.append(Int32(bytes.count))
+        hashes.append(h)
+        return id
+    }
+
+    /// Enters the keys added by `appendUnindexed` in the slots (no key comparisons: they are
+    /// all distinct), growing the table first if they need it.
+    mutating func syncSlots() {
+        guard indexed < ends.count else { return }
+        if ends.count * 2 > slots.count {
+            var size = slots.count
+            while size < ends.count * 2 { size <<= 1 }
+            return rehash(size)
+        }
+        let m = mask
+        slots.withUnsafeMutableBufferPointer { sl in
+            hashes.withUnsafeBufferPointer { hs in
+                for id in indexed..<hs.count {
+                    var i = Int(hs[id]) & m
+                    while sl[i] != 0 { i = (i + 1) & m }
+                    sl[i] = UInt64(hs[id]) << 32 | UInt64(id + 1)
+                }
+            }
+        }
+        indexed = ends.count
+    }
+
     /// Loads the first slot `hash` probes (to be passed to `intern(_:hash:touched:)`).
     @inline(__always) func touch(_ hash: UInt32) -> UInt64 {
         slots.withUnsafeBufferPointer { $0[Int(hash) & mask] }
@@ -284,6 +348,7 @@ struct ByteInterner {
     @inline(__always)
     mutating func intern(_ key: UnsafeBufferPointer<UInt8>, hash h: UInt32, touched: UInt64) -> (id: Int32, isNew: Bool) {
         if touched == 0 && ends.count == Int.max { return (0, false) }  // never true
+        if indexed < ends.count { syncSlots() }
         let (i, found) = probe(key, h)
         if let found { return (found, false) }
         let id = Int32(ends.count)
@@ -291,22 +356,20 @@ struct ByteInterner {
         ends.append(Int32(bytes.count))
         hashes.append(h)
         slots[i] = UInt64(h) << 32 | UInt64(id + 1)
+        indexed = ends.count
         if ends.count * 2 > slots.count { grow() }
         return (id, true)
     }
 
     private mutating func grow() { rehash(slots.count * 2) }
 
-    /// Re-inserts every entry into a table of `size` slots (a power of two).
+    /// Enters every key into a new table of `size` slots (a power of two).
     private mutating func rehash(_ size: Int) {
-        let old = slots
+        slots = []
         slots = [UInt64](repeating: 0, count: size)
         mask = size - 1
-        for e in old where e != 0 {
-            var i = Int(e >> 32) & mask
-            while slots[i] != 0 { i = (i + 1) & mask }
-            slots[i] = e
-        }
+        indexed = 0
+        syncSlots()
     }
 }
 
@@ -599,6 +662,7 @@ struct ColumnarLoader {
         let text = String(decoding: spellings.slice(Int(id)), as: UTF8.self)
         let key = Array(TextNormalizer.comparisonKey(text).utf8)
         spellingMayLoosen.append(knownLoose ?? key.withUnsafeBufferPointer { Self.mayLoosen($0) })
+        spellings.syncSlots()
         let n: Int32 = key.withUnsafeBufferPointer { kb in
             if let k = slowKeys.find(kb) { return slowKeyName[Int(k)] }
             if let t = spellings.find(kb), Int(t) < spellingNameID.count { return spellingNameID[Int(t)] }
