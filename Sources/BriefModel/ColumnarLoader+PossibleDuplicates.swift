@@ -77,24 +77,24 @@ extension ColumnarLoader {
     /// so removing and replacing byte sequences is removing and replacing characters): the
     /// same ignored characters dropped, then 有限责任公司 read as 有限公司.
     static func looseKey(_ key: [UInt8]) -> [UInt8] {
-        var kept: [UInt8] = [], out: [UInt8] = []
-        key.withUnsafeBufferPointer { looseKey($0, into: &out, scratch: &kept) }
-        return out
+        var out = [UInt8](repeating: 0, count: key.count), kept = out
+        let m = key.withUnsafeBufferPointer { k in
+            out.withUnsafeMutableBufferPointer { ob in kept.withUnsafeMutableBufferPointer { looseKey(k, into: ob, scratch: $0) } }
+        }
+        return Array(out[0..<m])
     }
 
-    /// `looseKey(_:)` into `out` (emptied first), with `scratch` for the intermediate form:
-    /// no allocation once the buffers are big enough.
-    static func looseKey(_ k: UnsafeBufferPointer<UInt8>, into out: inout [UInt8], scratch kept: inout [UInt8]) {
+    /// `looseKey(_:)` into `dst` (at least as long as `k`, as is `scratch`); its length. The
+    /// long form is 有限 + 责任 + 公司 in 18 bytes (有 starts with E6), the short one the same
+    /// without its middle six bytes.
+    static func looseKey(_ k: UnsafeBufferPointer<UInt8>, into dst: UnsafeMutableBufferPointer<UInt8>, scratch kept: UnsafeMutableBufferPointer<UInt8>) -> Int {
         let ascii = looseIgnoredASCIITable, sequences = looseIgnoredSequences
-        let long = longForm, short = shortForm
-        kept.removeAll(keepingCapacity: true)
-        out.removeAll(keepingCapacity: true)
-        var i = 0
         let n = k.count
+        var i = 0, m = 0
         outer: while i < n {
             let c = k[i]
             if c < 0x80 {
-                if !ascii[Int(c)] { kept.append(c) }
+                if !ascii[Int(c)] { kept[m] = c; m += 1 }
                 i += 1
                 continue
             }
@@ -105,21 +105,32 @@ extension ColumnarLoader {
                     if same { i += seq.count; continue outer }
                 }
             }
-            kept.append(c)
+            kept[m] = c
+            m += 1
             i += 1
         }
-        // 有限责任公司 → 有限公司.
-        guard kept.count >= long.count else { swap(&out, &kept); return }
+        // 有限责任公司 → 有限公司: 有限 (six bytes) kept, 责任 (six bytes) dropped.
+        let long = longForm
+        var o = 0
         i = 0
-        while i < kept.count {
-            if kept[i] == long[0] && i + long.count <= kept.count && kept[i..<(i + long.count)].elementsEqual(long) {
-                out.append(contentsOf: short)
-                i += long.count
-            } else {
-                out.append(kept[i])
-                i += 1
+        while i < m {
+            let c = kept[i]
+            if c == 0xE6 && i + 18 <= m && kept[i + 1] == long[1] {
+                var same = true
+                for j in 2..<18 where kept[i + j] != long[j] { same = false; break }
+                if same {
+                    for j in 0..<6 { dst[o + j] = long[j] }
+                    for j in 12..<18 { dst[o + j - 6] = long[j] }
+                    o += 12
+                    i += 18
+                    continue
+                }
             }
+            dst[o] = c
+            o += 1
+            i += 1
         }
+        return o
     }
 
     /// The characters `DuplicateTracker.looseKey` ignores (the same list).
@@ -132,6 +143,7 @@ extension ColumnarLoader {
     static let looseIgnoredSequences = looseIgnored.unicodeScalars.filter { !$0.isASCII }.map { Array(String($0).utf8) }
     static let longForm = Array("有限责任公司".utf8)
     static let shortForm = Array("有限公司".utf8)
+
 
     func fileIndex(ofRow row: Int) -> Int {
         var f = fileRowStart.count - 1
@@ -161,30 +173,36 @@ extension ColumnarLoader {
         // (name, loose form) for each name whose key has a looser form, in spelling order.
         var pairs: [(name: Int32, loose: Int32)] = []
         var done = [UInt64](repeating: 0, count: names / 64 + 1)
-        var loose: [UInt8] = [], scratch: [UInt8] = []
-        loose.reserveCapacity(256)
-        scratch.reserveCapacity(256)
+        var loose = [UInt8](repeating: 0, count: 256), scratch = [UInt8](repeating: 0, count: 256)
+        /// Whether the loose form of `k` is `k` itself; if not, the pair is noted.
+        func note(_ name: Int32, _ k: UnsafeBufferPointer<UInt8>) {
+            if loose.count < k.count {
+                loose = [UInt8](repeating: 0, count: 2 * k.count)
+                scratch = loose
+            }
+            let same: Bool = loose.withUnsafeMutableBufferPointer { lb in
+                let m = scratch.withUnsafeMutableBufferPointer { Self.looseKey(k, into: lb, scratch: $0) }
+                let form = UnsafeBufferPointer(rebasing: lb[0..<m])
+                if m == k.count && form.elementsEqual(k) { return true }
+                pairs.append((name, byLoose.intern(form).id))
+                return false
+            }
+            _ = same
+        }
         spellingMayLoosen.withUnsafeBufferPointer { mayLoosen in
             for s in 0..<mayLoosen.count where mayLoosen[s] {
                 let name = spellingNameID[s]
                 let bit: UInt64 = 1 << UInt64(name & 63)
                 guard done[Int(name) >> 6] & bit == 0 else { continue }
                 done[Int(name) >> 6] |= bit
-                let same: Bool
                 if spellingOwnKey[s] {
-                    same = spellings.slice(s).withUnsafeBufferPointer { k in
-                        Self.looseKey(k, into: &loose, scratch: &scratch)
-                        return loose.withUnsafeBufferPointer { $0.elementsEqual(k) }
+                    spellings.bytes.withUnsafeBufferPointer { b in
+                        note(name, UnsafeBufferPointer(rebasing: b[(s == 0 ? 0 : Int(spellings.ends[s - 1]))..<Int(spellings.ends[s])]))
                     }
                 } else {
                     let key = Array(TextNormalizer.comparisonKey(String(decoding: spellings.slice(s), as: UTF8.self)).utf8)
-                    same = key.withUnsafeBufferPointer { k in
-                        Self.looseKey(k, into: &loose, scratch: &scratch)
-                        return loose.withUnsafeBufferPointer { $0.elementsEqual(k) }
-                    }
+                    key.withUnsafeBufferPointer { note(name, $0) }
                 }
-                guard !same else { continue }
-                pairs.append((name, loose.withUnsafeBufferPointer { byLoose.intern($0).id }))
             }
         }
         let tA = LoadTiming.threadCPU()

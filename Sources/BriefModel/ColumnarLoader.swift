@@ -1232,11 +1232,11 @@ struct ColumnarLoader {
             let name = Int(spellingNameID[Int(out.recipient[i])])
             return name * combos + (Int(out.programme[i]) * 2 + Int(out.level[i])) * span + Int(out.year[i]) - minYear
         }
+        let kind = kindID("duplicate record")
         for i in repeats {
             let f = first[key(i)]!
             let file = files[Int(rowFileIndex(i))]
             let line = Int(out.line[i])
-            let kind = kindID("duplicate record")
             let keep = keeps(kind)
             let message = keep ? duplicateMessage(first: (rowFileIndex(f), out.line[f]), file: file, spelling: Int(out.recipient[i]),
                                                   programme: Int(out.programme[i]), year: Int(out.year[i]), level: Int(out.level[i])) : ""
