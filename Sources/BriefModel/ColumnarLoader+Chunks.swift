@@ -22,6 +22,15 @@ extension ColumnarLoader {
         init(_ loader: ColumnarLoader) { self.loader = loader }
     }
 
+    /// The pages of the mapped file, to give back from another thread.
+    struct MappedPages: @unchecked Sendable {
+        let raw: UnsafeRawBufferPointer?
+        func drop() {
+            guard let m = raw, let base = m.baseAddress, m.count > 0 else { return }
+            _ = madvise(UnsafeMutableRawPointer(mutating: base), m.count, MADV_DONTNEED)
+        }
+    }
+
     /// The mapped bytes, shared read-only with the chunk threads.
     struct SharedBytes: @unchecked Sendable {
         let buffer: UnsafeBufferPointer<UInt8>
@@ -77,11 +86,13 @@ extension ColumnarLoader {
                 return false
             }
         }
-        dropMappedPages()
+        // The mapped file's pages are given back on the merge's column thread (or here when
+        // there is no merge).
+        if k < 2 { dropMappedPages() }
         var nextLine = ends[0]!.line
         for j in 1..<k {
             let offset = nextLine - 1
-            merge(boxes[j - 1].loader, lineOffset: offset, last: j == k - 1)
+            merge(boxes[j - 1].loader, lineOffset: offset, last: j == k - 1, dropPages: j == 1)
             LoadTiming.mark("chunk \(j) merged")
             boxes[j - 1].loader = fresh
             LoadTiming.mark("chunk \(j) freed")
@@ -94,7 +105,7 @@ extension ColumnarLoader {
 
     /// Appends the rows and diagnostics a chunk loader read (lines counted from 1 there,
     /// `lineOffset` added here), as if this loader had read them.
-    mutating func merge(_ b: ColumnarLoader, lineOffset: Int, last: Bool = false) {
+    mutating func merge(_ b: ColumnarLoader, lineOffset: Int, last: Bool = false, dropPages: Bool = false) {
         out.rowsRead += b.out.rowsRead
         out.errorCount += b.out.errorCount
         out.warningCount += b.out.warningCount
@@ -119,7 +130,9 @@ extension ColumnarLoader {
         let cols = MergeColumns(b)
         exchangeColumns(with: cols)
         let group = DispatchGroup()
+        let mapped = MappedPages(raw: dropPages ? mapping : nil)
         DispatchQueue.global().async(group: group) {
+            mapped.drop()
             cols.append(lineOffset: lineOffset)
             if last { cols.repeats = CreditRepeats(lo: cols.creditLo, hi: cols.creditHi) }
         }

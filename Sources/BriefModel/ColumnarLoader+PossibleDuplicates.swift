@@ -157,7 +157,7 @@ extension ColumnarLoader {
     }
 
     func displayName(row: Int) -> String {
-        TextNormalizer.name(String(decoding: spellings.slice(Int(out.recipient[row])), as: UTF8.self))
+        spellings.slice(Int(out.recipient[row])).withUnsafeBufferPointer { Self.displayName($0) }
     }
 
     /// Loose group of each name that shares its loose key with another name (others: none).

@@ -81,7 +81,7 @@ public struct ColumnarRegister: Sendable {
     /// A recipient spelling as written (trimmed, with full-width parentheses).
     public func recipientName(spelling id: Int) -> String {
         let s = id == 0 ? 0 : Int(spellingEnds[id - 1])
-        return TextNormalizer.name(String(decoding: spellingBytes[s..<Int(spellingEnds[id])], as: UTF8.self))
+        return spellingBytes[s..<Int(spellingEnds[id])].withUnsafeBufferPointer { ColumnarLoader.displayName($0) }
     }
 
     /// Whether any error was found.
@@ -443,8 +443,7 @@ struct ColumnarLoader {
     /// Gives back the mapped file's pages once its rows are all read (a private read-only
     /// mapping: touching it again would only read the file again).
     func dropMappedPages() {
-        guard let m = mapping, let base = m.baseAddress, m.count > 0 else { return }
-        _ = madvise(UnsafeMutableRawPointer(mutating: base), m.count, MADV_DONTNEED)
+        MappedPages(raw: mapping).drop()
     }
 
     /// A file mapped read-only with mmap.
@@ -1066,8 +1065,23 @@ struct ColumnarLoader {
         let whereText = firstFile == file ? "line \(first.1)" : "\(firstFile):\(first.1)"
         let p = Programme.all[programme]
         let lv = level == 0 ? AwardLevel.award : AwardLevel.nomination
-        let name = TextNormalizer.name(String(decoding: spellings.slice(spelling), as: UTF8.self))
+        let name = spellings.slice(spelling).withUnsafeBufferPointer { Self.displayName($0) }
         return "duplicate of \(whereText): “\(name)” already has \(p.name) \(year) (\(lv.rawValue))"
+    }
+
+    /// `TextNormalizer.name` of a spelling's bytes (valid UTF-8). Without ( or ) and with no
+    /// character `trim` drops at either end (space, tab, CR, LF, U+3000, U+FEFF: one scalar
+    /// each, so looking at the first and last scalar is enough), the name is the text itself.
+    static func displayName(_ b: UnsafeBufferPointer<UInt8>) -> String {
+        @inline(__always) func dropped(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0D || c == 0x0A }
+        @inline(__always) func wide(_ i: Int) -> Bool {
+            (b[i] == 0xE3 && b[i + 1] == 0x80 && b[i + 2] == 0x80) || (b[i] == 0xEF && b[i + 1] == 0xBB && b[i + 2] == 0xBF)
+        }
+        let n = b.count
+        if n > 0 && !dropped(b[0]) && !dropped(b[n - 1]) && !(n >= 3 && (wide(0) || wide(n - 3))) && !b.contains(0x28) && !b.contains(0x29) {
+            return String(decoding: b, as: UTF8.self)
+        }
+        return TextNormalizer.name(String(decoding: b, as: UTF8.self))
     }
 
     /// Whether a field is empty after `TextNormalizer.trim`, looking at bytes first.
