@@ -154,6 +154,11 @@ extension ColumnarLoader {
         spellingNameID.reserveCapacity(spellings.count + bCount)
         spellingOwnKey.reserveCapacity(spellings.count + bCount)
         spellingMayLoosen.reserveCapacity(spellings.count + bCount)
+        spellingLoose.reserveCapacity(spellings.count + bCount)
+        // The chunk's loose forms, as forms of this loader.
+        let looseMap: [Int32] = (0..<b.looseForms.count).map { l in
+            b.looseForms.slice(l).withUnsafeBufferPointer { looseForms.intern($0).id }
+        }
         var spellingMap = [Int32](repeating: 0, count: bCount)
         final class Lookup: @unchecked Sendable {
             let main: ByteInterner, chunk: ByteInterner, map: UnsafeMutableBufferPointer<Int32>
@@ -177,7 +182,9 @@ extension ColumnarLoader {
                     for t in 0..<bCount where spellingMap[t] < 0 {
                         let key = UnsafeBufferPointer(rebasing: all[(t == 0 ? 0 : Int(ends[t - 1]))..<Int(ends[t])])
                         let id = spellings.appendUnindexed(key, hash: hashes[t])
-                        registerSpelling(id, ownKey: b.spellingOwnKey[t], mayLoosen: b.spellingMayLoosen[t])
+                        let form = b.spellingLoose[t]
+                        registerSpelling(id, ownKey: b.spellingOwnKey[t], mayLoosen: b.spellingMayLoosen[t],
+                                         looseForm: form >= 0 ? looseMap[Int(form)] : form == -1 ? -1 : nil)
                         spellingMap[t] = id
                     }
                 }

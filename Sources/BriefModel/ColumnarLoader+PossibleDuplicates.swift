@@ -169,7 +169,7 @@ extension ColumnarLoader {
     func looseGroups() -> [Int32: Int32] {
         let t0 = LoadTiming.threadCPU()
         let names = nameCount
-        var byLoose = ByteInterner(capacity: 1024)
+        var byLoose = looseForms
         // (name, loose form) for each name whose key has a looser form, in spelling order.
         var pairs: [(name: Int32, loose: Int32)] = []
         var done = [UInt64](repeating: 0, count: names / 64 + 1)
@@ -195,7 +195,12 @@ extension ColumnarLoader {
                 let bit: UInt64 = 1 << UInt64(name & 63)
                 guard done[Int(name) >> 6] & bit == 0 else { continue }
                 done[Int(name) >> 6] |= bit
-                if spellingOwnKey[s] {
+                let form = spellingLoose[s]
+                if form >= 0 {
+                    pairs.append((name, form))
+                } else if form == -1 {
+                    continue
+                } else if spellingOwnKey[s] {
                     spellings.bytes.withUnsafeBufferPointer { b in
                         note(name, UnsafeBufferPointer(rebasing: b[(s == 0 ? 0 : Int(spellings.ends[s - 1]))..<Int(spellings.ends[s])]))
                     }
@@ -210,13 +215,25 @@ extension ColumnarLoader {
         // The name whose key is each loose form: a spelling that is its own key, else a
         // normalised key (`slowKeys`); -1 when there is none.
         var plain = [Int32](repeating: -1, count: byLoose.count)
+        // A bitmap over the loose forms' hashes (it stays in cache) keeps the table lookup
+        // out of the pass for almost every spelling.
+        let filterBits = 20
+        var filter = [UInt64](repeating: 0, count: (1 << filterBits) / 64)
+        for h in byLoose.hashes {
+            let b = Int(h >> UInt32(32 - filterBits))
+            filter[b >> 6] |= 1 << UInt64(b & 63)
+        }
         spellings.bytes.withUnsafeBufferPointer { bytes in
             spellings.ends.withUnsafeBufferPointer { ends in
                 spellings.hashes.withUnsafeBufferPointer { hashes in
                     spellingOwnKey.withUnsafeBufferPointer { own in
-                        for t in 0..<ends.count where own[t] {
-                            let key = UnsafeBufferPointer(rebasing: bytes[(t == 0 ? 0 : Int(ends[t - 1]))..<Int(ends[t])])
-                            if let l = byLoose.find(key, hash: hashes[t]) { plain[Int(l)] = spellingNameID[t] }
+                        filter.withUnsafeBufferPointer { filter in
+                            for t in 0..<ends.count {
+                                let h = hashes[t], b = Int(h >> UInt32(32 - filterBits))
+                                guard filter[b >> 6] & (1 << UInt64(b & 63)) != 0, own[t] else { continue }
+                                let key = UnsafeBufferPointer(rebasing: bytes[(t == 0 ? 0 : Int(ends[t - 1]))..<Int(ends[t])])
+                                if let l = byLoose.find(key, hash: h) { plain[Int(l)] = spellingNameID[t] }
+                            }
                         }
                     }
                 }

@@ -415,6 +415,13 @@ struct ColumnarLoader {
     var spellingOwnKey: [Bool] = []
     /// Per spelling: whether its comparison key may have a looser form (`DuplicateTracker.looseKey`).
     var spellingMayLoosen: [Bool] = []
+    /// Per spelling that is its own key and may loosen: its loose form (`looseKey`) in
+    /// `looseForms` when that differs from the key, else -1; worked out on registering, while
+    /// the bytes are in cache. -1 for spellings that may not loosen, -2 for those that are not
+    /// their own key (their key is worked out again in `looseGroups`).
+    var spellingLoose: [Int32] = []
+    var looseForms = ByteInterner(capacity: 64)
+    var looseBuffers: ([UInt8], [UInt8]) = ([], [])
     var nameCount = 0
     var slowKeys = ByteInterner(capacity: 64)
     var slowKeyName: [Int32] = []
@@ -639,7 +646,7 @@ struct ColumnarLoader {
     /// spelling made only of characters that `TextNormalizer.comparisonKey` leaves alone is its
     /// own key and needs no String; others are normalised, and their keys remembered so that a
     /// later spelling equal to such a key gets the same id.
-    mutating func registerSpelling(_ id: Int32, ownKey known: Bool? = nil, mayLoosen knownLoose: Bool? = nil) {
+    mutating func registerSpelling(_ id: Int32, ownKey known: Bool? = nil, mayLoosen knownLoose: Bool? = nil, looseForm knownForm: Int32? = nil) {
         let own: Bool
         if let known {
             own = known
@@ -649,7 +656,9 @@ struct ColumnarLoader {
         }
         spellingOwnKey.append(own)
         if own {
-            spellingMayLoosen.append(knownLoose ?? spellings.slice(Int(id)).withUnsafeBufferPointer { Self.mayLoosen($0) })
+            let loose = knownLoose ?? spellings.slice(Int(id)).withUnsafeBufferPointer { Self.mayLoosen($0) }
+            spellingMayLoosen.append(loose)
+            spellingLoose.append(loose ? knownForm ?? looseForm(ofSpelling: Int(id)) : -1)
             if slowKeys.count > 0, let k = spellings.slice(Int(id)).withUnsafeBufferPointer({ slowKeys.find($0) }) {
                 spellingNameID.append(slowKeyName[Int(k)])
             } else {
@@ -661,6 +670,7 @@ struct ColumnarLoader {
         let text = String(decoding: spellings.slice(Int(id)), as: UTF8.self)
         let key = Array(TextNormalizer.comparisonKey(text).utf8)
         spellingMayLoosen.append(knownLoose ?? key.withUnsafeBufferPointer { Self.mayLoosen($0) })
+        spellingLoose.append(-2)
         spellings.syncSlots()
         let n: Int32 = key.withUnsafeBufferPointer { kb in
             if let k = slowKeys.find(kb) { return slowKeyName[Int(k)] }
@@ -747,6 +757,26 @@ struct ColumnarLoader {
             }
         }
         return (own ? 1 : 0) | (loose ? 2 : 0)
+    }
+
+    /// The loose form of a spelling that is its own key, entered in `looseForms`; -1 when it
+    /// is the key itself.
+    mutating func looseForm(ofSpelling id: Int) -> Int32 {
+        var (out, scratch) = looseBuffers
+        looseBuffers = ([], [])
+        defer { looseBuffers = (out, scratch) }
+        let start = id == 0 ? 0 : Int(spellings.ends[id - 1]), end = Int(spellings.ends[id])
+        if out.count < end - start {
+            out = [UInt8](repeating: 0, count: max(256, 2 * (end - start)))
+            scratch = out
+        }
+        let m = spellings.bytes.withUnsafeBufferPointer { b in
+            let k = UnsafeBufferPointer(rebasing: b[start..<end])
+            let m = out.withUnsafeMutableBufferPointer { ob in scratch.withUnsafeMutableBufferPointer { Self.looseKey(k, into: ob, scratch: $0) } }
+            return m == k.count && out.withUnsafeBufferPointer({ UnsafeBufferPointer(rebasing: $0[0..<m]).elementsEqual(k) }) ? -1 : m
+        }
+        guard m >= 0 else { return -1 }
+        return out.withUnsafeBufferPointer { looseForms.intern(UnsafeBufferPointer(rebasing: $0[0..<m])).id }
     }
 
     /// Whether every scalar of `bytes` (valid UTF-8) is left as it is by `comparisonKey`.
@@ -841,6 +871,7 @@ struct ColumnarLoader {
         spellingNameID.reserveCapacity(s)
         spellingOwnKey.reserveCapacity(s)
         spellingMayLoosen.reserveCapacity(s)
+        spellingLoose.reserveCapacity(s)
     }
 
     /// Notes unterminated quotes as errors.
@@ -1272,13 +1303,27 @@ struct ColumnarLoader {
             init(_ loader: ColumnarLoader) { self.loader = loader }
         }
         LoadTiming.mark("rows read and merged")
+        if ProcessInfo.processInfo.environment["QBRIEF_TMP_DUP"] != nil {
+            for _ in 0..<5 {
+                let t = LoadTiming.threadCPU()
+                let r = duplicateFindings()
+                let t2 = LoadTiming.threadCPU()
+                let c = creditFindings(repeats: creditRepeats)
+                let t3 = LoadTiming.threadCPU()
+                let nm = nameFormFindings()
+                let t4 = LoadTiming.threadCPU()
+                FileHandle.standardError.write(Data("tmp dup \(Double(t2 - t) / 1e6) credit \(Double(t3 - t2) / 1e6) names \(Double(t4 - t3) / 1e6) \(r.repeats.count) \(c.count) \(nm.found.count)\n".utf8))
+            }
+        }
         let box = Findings(self)
         DispatchQueue.concurrentPerform(iterations: 3) { task in
             let t0 = LoadTiming.threadCPU()
             switch task {
-            case 0: box.names = box.loader.nameFormFindings()
-            case 1: box.credits = box.loader.creditFindings(repeats: box.loader.creditRepeats)
-            default: box.duplicates = box.loader.duplicateFindings()
+            // Longest first: the duplicate pass, then the name forms; the credit codes on
+            // whichever thread is free first.
+            case 0: box.duplicates = box.loader.duplicateFindings()
+            case 1: box.names = box.loader.nameFormFindings()
+            default: box.credits = box.loader.creditFindings(repeats: box.loader.creditRepeats)
             }
             if LoadTiming.enabled {
                 FileHandle.standardError.write(Data("load timing:   task \(task) \(Double(LoadTiming.threadCPU() - t0) / 1e6) ms CPU\n".utf8))
