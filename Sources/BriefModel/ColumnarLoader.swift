@@ -373,6 +373,58 @@ struct ByteInterner {
     }
 }
 
+/// Up to `capacity` rows' plain and coded columns (not the recipient), appended to a loader's
+/// columns together. Local to one `readRows` call; freed with `release()`.
+struct RowBatch {
+    static let capacity = 256
+    var count = 0
+    let programme = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+    let level = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+    let type = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+    let year = UnsafeMutablePointer<Int16>.allocate(capacity: capacity)
+    let section = UnsafeMutablePointer<Int32>.allocate(capacity: capacity)
+    let division = UnsafeMutablePointer<Int32>.allocate(capacity: capacity)
+    let region = UnsafeMutablePointer<Int32>.allocate(capacity: capacity)
+    let city = UnsafeMutablePointer<Int32>.allocate(capacity: capacity)
+    let line = UnsafeMutablePointer<Int32>.allocate(capacity: capacity)
+    let creditLo = UnsafeMutablePointer<UInt64>.allocate(capacity: capacity)
+    let creditHi = UnsafeMutablePointer<UInt32>.allocate(capacity: capacity)
+
+    @inline(__always)
+    mutating func add(programme p: UInt8, level l: UInt8, type t: UInt8, year y: Int16, section s: Int32, division d: Int32,
+                      region r: Int32, city c: Int32, line n: Int32, credit: PackedCode) {
+        let k = count
+        programme[k] = p; level[k] = l; type[k] = t; year[k] = y
+        section[k] = s; division[k] = d; region[k] = r; city[k] = c; line[k] = n
+        creditLo[k] = credit.lo; creditHi[k] = credit.hi
+        count = k + 1
+    }
+
+    /// Appends the rows to `loader`'s columns and empties the batch.
+    mutating func flush(into loader: inout ColumnarLoader) {
+        let k = count
+        guard k > 0 else { return }
+        loader.out.programme.append(contentsOf: UnsafeBufferPointer(start: programme, count: k))
+        loader.out.level.append(contentsOf: UnsafeBufferPointer(start: level, count: k))
+        loader.out.recipientType.append(contentsOf: UnsafeBufferPointer(start: type, count: k))
+        loader.out.year.append(contentsOf: UnsafeBufferPointer(start: year, count: k))
+        loader.out.section.codes.append(contentsOf: UnsafeBufferPointer(start: section, count: k))
+        loader.out.division.codes.append(contentsOf: UnsafeBufferPointer(start: division, count: k))
+        loader.out.region.codes.append(contentsOf: UnsafeBufferPointer(start: region, count: k))
+        loader.out.city.codes.append(contentsOf: UnsafeBufferPointer(start: city, count: k))
+        loader.out.line.append(contentsOf: UnsafeBufferPointer(start: line, count: k))
+        loader.creditLo.append(contentsOf: UnsafeBufferPointer(start: creditLo, count: k))
+        loader.creditHi.append(contentsOf: UnsafeBufferPointer(start: creditHi, count: k))
+        count = 0
+    }
+
+    func release() {
+        programme.deallocate(); level.deallocate(); type.deallocate(); year.deallocate()
+        section.deallocate(); division.deallocate(); region.deallocate(); city.deallocate(); line.deallocate()
+        creditLo.deallocate(); creditHi.deallocate()
+    }
+}
+
 /// The per-text outcomes of one column, worked out once per distinct text.
 struct FieldMemo {
     var interner = ByteInterner(capacity: 64)
@@ -934,6 +986,10 @@ struct ColumnarLoader {
                   let r = m.range(of: Self.sampleMaskedID) else { return ("", "") }
             return (String(m[..<r.lowerBound]), String(m[r.upperBound...]))
         }()
+        // Accepted rows' columns other than the recipient go through a small batch (appending
+        // to eleven arrays row by row costs a uniqueness check each).
+        var rows = RowBatch()
+        defer { rows.release() }
         let scanned = CSVReader.scan(bytes, from: 0, firstLine: firstLine) { line, fields, scratch in
             @inline(__always) func field(_ i: Int) -> UnsafeBufferPointer<UInt8> {
                 guard i < fields.count else { return UnsafeBufferPointer(start: nil, count: 0) }
@@ -1068,8 +1124,10 @@ struct ColumnarLoader {
                 return true
             }
             let p = UInt8(po.value), lv = UInt8(po.value2)
-            append(programme: p, level: lv, type: UInt8(type), year: Int16(year),
-                   section: section, division: division, region: ro.value, city: ro.value2, spelling: -1, line: Int32(line), credit: credit)
+            rows.add(programme: p, level: lv, type: UInt8(type), year: Int16(year),
+                     section: section, division: division, region: ro.value, city: ro.value2, line: Int32(line), credit: credit)
+            out.recipient.append(-1)
+            if rows.count == RowBatch.capacity { rows.flush(into: &self) }
             // The recipient's id is filled in a batch later: by then the slots touched for the
             // batch's rows are in cache, so the misses overlap instead of queueing.
             if fields[iRecipient].inScratch || rf.baseAddress == nil {
@@ -1087,6 +1145,7 @@ struct ColumnarLoader {
             }
             return true
         }
+        rows.flush(into: &self)
         guard utf8OK, flushPending() else { return nil }
         return scanned
     }
@@ -1191,21 +1250,43 @@ struct ColumnarLoader {
     /// (expected, found) on a check-character mismatch. Nil when the code needs the slow path.
     @inline(__always)
     func fastCreditCheck(_ f: UnsafeBufferPointer<UInt8>, packed: inout PackedCode) -> (UInt8, UInt8)? {
-        guard f.count == 18 else { return nil }
-        var sum = 0
-        var lo: UInt64 = 0, hi: UInt32 = 0
-        for i in 0..<17 {
-            let v = alphabetValue[Int(f[i])]
-            if v < 0 { return nil }
-            sum += Int(v) * weights[i]
-            if i < 12 { lo = lo << 5 | UInt64(v) } else { hi = hi << 5 | UInt32(v) }
+        Self.fastCreditCheck(f, packed: &packed)
+    }
+
+    static let alphabetASCIIStatic = CreditCode.alphabet.map { $0.asciiValue! }
+
+    static func fastCreditCheck(_ f: UnsafeBufferPointer<UInt8>, packed: inout PackedCode) -> (UInt8, UInt8)? {
+        guard f.count == 18, let p = f.baseAddress else { return nil }
+        let alphabetASCII = alphabetASCIIStatic
+        // Σ value × 3^i, taken mod 31 at the end, is Σ value × weight (weight = 3^i mod 31);
+        // 30 × Σ 3^i stays far below 2^64. Bad characters (-1) are or-ed into `bad`.
+        return ColumnarLoader.alphabetValue.withUnsafeBufferPointer { av -> (UInt8, UInt8)? in
+            var bad: Int8 = 0
+            var sum: UInt64 = 0, w: UInt64 = 1
+            var lo: UInt64 = 0, hi: UInt32 = 0
+            for i in 0..<12 {
+                let v = av[Int(p[i])]
+                bad |= v
+                let u = UInt64(UInt8(bitPattern: v))
+                sum &+= u &* w
+                w &*= 3
+                lo = lo << 5 | u
+            }
+            for i in 12..<17 {
+                let v = av[Int(p[i])]
+                bad |= v
+                let u = UInt64(UInt8(bitPattern: v))
+                sum &+= u &* w
+                w &*= 3
+                hi = hi << 5 | UInt32(truncatingIfNeeded: u)
+            }
+            let last = av[Int(p[17])]
+            guard bad | last >= 0 else { return nil }
+            packed = PackedCode(lo: lo, hi: hi << 5 | UInt32(last))
+            let c = 31 - Int(sum % 31)
+            let expected = alphabetASCII[c == 31 ? 0 : c]
+            return expected == p[17] ? (0, 0) : (expected, p[17])
         }
-        let last = alphabetValue[Int(f[17])]
-        guard last >= 0 else { return nil }
-        packed = PackedCode(lo: lo, hi: hi << 5 | UInt32(last))
-        let c = 31 - sum % 31
-        let expected = alphabetASCII[c == 31 ? 0 : c]
-        return expected == f[17] ? (0, 0) : (expected, f[17])
     }
 
     /// Reports rows that repeat an earlier one (same normalised recipient, programme, year and
