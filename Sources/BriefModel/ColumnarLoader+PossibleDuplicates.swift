@@ -163,31 +163,28 @@ extension ColumnarLoader {
     /// Loose group of each name that shares its loose key with another name (others: none).
     /// A group is the name whose key is the loose form itself, if there is one, else
     /// `nameCount` plus the loose form's index. The loose forms are collected first (once per
-    /// name); the names whose key is a loose form are then found in one pass over the
-    /// spellings' stored hashes against the small table of loose forms, instead of one probe
-    /// of the big spelling table per loose form.
+    /// name; spellings that are their own key had theirs worked out on registering); the names
+    /// whose key is a loose form are then found in one pass over the spellings' stored hashes
+    /// against the small table of loose forms, instead of one probe of the big spelling table
+    /// per loose form.
     func looseGroups() -> [Int32: Int32] {
-        let t0 = LoadTiming.threadCPU()
         let names = nameCount
         var byLoose = looseForms
         // (name, loose form) for each name whose key has a looser form, in spelling order.
         var pairs: [(name: Int32, loose: Int32)] = []
         var done = [UInt64](repeating: 0, count: names / 64 + 1)
         var loose = [UInt8](repeating: 0, count: 256), scratch = [UInt8](repeating: 0, count: 256)
-        /// Whether the loose form of `k` is `k` itself; if not, the pair is noted.
+        /// Notes (name, loose form of key `k`) unless the loose form is `k` itself.
         func note(_ name: Int32, _ k: UnsafeBufferPointer<UInt8>) {
             if loose.count < k.count {
                 loose = [UInt8](repeating: 0, count: 2 * k.count)
                 scratch = loose
             }
-            let same: Bool = loose.withUnsafeMutableBufferPointer { lb in
+            loose.withUnsafeMutableBufferPointer { lb in
                 let m = scratch.withUnsafeMutableBufferPointer { Self.looseKey(k, into: lb, scratch: $0) }
                 let form = UnsafeBufferPointer(rebasing: lb[0..<m])
-                if m == k.count && form.elementsEqual(k) { return true }
-                pairs.append((name, byLoose.intern(form).id))
-                return false
+                if m != k.count || !form.elementsEqual(k) { pairs.append((name, byLoose.intern(form).id)) }
             }
-            _ = same
         }
         spellingMayLoosen.withUnsafeBufferPointer { mayLoosen in
             for s in 0..<mayLoosen.count where mayLoosen[s] {
@@ -210,7 +207,6 @@ extension ColumnarLoader {
                 }
             }
         }
-        let tA = LoadTiming.threadCPU()
         guard !pairs.isEmpty else { return [:] }
         // The name whose key is each loose form: a spelling that is its own key, else a
         // normalised key (`slowKeys`); -1 when there is none.
@@ -244,8 +240,6 @@ extension ColumnarLoader {
                 if let k = byLoose.slice(l).withUnsafeBufferPointer({ slowKeys.find($0) }) { plain[l] = slowKeyName[Int(k)] }
             }
         }
-        let tB = LoadTiming.threadCPU()
-        if LoadTiming.enabled { FileHandle.standardError.write(Data("load timing:     loose forms \((tA - t0) / 1000) plain \((tB - tA) / 1000) pairs \(pairs.count) forms \(byLoose.count)\n".utf8)) }
         var groupOf = [Int32](repeating: -1, count: names)
         var members = [Int32](repeating: 0, count: names)
         var looseMembers = [Int32](repeating: 0, count: byLoose.count)
@@ -292,9 +286,7 @@ extension ColumnarLoader {
         guard n > 1 else { return result }
         func counted(_ row: Int) -> Bool { !fileAbsorbed[fileIndex(ofRow: row)] }
         let anyAbsorbed = fileAbsorbed.contains(true)
-        let tg = LoadTiming.threadCPU()
         let groups = looseGroups()
-        if LoadTiming.enabled { FileHandle.standardError.write(Data("load timing:   looseGroups \(Double(LoadTiming.threadCPU() - tg) / 1e6) ms CPU, \(groups.count) grouped\n".utf8)) }
         result.groups = groups
         if !groups.isEmpty {
             var filter = [UInt64](repeating: 0, count: nameCount / 64 + 1)
