@@ -70,25 +70,52 @@ public struct AwardTable: Sendable {
     }
 
     /// Encodes a register read straight into columns (`DatasetLoader.loadColumns`), without
-    /// an `AwardRecord` per row; counts agree with `init(_:)` on the same rows.
+    /// an `AwardRecord` per row; counts agree with `init(_:)` on the same rows. The columns are
+    /// converted side by side on the available cores when there are many rows.
     public init(_ columns: ColumnarRegister) {
         let n = columns.count
-        var recipientIDs = [Int32](repeating: 0, count: n)
-        columns.recipient.withUnsafeBufferPointer { sp in
-            columns.recipientNameID.withUnsafeBufferPointer { names in
-                recipientIDs.withUnsafeMutableBufferPointer { out in
-                    for i in 0..<n { out[i] = names[Int(sp[i])] }
+        let minYear = Int(columns.year.min() ?? 0)
+        final class Converted: @unchecked Sendable {
+            var recipientIDs: [Int32] = [], programme: [Int32] = [], level: [Int32] = [], type: [Int32] = [], year: [Int32] = []
+        }
+        let c = Converted()
+        AwardTable.parallel(n, 5) { task in
+            switch task {
+            case 0:
+                c.recipientIDs = columns.recipient.withUnsafeBufferPointer { sp in
+                    columns.recipientNameID.withUnsafeBufferPointer { names in
+                        AwardTable.codes(n) { names[Int(sp[$0])] }
+                    }
                 }
+            case 1: c.programme = columns.programme.withUnsafeBufferPointer { p in AwardTable.codes(n) { Int32(p[$0]) } }
+            case 2: c.level = columns.level.withUnsafeBufferPointer { p in AwardTable.codes(n) { Int32(p[$0]) } }
+            case 3: c.type = columns.recipientType.withUnsafeBufferPointer { p in AwardTable.codes(n) { Int32(p[$0]) } }
+            default: c.year = columns.year.withUnsafeBufferPointer { p in AwardTable.codes(n) { Int32(Int(p[$0]) - minYear) } }
             }
         }
-        let minYear = Int(columns.year.min() ?? 0)
         self.init(
             count: n, programmes: Programme.all,
-            programmeCodes: columns.programme.map { Int32($0) }, levelCodes: columns.level.map { Int32($0) },
-            typeCodes: columns.recipientType.map { Int32($0) },
-            yearCodes: columns.year.map { Int32(Int($0) - minYear) }, minYear: minYear, maxYear: Int(columns.year.max() ?? -1),
+            programmeCodes: c.programme, levelCodes: c.level, typeCodes: c.type,
+            yearCodes: c.year, minYear: minYear, maxYear: Int(columns.year.max() ?? -1),
             section: columns.section, division: columns.division, regionCodes: columns.region, city: columns.city,
-            recipientIDs: recipientIDs, recipientNameCount: columns.recipientNameCount)
+            recipientIDs: c.recipientIDs, recipientNameCount: columns.recipientNameCount)
+    }
+
+    /// Runs `tasks` tasks, side by side when there are at least 65 536 rows.
+    static func parallel(_ rows: Int, _ tasks: Int, _ body: @Sendable (Int) -> Void) {
+        if rows >= 1 << 16 && ProcessInfo.processInfo.activeProcessorCount > 1 {
+            DispatchQueue.concurrentPerform(iterations: tasks, execute: body)
+        } else {
+            for t in 0..<tasks { body(t) }
+        }
+    }
+
+    /// `n` codes, `code(i)` each, written once (no zero fill first).
+    @inline(__always) static func codes(_ n: Int, _ code: (Int) -> Int32) -> [Int32] {
+        [Int32](unsafeUninitializedCapacity: n) { buffer, count in
+            for i in 0..<n { buffer[i] = code(i) }
+            count = n
+        }
     }
 
     init(count: Int, programmes: [Programme], programmeCodes: [Int32], levelCodes: [Int32], typeCodes: [Int32], years: [Int],
@@ -120,24 +147,34 @@ public struct AwardTable: Sendable {
         let sections = SectorCatalog.sections
         let knownSections = Set(sections.map(\.code))
         let extraSections = Set(section.values).subtracting(knownSections).subtracting([""]).sorted()
-        self.sector = EncodedColumn(
-            keys: sections.map(\.code) + extraSections + [""],
-            labels: sections.map(\.name) + extraSections + ["未分类"], alwaysShown: sections.count, coded: section)
-
+        let sectorKeys = sections.map(\.code) + extraSections + [""]
         // Divisions present, by code, then 未细分.
         let divisions = Set(division.values).subtracting([""]).sorted()
-        self.division = EncodedColumn(
-            keys: divisions + [""], labels: divisions.map { SectorCatalog.division($0)?.name ?? $0 } + ["未细分"],
-            alwaysShown: 0, coded: division)
-
+        let divisionKeys = divisions + [""]
         // Cities: Jiangsu's 13 always, other cities present by code, then 未知地区.
         let cities = RegionCatalog.jiangsuCities
         let jiangsu = Set(cities.map(\.code))
         let others = Set(city.values).subtracting(jiangsu).subtracting([""]).sorted()
+        let regionKeys = cities.map(\.code) + others + [""]
+        // The three columns are re-encoded side by side (when there are many rows).
+        final class Remapped: @unchecked Sendable { var sector: [Int32] = [], division: [Int32] = [], region: [Int32] = [] }
+        let r = Remapped()
+        AwardTable.parallel(count, 3) { task in
+            switch task {
+            case 0: r.sector = EncodedColumn.remap(section, to: sectorKeys)
+            case 1: r.division = EncodedColumn.remap(division, to: divisionKeys)
+            default: r.region = EncodedColumn.remap(city, to: regionKeys)
+            }
+        }
+        self.sector = EncodedColumn(
+            keys: sectorKeys, labels: sections.map(\.name) + extraSections + ["未分类"], alwaysShown: sections.count, codes: r.sector)
+        self.division = EncodedColumn(
+            keys: divisionKeys, labels: divisions.map { SectorCatalog.division($0)?.name ?? $0 } + ["未细分"],
+            alwaysShown: 0, codes: r.division)
         region = EncodedColumn(
-            keys: cities.map(\.code) + others + [""],
+            keys: regionKeys,
             labels: cities.map(\.name) + others.map { RegionCatalog.region(code: $0)?.name ?? $0 } + ["未知地区"],
-            alwaysShown: cities.count, coded: city)
+            alwaysShown: cities.count, codes: r.region)
 
         // Counties: the registered code when it is county level; a record registered at city
         // level stays at its city (labelled 市本级); by code, then 未知地区.
@@ -215,18 +252,18 @@ struct EncodedColumn: Sendable {
     /// Re-encodes a column in first-seen order into display order (`keys`); values not among
     /// `keys` go to the last key.
     init(keys: [String], labels: [String], alwaysShown: Int, coded: CodedColumn) {
+        self.init(keys: keys, labels: labels, alwaysShown: alwaysShown, codes: EncodedColumn.remap(coded, to: keys))
+    }
+
+    /// The codes of a column in first-seen order re-encoded as indices into `keys`; values
+    /// not among `keys` go to the last key.
+    static func remap(_ coded: CodedColumn, to keys: [String]) -> [Int32] {
         var index: [String: Int32] = [:]
         for (i, k) in keys.enumerated() where index[k] == nil { index[k] = Int32(i) }
         let remap = coded.values.map { index[$0] ?? Int32(keys.count - 1) }
-        var codes = [Int32](repeating: 0, count: coded.codes.count)
-        coded.codes.withUnsafeBufferPointer { src in
-            remap.withUnsafeBufferPointer { rm in
-                codes.withUnsafeMutableBufferPointer { out in
-                    for i in 0..<src.count { out[i] = rm[Int(src[i])] }
-                }
-            }
+        return coded.codes.withUnsafeBufferPointer { src in
+            remap.withUnsafeBufferPointer { rm in AwardTable.codes(src.count) { rm[Int(src[$0])] } }
         }
-        self.init(keys: keys, labels: labels, alwaysShown: alwaysShown, codes: codes)
     }
 
     /// A per-code mask of keys that satisfy `accept`.

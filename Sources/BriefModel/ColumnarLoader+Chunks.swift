@@ -22,6 +22,15 @@ extension ColumnarLoader {
         init(_ loader: ColumnarLoader) { self.loader = loader }
     }
 
+    /// The pages of the mapped file, to give back from another thread.
+    struct MappedPages: @unchecked Sendable {
+        let raw: UnsafeRawBufferPointer?
+        func drop() {
+            guard let m = raw, let base = m.baseAddress, m.count > 0 else { return }
+            _ = madvise(UnsafeMutableRawPointer(mutating: base), m.count, MADV_DONTNEED)
+        }
+    }
+
     /// The mapped bytes, shared read-only with the chunk threads.
     struct SharedBytes: @unchecked Sendable {
         let buffer: UnsafeBufferPointer<UInt8>
@@ -59,13 +68,14 @@ extension ColumnarLoader {
             let box = boxes[j - 1], lo = starts[j], hi = end(j)
             let rows = (hi - lo) / 96 + 16
             DispatchQueue.global().async(group: group) {
-                box.loader.spellings.reserve(rows * 3 / 4)
-                box.loader.out.reserve(rows)
+                box.loader.reserve(rows: rows, bytes: hi - lo)
                 box.end = box.loader.readRows(shared.buffer, from: lo, to: hi, firstLine: 1, header: header, file: file)
             }
         }
         let first = readRows(bytes, from: starts[0], to: end(0), firstLine: firstLine, header: header, file: file)
+        LoadTiming.mark("chunk 0 parsed")
         group.wait()
+        LoadTiming.mark("other chunks parsed")
         // Every chunk but the last must stop exactly at its end, between records. A chunk
         // that met text that is not UTF-8 sends the file back to one pass as well, which
         // decides whether the record path must read it.
@@ -76,12 +86,16 @@ extension ColumnarLoader {
                 return false
             }
         }
-        dropMappedPages()
+        // The mapped file's pages are given back on the merge's column thread (or here when
+        // there is no merge).
+        if k < 2 { dropMappedPages() }
         var nextLine = ends[0]!.line
         for j in 1..<k {
             let offset = nextLine - 1
-            merge(boxes[j - 1].loader, lineOffset: offset)
+            merge(boxes[j - 1].loader, lineOffset: offset, last: j == k - 1, dropPages: j == 1)
+            LoadTiming.mark("chunk \(j) merged")
             boxes[j - 1].loader = fresh
+            LoadTiming.mark("chunk \(j) freed")
             nextLine = ends[j]!.line + offset
             if j == k - 1 { noteProblems(ends[j]!.problems, file: file, lineOffset: offset) }
             ends[j] = nil
@@ -91,7 +105,7 @@ extension ColumnarLoader {
 
     /// Appends the rows and diagnostics a chunk loader read (lines counted from 1 there,
     /// `lineOffset` added here), as if this loader had read them.
-    mutating func merge(_ b: ColumnarLoader, lineOffset: Int) {
+    mutating func merge(_ b: ColumnarLoader, lineOffset: Int, last: Bool = false, dropPages: Bool = false) {
         out.rowsRead += b.out.rowsRead
         out.errorCount += b.out.errorCount
         out.warningCount += b.out.warningCount
@@ -111,41 +125,74 @@ extension ColumnarLoader {
         for (bk, n) in b.hidden.enumerated() { hidden[kindMap[bk]] += n }
 
         // The plain and coded columns are appended on another thread while this one merges
-        // the spellings (they share nothing).
+        // the spellings (they share nothing); after the file's last chunk, that thread also
+        // finds the credit codes seen twice, for the possible-duplicate pass.
         let cols = MergeColumns(b)
         exchangeColumns(with: cols)
         let group = DispatchGroup()
-        DispatchQueue.global().async(group: group) { cols.append(lineOffset: lineOffset) }
+        let mapped = MappedPages(raw: dropPages ? mapping : nil)
+        DispatchQueue.global().async(group: group) {
+            mapped.drop()
+            cols.append(lineOffset: lineOffset)
+            if last { cols.repeats = CreditRepeats(lo: cols.creditLo, hi: cols.creditHi) }
+        }
+        LoadTiming.mark("  merge: diagnostics")
         defer {
             group.wait()
+            LoadTiming.mark("  merge: column thread done")
             exchangeColumns(with: cols)
+            creditRepeats = cols.repeats
         }
         // Spellings in the chunk's order of first appearance: new ones get the next ids, as
-        // they would in one pass. In batches whose first slots are loaded before any is used,
-        // so the cache misses on the big table overlap; hashes and key checks reused.
+        // they would in one pass. First the chunk's spellings are looked up here, on two
+        // threads (read-only; hashes reused); then the absent ones are appended in order.
+        // They are distinct (the chunk interned them) and absent, so they need no probe: they
+        // are entered in the slots only when the table is next probed (`syncSlots`), which
+        // after a file's last chunk is often never.
         let bCount = b.spellings.count
-        spellings.reserve(spellings.count + bCount)
+        spellings.reserve(spellings.count + bCount, bytes: spellings.bytes.count + b.spellings.bytes.count)
+        spellingNameID.reserveCapacity(spellings.count + bCount)
+        spellingOwnKey.reserveCapacity(spellings.count + bCount)
+        spellingMayLoosen.reserveCapacity(spellings.count + bCount)
+        spellingLoose.reserveCapacity(spellings.count + bCount)
+        // The chunk's loose forms, as forms of this loader.
+        let looseMap: [Int32] = (0..<b.looseForms.count).map { l in
+            b.looseForms.slice(l).withUnsafeBufferPointer { looseForms.intern($0).id }
+        }
         var spellingMap = [Int32](repeating: 0, count: bCount)
+        final class Lookup: @unchecked Sendable {
+            let main: ByteInterner, chunk: ByteInterner, map: UnsafeMutableBufferPointer<Int32>
+            init(_ main: ByteInterner, _ chunk: ByteInterner, _ map: UnsafeMutableBufferPointer<Int32>) {
+                self.main = main
+                self.chunk = chunk
+                self.map = map
+            }
+        }
+        spellingMap.withUnsafeMutableBufferPointer { mp in
+            let box = Lookup(spellings, b.spellings, mp)
+            let parts = bCount >= 1 << 14 ? 2 : 1
+            DispatchQueue.concurrentPerform(iterations: parts) { p in
+                box.main.lookUp(box.chunk, from: p * bCount / parts, to: (p + 1) * bCount / parts, into: box.map)
+            }
+        }
+        LoadTiming.mark("  merge: looked up")
         b.spellings.bytes.withUnsafeBufferPointer { all in
             b.spellings.ends.withUnsafeBufferPointer { ends in
                 b.spellings.hashes.withUnsafeBufferPointer { hashes in
-                    var touched = [UInt64](repeating: 0, count: 64)
-                    var j = 0
-                    while j < bCount {
-                        let e = min(j + 64, bCount)
-                        for t in j..<e { touched[t - j] = spellings.touch(hashes[t]) }
-                        for t in j..<e {
-                            let key = UnsafeBufferPointer(rebasing: all[(t == 0 ? 0 : Int(ends[t - 1]))..<Int(ends[t])])
-                            let r = spellings.intern(key, hash: hashes[t], touched: touched[t - j])
-                            if r.isNew { registerSpelling(r.id, ownKey: b.spellingOwnKey[t], mayLoosen: b.spellingMayLoosen[t]) }
-                            spellingMap[t] = r.id
-                        }
-                        j = e
+                    for t in 0..<bCount where spellingMap[t] < 0 {
+                        let key = UnsafeBufferPointer(rebasing: all[(t == 0 ? 0 : Int(ends[t - 1]))..<Int(ends[t])])
+                        let id = spellings.appendUnindexed(key, hash: hashes[t])
+                        let form = b.spellingLoose[t]
+                        registerSpelling(id, ownKey: b.spellingOwnKey[t], mayLoosen: b.spellingMayLoosen[t],
+                                         looseForm: form >= 0 ? looseMap[Int(form)] : form == -1 ? -1 : nil)
+                        spellingMap[t] = id
                     }
                 }
             }
         }
+        LoadTiming.mark("  merge: appended")
         Self.append(b.out.recipient, mappedBy: spellingMap, to: &out.recipient)
+        LoadTiming.mark("  merge: recipients mapped")
     }
 
     /// A merge's columns other than the recipients, appended on another thread.
@@ -170,6 +217,7 @@ extension ColumnarLoader {
         var sectionDict: [String: Int32] = [:], divisionDict: [String: Int32] = [:]
         var regionDict: [String: Int32] = [:], cityDict: [String: Int32] = [:]
         var line: [Int32] = []
+        var repeats: CreditRepeats?
         init(_ b: ColumnarLoader) { self.b = b }
 
         func append(lineOffset: Int) {

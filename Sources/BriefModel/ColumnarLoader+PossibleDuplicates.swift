@@ -77,46 +77,60 @@ extension ColumnarLoader {
     /// so removing and replacing byte sequences is removing and replacing characters): the
     /// same ignored characters dropped, then 有限责任公司 read as 有限公司.
     static func looseKey(_ key: [UInt8]) -> [UInt8] {
+        var out = [UInt8](repeating: 0, count: key.count), kept = out
+        let m = key.withUnsafeBufferPointer { k in
+            out.withUnsafeMutableBufferPointer { ob in kept.withUnsafeMutableBufferPointer { looseKey(k, into: ob, scratch: $0) } }
+        }
+        return Array(out[0..<m])
+    }
+
+    /// `looseKey(_:)` into `dst` (at least as long as `k`, as is `scratch`); its length. The
+    /// long form is 有限 + 责任 + 公司 in 18 bytes (有 starts with E6), the short one the same
+    /// without its middle six bytes.
+    static func looseKey(_ k: UnsafeBufferPointer<UInt8>, into dst: UnsafeMutableBufferPointer<UInt8>, scratch kept: UnsafeMutableBufferPointer<UInt8>) -> Int {
         let ascii = looseIgnoredASCIITable, sequences = looseIgnoredSequences
-        let long = longForm, short = shortForm
-        return key.withUnsafeBufferPointer { k -> [UInt8] in
-            var kept: [UInt8] = []
-            kept.reserveCapacity(k.count)
-            var i = 0
-            let n = k.count
-            outer: while i < n {
-                let c = k[i]
-                if c < 0x80 {
-                    if !ascii[Int(c)] { kept.append(c) }
-                    i += 1
+        let n = k.count
+        var i = 0, m = 0
+        outer: while i < n {
+            let c = k[i]
+            if c < 0x80 {
+                if !ascii[Int(c)] { kept[m] = c; m += 1 }
+                i += 1
+                continue
+            }
+            if c == 0xC2 || c == 0xE2 || c == 0xE3 || c == 0xEF {
+                for seq in sequences where seq[0] == c && i + seq.count <= n {
+                    var same = true
+                    for j in 1..<seq.count where k[i + j] != seq[j] { same = false; break }
+                    if same { i += seq.count; continue outer }
+                }
+            }
+            kept[m] = c
+            m += 1
+            i += 1
+        }
+        // 有限责任公司 → 有限公司: 有限 (six bytes) kept, 责任 (six bytes) dropped.
+        let long = longForm
+        var o = 0
+        i = 0
+        while i < m {
+            let c = kept[i]
+            if c == 0xE6 && i + 18 <= m && kept[i + 1] == long[1] {
+                var same = true
+                for j in 2..<18 where kept[i + j] != long[j] { same = false; break }
+                if same {
+                    for j in 0..<6 { dst[o + j] = long[j] }
+                    for j in 12..<18 { dst[o + j - 6] = long[j] }
+                    o += 12
+                    i += 18
                     continue
                 }
-                if c == 0xC2 || c == 0xE2 || c == 0xE3 || c == 0xEF {
-                    for seq in sequences where seq[0] == c && i + seq.count <= n {
-                        var same = true
-                        for j in 1..<seq.count where k[i + j] != seq[j] { same = false; break }
-                        if same { i += seq.count; continue outer }
-                    }
-                }
-                kept.append(c)
-                i += 1
             }
-            // 有限责任公司 → 有限公司.
-            guard kept.count >= long.count else { return kept }
-            var out: [UInt8] = []
-            out.reserveCapacity(kept.count)
-            i = 0
-            while i < kept.count {
-                if kept[i] == long[0] && i + long.count <= kept.count && kept[i..<(i + long.count)].elementsEqual(long) {
-                    out.append(contentsOf: short)
-                    i += long.count
-                } else {
-                    out.append(kept[i])
-                    i += 1
-                }
-            }
-            return out
+            dst[o] = c
+            o += 1
+            i += 1
         }
+        return o
     }
 
     /// The characters `DuplicateTracker.looseKey` ignores (the same list).
@@ -130,6 +144,7 @@ extension ColumnarLoader {
     static let longForm = Array("有限责任公司".utf8)
     static let shortForm = Array("有限公司".utf8)
 
+
     func fileIndex(ofRow row: Int) -> Int {
         var f = fileRowStart.count - 1
         while f > 0 && fileRowStart[f] > row { f -= 1 }
@@ -142,43 +157,113 @@ extension ColumnarLoader {
     }
 
     func displayName(row: Int) -> String {
-        TextNormalizer.name(String(decoding: spellings.slice(Int(out.recipient[row])), as: UTF8.self))
+        spellings.slice(Int(out.recipient[row])).withUnsafeBufferPointer { Self.displayName($0) }
     }
 
     /// Loose group of each name that shares its loose key with another name (others: none).
+    /// A group is the name whose key is the loose form itself, if there is one, else
+    /// `nameCount` plus the loose form's index. The loose forms are collected first (once per
+    /// name; spellings that are their own key had theirs worked out on registering); the names
+    /// whose key is a loose form are then found in one pass over the spellings' stored hashes
+    /// against the small table of loose forms, instead of one probe of the big spelling table
+    /// per loose form.
     func looseGroups() -> [Int32: Int32] {
-        var groupOf: [Int32: Int32] = [:]
-        var members: [Int32: Int32] = [:]
-        groupOf.reserveCapacity(1024)
-        members.reserveCapacity(1024)
-        var byLoose = ByteInterner(capacity: 1024)
-        var done = [UInt64](repeating: 0, count: nameCount / 64 + 1)
-        for s in 0..<spellingMayLoosen.count where spellingMayLoosen[s] {
-            let name = spellingNameID[s]
-            let bit: UInt64 = 1 << UInt64(name & 63)
-            guard done[Int(name) >> 6] & bit == 0 else { continue }
-            done[Int(name) >> 6] |= bit
-            let key = spellingOwnKey[s] ? Array(spellings.slice(s))
-                : Array(TextNormalizer.comparisonKey(String(decoding: spellings.slice(s), as: UTF8.self)).utf8)
-            let lb = Self.looseKey(key)
-            guard lb != key else { continue }
-            // The name whose key is the loose form itself, if any; else a group of its own.
-            let plain: Int32? = lb.withUnsafeBufferPointer { kb in
-                if let t = spellings.find(kb), spellingOwnKey[Int(t)] { return spellingNameID[Int(t)] }
-                if slowKeys.count > 0, let k = slowKeys.find(kb) { return slowKeyName[Int(k)] }
-                return nil
+        let names = nameCount
+        var byLoose = looseForms
+        // (name, loose form) for each name whose key has a looser form, in spelling order.
+        var pairs: [(name: Int32, loose: Int32)] = []
+        var done = [UInt64](repeating: 0, count: names / 64 + 1)
+        var loose = [UInt8](repeating: 0, count: 256), scratch = [UInt8](repeating: 0, count: 256)
+        /// Notes (name, loose form of key `k`) unless the loose form is `k` itself.
+        func note(_ name: Int32, _ k: UnsafeBufferPointer<UInt8>) {
+            if loose.count < k.count {
+                loose = [UInt8](repeating: 0, count: 2 * k.count)
+                scratch = loose
             }
-            let g: Int32
-            if let plain {
-                g = plain
-                if groupOf[plain] == nil { groupOf[plain] = plain; members[plain, default: 0] += 1 }
-            } else {
-                g = Int32(nameCount) + lb.withUnsafeBufferPointer { byLoose.intern($0).id }
+            loose.withUnsafeMutableBufferPointer { lb in
+                let m = scratch.withUnsafeMutableBufferPointer { Self.looseKey(k, into: lb, scratch: $0) }
+                let form = UnsafeBufferPointer(rebasing: lb[0..<m])
+                if m != k.count || !form.elementsEqual(k) { pairs.append((name, byLoose.intern(form).id)) }
             }
-            groupOf[name] = g
-            members[g, default: 0] += 1
         }
-        return groupOf.filter { members[$0.value, default: 0] > 1 }
+        spellingMayLoosen.withUnsafeBufferPointer { mayLoosen in
+            for s in 0..<mayLoosen.count where mayLoosen[s] {
+                let name = spellingNameID[s]
+                let bit: UInt64 = 1 << UInt64(name & 63)
+                guard done[Int(name) >> 6] & bit == 0 else { continue }
+                done[Int(name) >> 6] |= bit
+                let form = spellingLoose[s]
+                if form >= 0 {
+                    pairs.append((name, form))
+                } else if form == -1 {
+                    continue
+                } else if spellingOwnKey[s] {
+                    spellings.bytes.withUnsafeBufferPointer { b in
+                        note(name, UnsafeBufferPointer(rebasing: b[(s == 0 ? 0 : Int(spellings.ends[s - 1]))..<Int(spellings.ends[s])]))
+                    }
+                } else {
+                    let key = Array(TextNormalizer.comparisonKey(String(decoding: spellings.slice(s), as: UTF8.self)).utf8)
+                    key.withUnsafeBufferPointer { note(name, $0) }
+                }
+            }
+        }
+        guard !pairs.isEmpty else { return [:] }
+        // The name whose key is each loose form: a spelling that is its own key, else a
+        // normalised key (`slowKeys`); -1 when there is none.
+        var plain = [Int32](repeating: -1, count: byLoose.count)
+        // A bitmap over the loose forms' hashes (it stays in cache) keeps the table lookup
+        // out of the pass for almost every spelling.
+        let filterBits = 20
+        var filter = [UInt64](repeating: 0, count: (1 << filterBits) / 64)
+        for h in byLoose.hashes {
+            let b = Int(h >> UInt32(32 - filterBits))
+            filter[b >> 6] |= 1 << UInt64(b & 63)
+        }
+        spellings.bytes.withUnsafeBufferPointer { bytes in
+            spellings.ends.withUnsafeBufferPointer { ends in
+                spellings.hashes.withUnsafeBufferPointer { hashes in
+                    spellingOwnKey.withUnsafeBufferPointer { own in
+                        filter.withUnsafeBufferPointer { filter in
+                            for t in 0..<ends.count {
+                                let h = hashes[t], b = Int(h >> UInt32(32 - filterBits))
+                                guard filter[b >> 6] & (1 << UInt64(b & 63)) != 0, own[t] else { continue }
+                                let key = UnsafeBufferPointer(rebasing: bytes[(t == 0 ? 0 : Int(ends[t - 1]))..<Int(ends[t])])
+                                if let l = byLoose.find(key, hash: h) { plain[Int(l)] = spellingNameID[t] }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        if slowKeys.count > 0 {
+            for l in 0..<byLoose.count where plain[l] < 0 {
+                if let k = byLoose.slice(l).withUnsafeBufferPointer({ slowKeys.find($0) }) { plain[l] = slowKeyName[Int(k)] }
+            }
+        }
+        var groupOf = [Int32](repeating: -1, count: names)
+        var members = [Int32](repeating: 0, count: names)
+        var looseMembers = [Int32](repeating: 0, count: byLoose.count)
+        var grouped: [Int32] = []
+        for (name, l) in pairs {
+            let g: Int32
+            let p = plain[Int(l)]
+            if p >= 0 {
+                g = p
+                if groupOf[Int(p)] < 0 { groupOf[Int(p)] = p; members[Int(p)] += 1; grouped.append(p) }
+            } else {
+                g = Int32(names) + l
+            }
+            if groupOf[Int(name)] < 0 { grouped.append(name) }
+            groupOf[Int(name)] = g
+            if Int(g) < names { members[Int(g)] += 1 } else { looseMembers[Int(g) - names] += 1 }
+        }
+        var result: [Int32: Int32] = [:]
+        result.reserveCapacity(grouped.count)
+        for name in grouped {
+            let g = groupOf[Int(name)]
+            if (Int(g) < names ? members[Int(g)] : looseMembers[Int(g) - names]) > 1 { result[name] = g }
+        }
+        return result
     }
 
     /// What the name-form pass found: (row, first row) pairs in row order, and the loose group
@@ -225,41 +310,83 @@ extension ColumnarLoader {
         return result
     }
 
+    /// Credit-code hashes (`PackedCode.mixed`, 24 bits) seen on more than one row of the first
+    /// `rows` rows: two bits a hash (seen, seen twice) side by side, so each row touches one word.
+    struct CreditRepeats {
+        var rows: Int
+        var bits: [UInt64]
+        var any: Bool
+
+        static let hashBits = 24
+
+        init(lo: [UInt64], hi: [UInt32]) {
+            rows = lo.count
+            var bits = [UInt64](repeating: 0, count: (1 << Self.hashBits) / 32)
+            var any = false
+            bits.withUnsafeMutableBufferPointer { bm in
+                lo.withUnsafeBufferPointer { lo in
+                    hi.withUnsafeBufferPointer { hi in
+                        for i in 0..<lo.count where hi[i] != UInt32.max {
+                            let h = Self.hash(PackedCode(lo: lo[i], hi: hi[i]))
+                            let w = h >> 5, seen: UInt64 = 1 << UInt64((h & 31) << 1)
+                            if bm[w] & seen != 0 { bm[w] |= seen << 1; any = true } else { bm[w] |= seen }
+                        }
+                    }
+                }
+            }
+            self.bits = bits
+            self.any = any
+        }
+
+        @inline(__always) static func hash(_ code: PackedCode) -> Int { Int(truncatingIfNeeded: code.mixed >> UInt64(64 - hashBits)) }
+
+        /// Whether the hash of `code` was seen twice.
+        @inline(__always) func twice(_ code: PackedCode) -> Bool {
+            let h = Self.hash(code)
+            return bits[h >> 5] & (2 << UInt64((h & 31) << 1)) != 0
+        }
+    }
+
     /// One credit code under two names, in row order (read-only). A (code, name) pair is
     /// looked at once: the first row of its code is fixed, so a later row with the same pair
-    /// would be judged the same way.
-    func creditFindings() -> [CreditFinding] {
+    /// would be judged the same way. `repeats` is used when it covers every row (the merge of
+    /// a file's last chunk works it out beside the merge of the spellings).
+    func creditFindings(repeats known: CreditRepeats? = nil) -> [CreditFinding] {
         let n = out.programme.count
         guard n > 1 else { return [] }
         func counted(_ row: Int) -> Bool { !fileAbsorbed[fileIndex(ofRow: row)] }
         let anyAbsorbed = fileAbsorbed.contains(true)
         var found: [CreditFinding] = []
-        let bits = 1 << 24
-        var seen = [UInt64](repeating: 0, count: bits / 64)
-        var twice = [UInt64](repeating: 0, count: bits / 64)
-        var anyTwice = false
+        let repeats = known.flatMap { $0.rows == n ? $0 : nil } ?? CreditRepeats(lo: creditLo, hi: creditHi)
+        guard repeats.any else { return [] }
+        // The rows whose code's hash was seen twice, then the first row and name of each such
+        // code in an open-addressing table keyed by the code (hi == UInt32.max: empty slot).
+        var rows: [Int32] = []
         creditLo.withUnsafeBufferPointer { lo in
             creditHi.withUnsafeBufferPointer { hi in
-                for i in 0..<n where hi[i] != UInt32.max {
-                    let h = Int(truncatingIfNeeded: PackedCode(lo: lo[i], hi: hi[i]).mixed >> 40)
-                    let w = h >> 6, b: UInt64 = 1 << UInt64(h & 63)
-                    if seen[w] & b != 0 { twice[w] |= b; anyTwice = true } else { seen[w] |= b }
-                }
+                for i in 0..<n where hi[i] != UInt32.max && repeats.twice(PackedCode(lo: lo[i], hi: hi[i])) { rows.append(Int32(i)) }
             }
         }
-        if anyTwice {
-            seen = []
-            var first: [PackedCode: (row: Int, name: Int32)] = [:]
-            var reportedPairs = Set<[UInt64]>()
-            for i in 0..<n where creditHi[i] != UInt32.max {
-                let code = PackedCode(lo: creditLo[i], hi: creditHi[i])
-                let h = Int(truncatingIfNeeded: code.mixed >> 40)
-                guard twice[h >> 6] & (1 << UInt64(h & 63)) != 0, !anyAbsorbed || counted(i) else { continue }
-                let name = spellingNameID[Int(out.recipient[i])]
-                guard let f = first[code] else { first[code] = (i, name); continue }
-                guard f.name != name, reportedPairs.insert([code.lo, UInt64(code.hi), UInt64(name)]).inserted else { continue }
-                found.append(CreditFinding(row: Int32(i), first: Int32(f.row), firstName: f.name, name: name))
+        var size = 16
+        while size < rows.count * 2 { size <<= 1 }
+        let mask = size - 1
+        var keyLo = [UInt64](repeating: 0, count: size), keyHi = [UInt32](repeating: .max, count: size)
+        var firstRow = [Int32](repeating: 0, count: size), firstName = [Int32](repeating: 0, count: size)
+        var reportedPairs = Set<[UInt64]>()
+        for r in rows {
+            let i = Int(r)
+            guard !anyAbsorbed || counted(i) else { continue }
+            let code = PackedCode(lo: creditLo[i], hi: creditHi[i])
+            let name = spellingNameID[Int(out.recipient[i])]
+            var slot = Int(truncatingIfNeeded: code.mixed) & mask
+            while keyHi[slot] != .max && (keyHi[slot] != code.hi || keyLo[slot] != code.lo) { slot = (slot + 1) & mask }
+            if keyHi[slot] == .max {
+                keyLo[slot] = code.lo; keyHi[slot] = code.hi; firstRow[slot] = r; firstName[slot] = name
+                continue
             }
+            let fName = firstName[slot]
+            guard fName != name, reportedPairs.insert([code.lo, UInt64(code.hi), UInt64(name)]).inserted else { continue }
+            found.append(CreditFinding(row: r, first: firstRow[slot], firstName: fName, name: name))
         }
         return found
     }

@@ -81,7 +81,7 @@ public struct ColumnarRegister: Sendable {
     /// A recipient spelling as written (trimmed, with full-width parentheses).
     public func recipientName(spelling id: Int) -> String {
         let s = id == 0 ? 0 : Int(spellingEnds[id - 1])
-        return TextNormalizer.name(String(decoding: spellingBytes[s..<Int(spellingEnds[id])], as: UTF8.self))
+        return spellingBytes[s..<Int(spellingEnds[id])].withUnsafeBufferPointer { ColumnarLoader.displayName($0) }
     }
 
     /// Whether any error was found.
@@ -114,11 +114,40 @@ extension DatasetLoader {
     /// `loadColumns(_:)` splitting the rows of a file of at least `parallelMinimum` bytes
     /// into `chunks` chunks read concurrently (1: one thread).
     static func loadColumns(_ urls: [URL], chunks: Int, parallelMinimum: Int) -> ColumnarRegister {
+        LoadTiming.start()
         var loader = ColumnarLoader(validator: RecordValidator())
         loader.chunks = chunks
         loader.parallelMinimum = parallelMinimum
         for (fileIndex, url) in urls.enumerated() { loader.read(url, fileIndex: fileIndex) }
         return loader.finish()
+    }
+}
+
+/// Phase timings of `loadColumns` on standard error when `QBRIEF_LOAD_TIMING` is set (for
+/// profiling the large-file path; nothing is printed otherwise).
+enum LoadTiming {
+    static let enabled = ProcessInfo.processInfo.environment["QBRIEF_LOAD_TIMING"] != nil
+    nonisolated(unsafe) static var last = DispatchTime.now().uptimeNanoseconds
+
+    /// CPU time of the calling thread, in nanoseconds.
+    static func threadCPU() -> UInt64 {
+        var t = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
+        return UInt64(t.tv_sec) * 1_000_000_000 + UInt64(t.tv_nsec)
+    }
+
+    /// Starts the clock.
+    static func start() {
+        guard enabled else { return }
+        last = DispatchTime.now().uptimeNanoseconds
+    }
+
+    /// Prints the time since the previous mark under `label`.
+    static func mark(_ label: @autoclosure () -> String) {
+        guard enabled else { return }
+        let now = max(DispatchTime.now().uptimeNanoseconds, last)
+        FileHandle.standardError.write(Data(String(format: "load timing: %-24@ %7.1f ms\n", label() as NSString, Double(now - last) / 1e6).utf8))
+        last = now
     }
 }
 
@@ -132,6 +161,10 @@ struct ByteInterner {
     /// hash << 32 | (id + 1); 0 is empty.
     private var slots: [UInt64]
     private var mask: Int
+    /// How many keys (the first ones) are in `slots`: keys added by `appendUnindexed` are
+    /// only entered by `syncSlots`, which `intern`, `reserve` and `syncSlots` callers run
+    /// before probing (`find` needs every key it may meet entered).
+    private(set) var indexed = 0
 
     init(capacity: Int = 1024) {
         var size = 16
@@ -218,8 +251,11 @@ struct ByteInterner {
         return true
     }
 
-    /// Makes room for `n` keys without growing.
-    mutating func reserve(_ n: Int) {
+    /// Makes room for `n` keys (and `byteCount` bytes of keys) without growing. Room that is
+    /// never used costs address space only: its pages are not touched.
+    mutating func reserve(_ n: Int, bytes byteCount: Int = 0) {
+        syncSlots()
+        if byteCount > bytes.capacity { bytes.reserveCapacity(byteCount) }
         var size = slots.count
         while size < n * 2 { size <<= 1 }
         guard size > slots.count else { return }
@@ -231,6 +267,70 @@ struct ByteInterner {
     /// The id of `key`, if present.
     func find(_ key: UnsafeBufferPointer<UInt8>) -> Int32? {
         probe(key, ByteInterner.hash(key)).1
+    }
+
+    /// The id of `key`, whose `hash(_:)` is known, if present.
+    @inline(__always) func find(_ key: UnsafeBufferPointer<UInt8>, hash: UInt32) -> Int32? {
+        probe(key, hash).1
+    }
+
+    /// For each key `t` in `lo..<hi` of `other`: its id here, or -1 (read-only: several
+    /// threads may look up at once). In batches whose first slots are loaded before any is
+    /// used, so the cache misses overlap.
+    func lookUp(_ other: ByteInterner, from lo: Int, to hi: Int, into map: UnsafeMutableBufferPointer<Int32>) {
+        precondition(indexed == ends.count)
+        other.bytes.withUnsafeBufferPointer { all in
+            other.ends.withUnsafeBufferPointer { ends in
+                other.hashes.withUnsafeBufferPointer { hashes in
+                    slots.withUnsafeBufferPointer { sl in
+                        var touched: UInt64 = 0
+                        var j = lo
+                        while j < hi {
+                            let e = min(j + 32, hi)
+                            for t in j..<e { touched &+= sl[Int(hashes[t]) & mask] }
+                            for t in j..<e {
+                                let key = UnsafeBufferPointer(rebasing: all[(t == 0 ? 0 : Int(ends[t - 1]))..<Int(ends[t])])
+                                map[t] = probe(key, hashes[t]).1 ?? -1
+                            }
+                            j = e
+                        }
+                        if touched == 1 && ends.count == Int.max { map[lo] = 0 }  // never true: keeps the loads
+                    }
+                }
+            }
+        }
+    }
+
+    /// Adds a key known to be absent, without entering it in the slots yet (see `indexed`).
+    @inline(__always)
+    mutating func appendUnindexed(_ key: UnsafeBufferPointer<UInt8>, hash h: UInt32) -> Int32 {
+        let id = Int32(ends.count)
+        bytes.append(contentsOf: key)
+        ends.append(Int32(bytes.count))
+        hashes.append(h)
+        return id
+    }
+
+    /// Enters the keys added by `appendUnindexed` in the slots (no key comparisons: they are
+    /// all distinct), growing the table first if they need it.
+    mutating func syncSlots() {
+        guard indexed < ends.count else { return }
+        if ends.count * 2 > slots.count {
+            var size = slots.count
+            while size < ends.count * 2 { size <<= 1 }
+            return rehash(size)
+        }
+        let m = mask
+        slots.withUnsafeMutableBufferPointer { sl in
+            hashes.withUnsafeBufferPointer { hs in
+                for id in indexed..<hs.count {
+                    var i = Int(hs[id]) & m
+                    while sl[i] != 0 { i = (i + 1) & m }
+                    sl[i] = UInt64(hs[id]) << 32 | UInt64(id + 1)
+                }
+            }
+        }
+        indexed = ends.count
     }
 
     /// Loads the first slot `hash` probes (to be passed to `intern(_:hash:touched:)`).
@@ -248,6 +348,7 @@ struct ByteInterner {
     @inline(__always)
     mutating func intern(_ key: UnsafeBufferPointer<UInt8>, hash h: UInt32, touched: UInt64) -> (id: Int32, isNew: Bool) {
         if touched == 0 && ends.count == Int.max { return (0, false) }  // never true
+        if indexed < ends.count { syncSlots() }
         let (i, found) = probe(key, h)
         if let found { return (found, false) }
         let id = Int32(ends.count)
@@ -255,22 +356,72 @@ struct ByteInterner {
         ends.append(Int32(bytes.count))
         hashes.append(h)
         slots[i] = UInt64(h) << 32 | UInt64(id + 1)
+        indexed = ends.count
         if ends.count * 2 > slots.count { grow() }
         return (id, true)
     }
 
     private mutating func grow() { rehash(slots.count * 2) }
 
-    /// Re-inserts every entry into a table of `size` slots (a power of two).
+    /// Enters every key into a new table of `size` slots (a power of two).
     private mutating func rehash(_ size: Int) {
-        let old = slots
+        slots = []
         slots = [UInt64](repeating: 0, count: size)
         mask = size - 1
-        for e in old where e != 0 {
-            var i = Int(e >> 32) & mask
-            while slots[i] != 0 { i = (i + 1) & mask }
-            slots[i] = e
-        }
+        indexed = 0
+        syncSlots()
+    }
+}
+
+/// Up to `capacity` rows' plain and coded columns (not the recipient), appended to a loader's
+/// columns together. Local to one `readRows` call; freed with `release()`.
+struct RowBatch {
+    static let capacity = 256
+    var count = 0
+    let programme = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+    let level = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+    let type = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+    let year = UnsafeMutablePointer<Int16>.allocate(capacity: capacity)
+    let section = UnsafeMutablePointer<Int32>.allocate(capacity: capacity)
+    let division = UnsafeMutablePointer<Int32>.allocate(capacity: capacity)
+    let region = UnsafeMutablePointer<Int32>.allocate(capacity: capacity)
+    let city = UnsafeMutablePointer<Int32>.allocate(capacity: capacity)
+    let line = UnsafeMutablePointer<Int32>.allocate(capacity: capacity)
+    let creditLo = UnsafeMutablePointer<UInt64>.allocate(capacity: capacity)
+    let creditHi = UnsafeMutablePointer<UInt32>.allocate(capacity: capacity)
+
+    @inline(__always)
+    mutating func add(programme p: UInt8, level l: UInt8, type t: UInt8, year y: Int16, section s: Int32, division d: Int32,
+                      region r: Int32, city c: Int32, line n: Int32, credit: PackedCode) {
+        let k = count
+        programme[k] = p; level[k] = l; type[k] = t; year[k] = y
+        section[k] = s; division[k] = d; region[k] = r; city[k] = c; line[k] = n
+        creditLo[k] = credit.lo; creditHi[k] = credit.hi
+        count = k + 1
+    }
+
+    /// Appends the rows to `loader`'s columns and empties the batch.
+    mutating func flush(into loader: inout ColumnarLoader) {
+        let k = count
+        guard k > 0 else { return }
+        loader.out.programme.append(contentsOf: UnsafeBufferPointer(start: programme, count: k))
+        loader.out.level.append(contentsOf: UnsafeBufferPointer(start: level, count: k))
+        loader.out.recipientType.append(contentsOf: UnsafeBufferPointer(start: type, count: k))
+        loader.out.year.append(contentsOf: UnsafeBufferPointer(start: year, count: k))
+        loader.out.section.codes.append(contentsOf: UnsafeBufferPointer(start: section, count: k))
+        loader.out.division.codes.append(contentsOf: UnsafeBufferPointer(start: division, count: k))
+        loader.out.region.codes.append(contentsOf: UnsafeBufferPointer(start: region, count: k))
+        loader.out.city.codes.append(contentsOf: UnsafeBufferPointer(start: city, count: k))
+        loader.out.line.append(contentsOf: UnsafeBufferPointer(start: line, count: k))
+        loader.creditLo.append(contentsOf: UnsafeBufferPointer(start: creditLo, count: k))
+        loader.creditHi.append(contentsOf: UnsafeBufferPointer(start: creditHi, count: k))
+        count = 0
+    }
+
+    func release() {
+        programme.deallocate(); level.deallocate(); type.deallocate(); year.deallocate()
+        section.deallocate(); division.deallocate(); region.deallocate(); city.deallocate(); line.deallocate()
+        creditLo.deallocate(); creditHi.deallocate()
     }
 }
 
@@ -316,6 +467,13 @@ struct ColumnarLoader {
     var spellingOwnKey: [Bool] = []
     /// Per spelling: whether its comparison key may have a looser form (`DuplicateTracker.looseKey`).
     var spellingMayLoosen: [Bool] = []
+    /// Per spelling that is its own key and may loosen: its loose form (`looseKey`) in
+    /// `looseForms` when that differs from the key, else -1; worked out on registering, while
+    /// the bytes are in cache. -1 for spellings that may not loosen, -2 for those that are not
+    /// their own key (their key is worked out again in `looseGroups`).
+    var spellingLoose: [Int32] = []
+    var looseForms = ByteInterner(capacity: 64)
+    var looseBuffers: ([UInt8], [UInt8]) = ([], [])
     var nameCount = 0
     var slowKeys = ByteInterner(capacity: 64)
     var slowKeyName: [Int32] = []
@@ -336,14 +494,15 @@ struct ColumnarLoader {
     var creditLo: [UInt64] = []
     var creditHi: [UInt32] = []
     var fileRowStart: [Int] = []
+    /// The credit codes seen twice, when worked out during a merge (see `creditFindings`).
+    var creditRepeats: CreditRepeats?
     /// The file being read, when this loader mapped it itself (see `dropMappedPages`).
     var mapping: UnsafeRawBufferPointer?
 
     /// Gives back the mapped file's pages once its rows are all read (a private read-only
     /// mapping: touching it again would only read the file again).
     func dropMappedPages() {
-        guard let m = mapping, let base = m.baseAddress, m.count > 0 else { return }
-        _ = madvise(UnsafeMutableRawPointer(mutating: base), m.count, MADV_DONTNEED)
+        MappedPages(raw: mapping).drop()
     }
 
     /// A file mapped read-only with mmap.
@@ -424,8 +583,8 @@ struct ColumnarLoader {
         for (k, (row, f, h)) in pending.enumerated() {
             let sid = spellings.intern(f, hash: h, touched: touched[k])
             if sid.isNew {
-                if !ColumnarLoader.isValidUTF8(f) { return false }
-                registerSpelling(sid.id)
+                guard let c = classifySpelling(f) else { return false }
+                registerSpelling(sid.id, ownKey: c.own, mayLoosen: c.own ? c.loose : nil)
             }
             out.recipient[row] = sid.id
         }
@@ -539,13 +698,20 @@ struct ColumnarLoader {
     /// spelling made only of characters that `TextNormalizer.comparisonKey` leaves alone is its
     /// own key and needs no String; others are normalised, and their keys remembered so that a
     /// later spelling equal to such a key gets the same id.
-    mutating func registerSpelling(_ id: Int32, ownKey known: Bool? = nil, mayLoosen knownLoose: Bool? = nil) {
-        let raw = spellings.slice(Int(id))
-        let own = known ?? (!raw.isEmpty && raw.withUnsafeBufferPointer({ isOwnKey($0) }))
+    mutating func registerSpelling(_ id: Int32, ownKey known: Bool? = nil, mayLoosen knownLoose: Bool? = nil, looseForm knownForm: Int32? = nil) {
+        let own: Bool
+        if let known {
+            own = known
+        } else {
+            let raw = spellings.slice(Int(id))
+            own = !raw.isEmpty && raw.withUnsafeBufferPointer({ isOwnKey($0) })
+        }
         spellingOwnKey.append(own)
         if own {
-            spellingMayLoosen.append(knownLoose ?? raw.withUnsafeBufferPointer { Self.mayLoosen($0) })
-            if slowKeys.count > 0, let k = raw.withUnsafeBufferPointer({ slowKeys.find($0) }) {
+            let loose = knownLoose ?? spellings.slice(Int(id)).withUnsafeBufferPointer { Self.mayLoosen($0) }
+            spellingMayLoosen.append(loose)
+            spellingLoose.append(loose ? knownForm ?? looseForm(ofSpelling: Int(id)) : -1)
+            if slowKeys.count > 0, let k = spellings.slice(Int(id)).withUnsafeBufferPointer({ slowKeys.find($0) }) {
                 spellingNameID.append(slowKeyName[Int(k)])
             } else {
                 spellingNameID.append(Int32(nameCount))
@@ -553,9 +719,11 @@ struct ColumnarLoader {
             }
             return
         }
-        let text = String(decoding: raw, as: UTF8.self)
+        let text = String(decoding: spellings.slice(Int(id)), as: UTF8.self)
         let key = Array(TextNormalizer.comparisonKey(text).utf8)
         spellingMayLoosen.append(knownLoose ?? key.withUnsafeBufferPointer { Self.mayLoosen($0) })
+        spellingLoose.append(-2)
+        spellings.syncSlots()
         let n: Int32 = key.withUnsafeBufferPointer { kb in
             if let k = slowKeys.find(kb) { return slowKeyName[Int(k)] }
             if let t = spellings.find(kb), Int(t) < spellingNameID.count { return spellingNameID[Int(t)] }
@@ -566,6 +734,101 @@ struct ColumnarLoader {
             return n
         }
         spellingNameID.append(n)
+    }
+
+    /// `isValidUTF8`, `isOwnKey` and `mayLoosen` of a new spelling in one pass over its bytes:
+    /// nil when it is not UTF-8; else whether it is its own comparison key, and if so whether
+    /// that key may loosen (false when it is not its own key: the key decides then).
+    @inline(__always)
+    mutating func classifySpelling(_ b: UnsafeBufferPointer<UInt8>) -> (own: Bool, loose: Bool)? {
+        guard !b.isEmpty else { return (false, false) }
+        let r = scalarState.withUnsafeMutableBufferPointer { Self.classify(b, state: $0) }
+        guard r & 4 == 0 else { return nil }
+        let own = r & 1 != 0
+        return (own, own && r & 2 != 0)
+    }
+
+    /// ASCII bytes `mayLoosen` stops at, as two 64-bit masks (below and from 0x40).
+    static let looseASCIILow: UInt64 = [0x22, 0x27, 0x28, 0x29, 0x2C, 0x2D, 0x2E].reduce(0) { $0 | 1 << UInt64($1) }
+    static let looseASCIIHigh: UInt64 = [0x5B, 0x5D, 0x5F].reduce(0) { $0 | 1 << UInt64($1 - 0x40) }
+
+    /// `classifySpelling` over a non-empty byte string: bit 0 own key, bit 1 may loosen, bit 2 not UTF-8.
+    static func classify(_ b: UnsafeBufferPointer<UInt8>, state: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        let n = b.count
+        var own = true, loose = false
+        var i = 0
+        let lowMask = looseASCIILow, highMask = looseASCIIHigh
+        while i < n {
+            let c = b[i]
+            if c < 0x80 {
+                // ASCII: digits, upper-case letters and punctuation other than ( ) and spaces.
+                if (c >= 0x61 && c <= 0x7A) || c <= 0x20 || c == 0x28 || c == 0x29 || c == 0x7F { own = false }
+                if (c < 0x40 ? lowMask >> UInt64(c) : highMask >> UInt64(c - 0x40)) & 1 != 0 { loose = true }
+                i += 1
+                continue
+            }
+            var v: UInt32
+            if c >= 0xE4 && c <= 0xE9 && i + 2 < n && b[i + 1] & 0xC0 == 0x80 && b[i + 2] & 0xC0 == 0x80 {
+                // A common CJK character (no overlong or surrogate possible); E8 B4 A3 is 责.
+                let c1 = b[i + 1], c2 = b[i + 2]
+                if c == 0xE8 && c1 == 0xB4 && c2 == 0xA3 { loose = true }
+                v = UInt32(c & 0x0F) << 12 | UInt32(c1 & 0x3F) << 6 | UInt32(c2 & 0x3F)
+                i += 3
+            } else if c >= 0xC2 && c <= 0xDF {
+                guard i + 1 < n && b[i + 1] & 0xC0 == 0x80 else { return 4 }
+                if c == 0xC2 { loose = true }
+                v = UInt32(c & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F)
+                i += 2
+            } else if c >= 0xE0 && c <= 0xEF {
+                guard i + 2 < n && b[i + 1] & 0xC0 == 0x80 && b[i + 2] & 0xC0 == 0x80 else { return 4 }
+                let c1 = b[i + 1]
+                if c == 0xE0 && c1 < 0xA0 { return 4 }
+                if c == 0xED && c1 >= 0xA0 { return 4 }
+                if c == 0xE2 || c == 0xE3 || c == 0xEF { loose = true }
+                v = UInt32(c & 0x0F) << 12 | UInt32(c1 & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
+                i += 3
+            } else if c >= 0xF0 && c <= 0xF4 {
+                guard i + 3 < n && b[i + 1] & 0xC0 == 0x80 && b[i + 2] & 0xC0 == 0x80 && b[i + 3] & 0xC0 == 0x80 else { return 4 }
+                let c1 = b[i + 1]
+                if c == 0xF0 && c1 < 0x90 { return 4 }
+                if c == 0xF4 && c1 >= 0x90 { return 4 }
+                own = false
+                i += 4
+                continue
+            } else {
+                return 4
+            }
+            if own {
+                var st = state[Int(v)]
+                if st == 0 {
+                    let s = String(Character(Unicode.Scalar(v)!))
+                    st = TextNormalizer.comparisonKey(s) == s ? 1 : 2
+                    state[Int(v)] = st
+                }
+                if st != 1 { own = false }
+            }
+        }
+        return (own ? 1 : 0) | (loose ? 2 : 0)
+    }
+
+    /// The loose form of a spelling that is its own key, entered in `looseForms`; -1 when it
+    /// is the key itself.
+    mutating func looseForm(ofSpelling id: Int) -> Int32 {
+        var (out, scratch) = looseBuffers
+        looseBuffers = ([], [])
+        defer { looseBuffers = (out, scratch) }
+        let start = id == 0 ? 0 : Int(spellings.ends[id - 1]), end = Int(spellings.ends[id])
+        if out.count < end - start {
+            out = [UInt8](repeating: 0, count: max(256, 2 * (end - start)))
+            scratch = out
+        }
+        let m = spellings.bytes.withUnsafeBufferPointer { b in
+            let k = UnsafeBufferPointer(rebasing: b[start..<end])
+            let m = out.withUnsafeMutableBufferPointer { ob in scratch.withUnsafeMutableBufferPointer { Self.looseKey(k, into: ob, scratch: $0) } }
+            return m == k.count && out.withUnsafeBufferPointer({ UnsafeBufferPointer(rebasing: $0[0..<m]).elementsEqual(k) }) ? -1 : m
+        }
+        guard m >= 0 else { return -1 }
+        return out.withUnsafeBufferPointer { looseForms.intern(UnsafeBufferPointer(rebasing: $0[0..<m])).id }
     }
 
     /// Whether every scalar of `bytes` (valid UTF-8) is left as it is by `comparisonKey`.
@@ -634,8 +897,7 @@ struct ColumnarLoader {
         // distinct spellings in four rows (a table twice as big only costs cache misses and
         // memory; more spellings than that grow it once).
         let rows = (bytes.count - headerEnd.offset) / 96 + 16
-        spellings.reserve(spellings.count + rows * 3 / 4)
-        out.reserve(out.programme.count + rows)
+        reserve(rows: rows, bytes: bytes.count - headerEnd.offset)
         let starts = chunkStarts(bytes, from: headerEnd.offset)
         if starts.count > 1 && readChunks(bytes, starts: starts, firstLine: headerEnd.line, header: header, file: file) {
             return true
@@ -646,6 +908,22 @@ struct ColumnarLoader {
         dropMappedPages()
         noteProblems(end.problems, file: file, lineOffset: 0)
         return true
+    }
+
+    /// Makes room for `rows` more rows read from `bytes` bytes: the columns, and the recipient
+    /// table for three distinct spellings in four rows with their bytes (a third of the text at
+    /// most, in registers seen so far; more grows the arrays as usual).
+    mutating func reserve(rows: Int, bytes: Int) {
+        let n = out.programme.count + rows
+        spellings.reserve(spellings.count + rows * 3 / 4, bytes: spellings.bytes.count + bytes / 3)
+        out.reserve(n)
+        creditLo.reserveCapacity(n)
+        creditHi.reserveCapacity(n)
+        let s = spellings.count + rows * 3 / 4
+        spellingNameID.reserveCapacity(s)
+        spellingOwnKey.reserveCapacity(s)
+        spellingMayLoosen.reserveCapacity(s)
+        spellingLoose.reserveCapacity(s)
     }
 
     /// Notes unterminated quotes as errors.
@@ -708,6 +986,10 @@ struct ColumnarLoader {
                   let r = m.range(of: Self.sampleMaskedID) else { return ("", "") }
             return (String(m[..<r.lowerBound]), String(m[r.upperBound...]))
         }()
+        // Accepted rows' columns other than the recipient go through a small batch (appending
+        // to eleven arrays row by row costs a uniqueness check each).
+        var rows = RowBatch()
+        defer { rows.release() }
         let scanned = CSVReader.scan(bytes, from: 0, firstLine: firstLine) { line, fields, scratch in
             @inline(__always) func field(_ i: Int) -> UnsafeBufferPointer<UInt8> {
                 guard i < fields.count else { return UnsafeBufferPointer(start: nil, count: 0) }
@@ -842,8 +1124,10 @@ struct ColumnarLoader {
                 return true
             }
             let p = UInt8(po.value), lv = UInt8(po.value2)
-            append(programme: p, level: lv, type: UInt8(type), year: Int16(year),
-                   section: section, division: division, region: ro.value, city: ro.value2, spelling: -1, line: Int32(line), credit: credit)
+            rows.add(programme: p, level: lv, type: UInt8(type), year: Int16(year),
+                     section: section, division: division, region: ro.value, city: ro.value2, line: Int32(line), credit: credit)
+            out.recipient.append(-1)
+            if rows.count == RowBatch.capacity { rows.flush(into: &self) }
             // The recipient's id is filled in a batch later: by then the slots touched for the
             // batch's rows are in cache, so the misses overlap instead of queueing.
             if fields[iRecipient].inScratch || rf.baseAddress == nil {
@@ -851,8 +1135,8 @@ struct ColumnarLoader {
                 if !pending.isEmpty && !flushPending() { utf8OK = false; return false }
                 let sid = spellings.intern(rf, hash: rHash, touched: touched)
                 if sid.isNew {
-                    if !ColumnarLoader.isValidUTF8(rf) { utf8OK = false; return false }
-                    registerSpelling(sid.id)
+                    guard let c = classifySpelling(rf) else { utf8OK = false; return false }
+                    registerSpelling(sid.id, ownKey: c.own, mayLoosen: c.own ? c.loose : nil)
                 }
                 out.recipient[out.recipient.count - 1] = sid.id
             } else {
@@ -861,6 +1145,7 @@ struct ColumnarLoader {
             }
             return true
         }
+        rows.flush(into: &self)
         guard utf8OK, flushPending() else { return nil }
         return scanned
     }
@@ -870,8 +1155,23 @@ struct ColumnarLoader {
         let whereText = firstFile == file ? "line \(first.1)" : "\(firstFile):\(first.1)"
         let p = Programme.all[programme]
         let lv = level == 0 ? AwardLevel.award : AwardLevel.nomination
-        let name = TextNormalizer.name(String(decoding: spellings.slice(spelling), as: UTF8.self))
+        let name = spellings.slice(spelling).withUnsafeBufferPointer { Self.displayName($0) }
         return "duplicate of \(whereText): “\(name)” already has \(p.name) \(year) (\(lv.rawValue))"
+    }
+
+    /// `TextNormalizer.name` of a spelling's bytes (valid UTF-8). Without ( or ) and with no
+    /// character `trim` drops at either end (space, tab, CR, LF, U+3000, U+FEFF: one scalar
+    /// each, so looking at the first and last scalar is enough), the name is the text itself.
+    static func displayName(_ b: UnsafeBufferPointer<UInt8>) -> String {
+        @inline(__always) func dropped(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0D || c == 0x0A }
+        @inline(__always) func wide(_ i: Int) -> Bool {
+            (b[i] == 0xE3 && b[i + 1] == 0x80 && b[i + 2] == 0x80) || (b[i] == 0xEF && b[i + 1] == 0xBB && b[i + 2] == 0xBF)
+        }
+        let n = b.count
+        if n > 0 && !dropped(b[0]) && !dropped(b[n - 1]) && !(n >= 3 && (wide(0) || wide(n - 3))) && !b.contains(0x28) && !b.contains(0x29) {
+            return String(decoding: b, as: UTF8.self)
+        }
+        return TextNormalizer.name(String(decoding: b, as: UTF8.self))
     }
 
     /// Whether a field is empty after `TextNormalizer.trim`, looking at bytes first.
@@ -950,21 +1250,43 @@ struct ColumnarLoader {
     /// (expected, found) on a check-character mismatch. Nil when the code needs the slow path.
     @inline(__always)
     func fastCreditCheck(_ f: UnsafeBufferPointer<UInt8>, packed: inout PackedCode) -> (UInt8, UInt8)? {
-        guard f.count == 18 else { return nil }
-        var sum = 0
-        var lo: UInt64 = 0, hi: UInt32 = 0
-        for i in 0..<17 {
-            let v = alphabetValue[Int(f[i])]
-            if v < 0 { return nil }
-            sum += Int(v) * weights[i]
-            if i < 12 { lo = lo << 5 | UInt64(v) } else { hi = hi << 5 | UInt32(v) }
+        Self.fastCreditCheck(f, packed: &packed)
+    }
+
+    static let alphabetASCIIStatic = CreditCode.alphabet.map { $0.asciiValue! }
+
+    static func fastCreditCheck(_ f: UnsafeBufferPointer<UInt8>, packed: inout PackedCode) -> (UInt8, UInt8)? {
+        guard f.count == 18, let p = f.baseAddress else { return nil }
+        let alphabetASCII = alphabetASCIIStatic
+        // Σ value × 3^i, taken mod 31 at the end, is Σ value × weight (weight = 3^i mod 31);
+        // 30 × Σ 3^i stays far below 2^64. Bad characters (-1) are or-ed into `bad`.
+        return ColumnarLoader.alphabetValue.withUnsafeBufferPointer { av -> (UInt8, UInt8)? in
+            var bad: Int8 = 0
+            var sum: UInt64 = 0, w: UInt64 = 1
+            var lo: UInt64 = 0, hi: UInt32 = 0
+            for i in 0..<12 {
+                let v = av[Int(p[i])]
+                bad |= v
+                let u = UInt64(UInt8(bitPattern: v))
+                sum &+= u &* w
+                w &*= 3
+                lo = lo << 5 | u
+            }
+            for i in 12..<17 {
+                let v = av[Int(p[i])]
+                bad |= v
+                let u = UInt64(UInt8(bitPattern: v))
+                sum &+= u &* w
+                w &*= 3
+                hi = hi << 5 | UInt32(truncatingIfNeeded: u)
+            }
+            let last = av[Int(p[17])]
+            guard bad | last >= 0 else { return nil }
+            packed = PackedCode(lo: lo, hi: hi << 5 | UInt32(last))
+            let c = 31 - Int(sum % 31)
+            let expected = alphabetASCII[c == 31 ? 0 : c]
+            return expected == p[17] ? (0, 0) : (expected, p[17])
         }
-        let last = alphabetValue[Int(f[17])]
-        guard last >= 0 else { return nil }
-        packed = PackedCode(lo: lo, hi: hi << 5 | UInt32(last))
-        let c = 31 - sum % 31
-        let expected = alphabetASCII[c == 31 ? 0 : c]
-        return expected == f[17] ? (0, 0) : (expected, f[17])
     }
 
     /// Reports rows that repeat an earlier one (same normalised recipient, programme, year and
@@ -1036,11 +1358,11 @@ struct ColumnarLoader {
             let name = Int(spellingNameID[Int(out.recipient[i])])
             return name * combos + (Int(out.programme[i]) * 2 + Int(out.level[i])) * span + Int(out.year[i]) - minYear
         }
+        let kind = kindID("duplicate record")
         for i in repeats {
             let f = first[key(i)]!
             let file = files[Int(rowFileIndex(i))]
             let line = Int(out.line[i])
-            let kind = kindID("duplicate record")
             let keep = keeps(kind)
             let message = keep ? duplicateMessage(first: (rowFileIndex(f), out.line[f]), file: file, spelling: Int(out.recipient[i]),
                                                   programme: Int(out.programme[i]), year: Int(out.year[i]), level: Int(out.level[i])) : ""
@@ -1061,14 +1383,34 @@ struct ColumnarLoader {
             var credits: [CreditFinding] = []
             init(_ loader: ColumnarLoader) { self.loader = loader }
         }
-        let box = Findings(self)
-        DispatchQueue.concurrentPerform(iterations: 3) { task in
-            switch task {
-            case 0: box.names = box.loader.nameFormFindings()
-            case 1: box.credits = box.loader.creditFindings()
-            default: box.duplicates = box.loader.duplicateFindings()
+        LoadTiming.mark("rows read and merged")
+        if ProcessInfo.processInfo.environment["QBRIEF_TMP_DUP"] != nil {
+            for _ in 0..<5 {
+                let t = LoadTiming.threadCPU()
+                let r = duplicateFindings()
+                let t2 = LoadTiming.threadCPU()
+                let c = creditFindings(repeats: creditRepeats)
+                let t3 = LoadTiming.threadCPU()
+                let nm = nameFormFindings()
+                let t4 = LoadTiming.threadCPU()
+                FileHandle.standardError.write(Data("tmp dup \(Double(t2 - t) / 1e6) credit \(Double(t3 - t2) / 1e6) names \(Double(t4 - t3) / 1e6) \(r.repeats.count) \(c.count) \(nm.found.count)\n".utf8))
             }
         }
+        let box = Findings(self)
+        DispatchQueue.concurrentPerform(iterations: 3) { task in
+            let t0 = LoadTiming.threadCPU()
+            switch task {
+            // Longest first: the duplicate pass, then the name forms; the credit codes on
+            // whichever thread is free first.
+            case 0: box.duplicates = box.loader.duplicateFindings()
+            case 1: box.names = box.loader.nameFormFindings()
+            default: box.credits = box.loader.creditFindings(repeats: box.loader.creditRepeats)
+            }
+            if LoadTiming.enabled {
+                FileHandle.standardError.write(Data("load timing:   task \(task) \(Double(LoadTiming.threadCPU() - t0) / 1e6) ms CPU\n".utf8))
+            }
+        }
+        LoadTiming.mark("duplicate passes")
         reportDuplicates(box.duplicates)
         reportPossibleDuplicates(names: box.names, credits: box.credits)
         for (k, n) in hidden.enumerated() where n > 0 { out.suppressed[kindNames[k]] = n }
@@ -1078,6 +1420,7 @@ struct ColumnarLoader {
         out.spellingEnds = spellings.ends
         out.recipientNameID = spellingNameID
         out.recipientNameCount = nameCount
+        LoadTiming.mark("finish")
         return out
     }
 }

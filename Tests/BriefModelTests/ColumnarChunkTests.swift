@@ -23,6 +23,8 @@ import Testing
             var name = "公司\(i % 211)有限公司"
             if i % 29 == 0 { name = "\"公司\(i % 211)有限公司, 分部\"" }
             if i % 31 == 0 { name = "（公司\(i % 211)）有限公司 " }
+            if i % 19 == 0 { name = "公司\(i % 211)有限责任公司" }
+            if i % 67 == 0 { name = "公司\(i % 211) 有限责任公司" }
             if i % 37 == 0 { name = "" }
             let year = i % 41 == 0 ? "20x0" : (i % 43 == 0 ? "２０２１" : String(2012 + i % 12))
             var note = i % 13 == 0 ? "\"备注, \"\"引号\"\"\"" : ""
@@ -116,6 +118,38 @@ import Testing
         #expect(one.count == 2)
         #expect(one.line == [2, 5003])
         Self.expectSame(one, DatasetLoader.loadColumns([u], chunks: 2, parallelMinimum: 0), "huge quoted field")
+    }
+
+    @Test func byteShortcutsAgreeWithTheStringForms() {
+        // Display names: the byte shortcut or TextNormalizer.name, the same text either way.
+        let names = ["甲公司", " 甲公司", "甲公司 ", "\u{3000}甲公司", "甲公司\u{3000}", "\u{FEFF}甲", "甲(乙)", "甲（乙）",
+                     "\t甲\r\n", "甲\r\n", "a\u{301}", " \u{301}甲", "甲 \u{301}", "", " ", "(", "ABC 公司", "é"]
+        for n in names {
+            let shortcut = Array(n.utf8).withUnsafeBufferPointer { ColumnarLoader.displayName($0) }
+            #expect(shortcut == TextNormalizer.name(n), "\(n.debugDescription)")
+        }
+        // Loose forms over bytes agree with the record path's over scalars.
+        let keys = ["江苏甲科技有限责任公司", "江苏甲科技有限公司", "甲（苏州）有限责任公司", "甲[乙]·丙-丁_戊\"己\"'庚'", "有限责任公司有限责任公司",
+                    "有限责(任公司", "有限有限责任公司", "甲，乙、丙“丁”—戊", "有限责任公", "责任", ""]
+        for k in keys {
+            let bytes = ColumnarLoader.looseKey(Array(k.utf8))
+            #expect(String(decoding: bytes, as: UTF8.self) == DuplicateTracker.looseKey(comparisonKey: k), "\(k)")
+        }
+        // The credit check character over bytes agrees with CreditCode.
+        let alphabet = Array(CreditCode.alphabet)
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<2000 {
+            let prefix = String((0..<17).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &rng)] })
+            let right = CreditCode.checkCharacter(for: prefix)!
+            let last = Bool.random(using: &rng) ? right : alphabet[Int.random(in: 0..<alphabet.count, using: &rng)]
+            var packed = PackedCode.none
+            let r = Array((prefix + String(last)).utf8).withUnsafeBufferPointer { ColumnarLoader.fastCreditCheck($0, packed: &packed) }
+            #expect(r != nil)
+            if let (expected, found) = r {
+                #expect(expected == 0 ? last == right : Character(Unicode.Scalar(expected)) == right && Character(Unicode.Scalar(found)) == last)
+            }
+            #expect(packed.text == prefix + String(last))
+        }
     }
 
     @Test func onePassAgreesWithTheRecordPath() throws {
