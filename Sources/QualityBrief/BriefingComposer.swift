@@ -62,7 +62,7 @@ struct BriefingComposer {
                     categories: years.rows.map(\.label),
                     series: [ChartSeries(name: "获奖数量", values: years.rows.map { Double($0.count) })],
                     categoryAxisTitle: "年度", valueAxisTitle: "数量（项）", valueUnit: "项",
-                    source: source, height: 240)))
+                    source: source, height: 200)))
             case .programme:
                 let cross = table.crossTab(rows: .programme, columns: .year, filter: filter)
                 blocks.append(heading("奖项构成"))
@@ -72,7 +72,7 @@ struct BriefingComposer {
                     categories: cross.columnLabels,
                     series: zip(cross.rowLabels, cross.counts).map { ChartSeries(name: $0, values: $1.map(Double.init)) },
                     categoryAxisTitle: "年度", valueAxisTitle: "数量（项）", valueUnit: "项",
-                    source: source, height: 260)))
+                    source: source, height: 220)))
             case .recipients:
                 blocks.append(heading("获奖名单"))
                 tableNo += 1
