@@ -62,7 +62,7 @@ extension BriefingComposer {
                     categories: cross.columnLabels,
                     series: zip(cross.rowLabels, cross.counts).map { ChartSeries(name: $0, values: $1.map(Double.init)) },
                     categoryAxisTitle: "年度", valueAxisTitle: "数量（项）", valueUnit: "", showValues: false,
-                    source: source, height: 260, hatched: true)),
+                    source: source, height: 215, hatched: true)),
             ])]
         case .programmePie:
             let byProgramme = table.counts(by: .programme, filter: filter)
@@ -74,7 +74,7 @@ extension BriefingComposer {
                     kind: .pie, title: "图\(n)　各奖项占比",
                     categories: rows.map(\.label),
                     series: [ChartSeries(name: "数量", values: rows.map { Double($0.count) })],
-                    valueUnit: "项", source: source, height: 240, hatched: true)),
+                    valueUnit: "项", source: source, height: 225, hatched: true)),
             ])]
         case .regionProgrammeTable:
             return [heading("分级统计"), .table(regionProgrammeTable(number: nextTable(), source: source))]
