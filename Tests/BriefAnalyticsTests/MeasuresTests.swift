@@ -2,6 +2,7 @@ import BriefAnalytics
 import BriefModel
 import Foundation
 import Testing
+import TestSupport
 
 /// Seven rows written as a register file, loaded both ways (records and columns). Worked by hand:
 ///
@@ -28,7 +29,7 @@ enum MeasuresFixture {
     """
 
     static let url: URL = {
-        let u = FileManager.default.temporaryDirectory.appendingPathComponent("measures-\(UUID().uuidString).csv")
+        let u = scratchDirectory.appendingPathComponent("measures-\(UUID().uuidString).csv")
         try! csv.write(to: u, atomically: true, encoding: .utf8)
         return u
     }()
@@ -78,7 +79,7 @@ enum MeasuresFixture {
         庚公司,市长质量奖,2018,320100,91320100MA1M22222X
 
         """
-        let u = FileManager.default.temporaryDirectory.appendingPathComponent("possible-\(UUID().uuidString).csv")
+        let u = scratchDirectory.appendingPathComponent("possible-\(UUID().uuidString).csv")
         try? text.write(to: u, atomically: true, encoding: .utf8)
         let rd = DatasetLoader.load([u]), rc = DatasetLoader.loadColumns([u])
         let possible = rd.diagnostics.filter { $0.kind == .possibleDuplicate }
@@ -187,7 +188,7 @@ enum MeasuresFixture {
     }
 
     @Test func densityFromADenominatorFile() throws {
-        let u = FileManager.default.temporaryDirectory.appendingPathComponent("den-\(UUID().uuidString).csv")
+        let u = scratchDirectory.appendingPathComponent("den-\(UUID().uuidString).csv")
         try "code,enterprises\n320500,20000\n320100,10000\n".write(to: u, atomically: true, encoding: .utf8)
         let den = try DensityTable.denominators(csvAt: u)
         #expect(den == ["320500": 20000, "320100": 10000])
@@ -233,7 +234,7 @@ enum MeasuresFixture {
             let right = CreditCode.checkCharacter(for: prefix)!
             text += "公司\(i),市长质量奖,2020,320500,\(prefix)\(right == "0" ? "1" : "0")\n"
         }
-        let u = FileManager.default.temporaryDirectory.appendingPathComponent("cap-\(UUID().uuidString).csv")
+        let u = scratchDirectory.appendingPathComponent("cap-\(UUID().uuidString).csv")
         try text.write(to: u, atomically: true, encoding: .utf8)
         let cols = DatasetLoader.loadColumns([u])
         let ds = DatasetLoader.load([u])

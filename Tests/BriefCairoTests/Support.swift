@@ -3,6 +3,7 @@ import BriefDocument
 import BriefLayout
 import Foundation
 import Testing
+import TestSupport
 
 /// The project's `Fonts/` folder.
 let fontsDirectory: URL = {
@@ -60,7 +61,7 @@ func runTool(_ name: String, _ arguments: [String], allowFailure: Bool = false) 
 
 /// A fresh temporary directory, removed by the caller with `cleanup`.
 func makeTemporaryDirectory() throws -> URL {
-    let url = FileManager.default.temporaryDirectory
+    let url = scratchDirectory
         .appendingPathComponent("BriefCairoTests-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import BriefModel
 
 /// Reading a file's rows in concurrent chunks must give exactly what one pass gives: the same
@@ -39,7 +40,7 @@ import Testing
     }
 
     static func write(_ text: String) throws -> URL {
-        let u = FileManager.default.temporaryDirectory.appendingPathComponent("chunks-\(UUID().uuidString).csv")
+        let u = scratchDirectory.appendingPathComponent("chunks-\(UUID().uuidString).csv")
         try text.write(to: u, atomically: true, encoding: .utf8)
         return u
     }

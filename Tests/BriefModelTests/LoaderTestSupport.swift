@@ -1,9 +1,10 @@
 import Foundation
+import TestSupport
 
 /// Writes test files into a fresh temporary directory.
 enum TempFiles {
     static func directory(_ name: String) -> URL {
-        let dir = FileManager.default.temporaryDirectory
+        let dir = scratchDirectory
             .appendingPathComponent("briefmodel-\(name)-\(UUID().uuidString)")
         try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         return dir

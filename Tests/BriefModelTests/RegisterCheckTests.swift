@@ -1,6 +1,7 @@
 import BriefModel
 import Foundation
 import Testing
+import TestSupport
 
 /// `RegisterCheck` (behind `qbrief validate`): a plain CSV above the size limit is read into
 /// columns instead of refused, listing the first findings of each kind and counting the rest.
@@ -13,7 +14,7 @@ import Testing
             let year = i % 100 == 7 ? "20x0" : "2020"
             text += "公司\(i),市长质量奖,\(year),320500,\(prefix)\(right == "0" ? "1" : "0")\n"
         }
-        let u = FileManager.default.temporaryDirectory.appendingPathComponent("check-\(UUID().uuidString).csv")
+        let u = scratchDirectory.appendingPathComponent("check-\(UUID().uuidString).csv")
         try text.write(to: u, atomically: true, encoding: .utf8)
         return u
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The package root (the folder holding Package.swift).
 let packageRoot: URL = {
@@ -13,7 +14,7 @@ let packageRoot: URL = {
 
 /// A fresh temporary folder.
 func temporaryDirectory(_ name: String = "qbrief-test") -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("\(name)-\(UUID().uuidString)")
+    let url = scratchDirectory.appendingPathComponent("\(name)-\(UUID().uuidString)")
     try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
 }
