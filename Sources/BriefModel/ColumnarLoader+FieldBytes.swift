@@ -1,0 +1,135 @@
+import Foundation
+
+/// Checks on a field's raw bytes in the row loop: blanks, masked identity numbers, UTF-8,
+/// four-digit years, the credit-code check character, display names.
+extension ColumnarLoader {
+    /// `TextNormalizer.name` of a spelling's bytes (valid UTF-8). Without ( or ) and with no
+    /// character `trim` drops at either end (space, tab, CR, LF, U+3000, U+FEFF: one scalar
+    /// each, so looking at the first and last scalar is enough), the name is the text itself.
+    static func displayName(_ b: UnsafeBufferPointer<UInt8>) -> String {
+        @inline(__always) func dropped(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0D || c == 0x0A }
+        @inline(__always) func wide(_ i: Int) -> Bool {
+            (b[i] == 0xE3 && b[i + 1] == 0x80 && b[i + 2] == 0x80) || (b[i] == 0xEF && b[i + 1] == 0xBB && b[i + 2] == 0xBF)
+        }
+        let n = b.count
+        if n > 0 && !dropped(b[0]) && !dropped(b[n - 1]) && !(n >= 3 && (wide(0) || wide(n - 3))) && !b.contains(0x28) && !b.contains(0x29) {
+            return String(decoding: b, as: UTF8.self)
+        }
+        return TextNormalizer.name(String(decoding: b, as: UTF8.self))
+    }
+
+    /// Whether a field is empty after `TextNormalizer.trim`, looking at bytes first.
+    @inline(__always)
+    func isBlank(_ f: UnsafeBufferPointer<UInt8>) -> Bool {
+        if f.isEmpty { return true }
+        let b = f[0]
+        if b != 0x20 && b != 0x09 && b != 0x0D && b != 0x0A && b != 0xE3 && b != 0xEF { return false }
+        return TextNormalizer.trim(String(decoding: f, as: UTF8.self)).isEmpty
+    }
+
+    /// `RecordValidator.isMaskedIdentityNumber` over bytes.
+    func isMaskedID(_ f: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard f.count == 18 else { return false }
+        var star = false
+        for i in 0..<18 {
+            let b = f[i]
+            if b == 0x2A { star = true } else if !(b >= 0x30 && b <= 0x39) && !(i == 17 && b == 0x58) { return false }
+        }
+        return star
+    }
+
+    @inline(__always)
+    func isUTF8(_ f: UnsafeBufferPointer<UInt8>) -> Bool { ColumnarLoader.isValidUTF8(f) }
+
+    /// Whether `b` is well-formed UTF-8 (no overlongs, surrogates or values past U+10FFFF),
+    /// without building a String.
+    static func isValidUTF8(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        let n = b.count
+        guard let base = b.baseAddress else { return true }
+        let raw = UnsafeRawPointer(base)
+        while i < n {
+            // ASCII eight bytes at a time; a common CJK character (U+4E00–U+9FFF, lead byte
+            // E4–E9 and two continuation bytes, no overlong or surrogate possible) in one test.
+            let c = b[i]
+            if c < 0x80 {
+                i += 1
+                while i + 8 <= n && raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8 }
+                continue
+            }
+            if c >= 0xE4 && c <= 0xE9 && i + 2 < n && b[i + 1] & 0xC0 == 0x80 && b[i + 2] & 0xC0 == 0x80 { i += 3; continue }
+            @inline(__always) func cont(_ k: Int) -> Bool { i + k < n && b[i + k] & 0xC0 == 0x80 }
+            if c >= 0xC2 && c <= 0xDF {
+                guard cont(1) else { return false }
+                i += 2
+            } else if c >= 0xE0 && c <= 0xEF {
+                guard cont(1), cont(2) else { return false }
+                let c1 = b[i + 1]
+                if c == 0xE0 && c1 < 0xA0 { return false }
+                if c == 0xED && c1 >= 0xA0 { return false }
+                i += 3
+            } else if c >= 0xF0 && c <= 0xF4 {
+                guard cont(1), cont(2), cont(3) else { return false }
+                let c1 = b[i + 1]
+                if c == 0xF0 && c1 < 0x90 { return false }
+                if c == 0xF4 && c1 >= 0x90 { return false }
+                i += 4
+            } else {
+                return false
+            }
+        }
+        return true
+    }
+
+    func fourDigits(_ f: UnsafeBufferPointer<UInt8>) -> Int? {
+        var v = 0
+        for b in f {
+            guard b >= 0x30 && b <= 0x39 else { return nil }
+            v = v * 10 + Int(b - 0x30)
+        }
+        return v
+    }
+
+    /// For an 18-character ASCII code of upper-case alphabet characters: (0, 0) when valid,
+    /// (expected, found) on a check-character mismatch. Nil when the code needs the slow path.
+    @inline(__always)
+    func fastCreditCheck(_ f: UnsafeBufferPointer<UInt8>, packed: inout PackedCode) -> (UInt8, UInt8)? {
+        Self.fastCreditCheck(f, packed: &packed)
+    }
+
+    static let alphabetASCIIStatic = CreditCode.alphabet.map { $0.asciiValue! }
+
+    static func fastCreditCheck(_ f: UnsafeBufferPointer<UInt8>, packed: inout PackedCode) -> (UInt8, UInt8)? {
+        guard f.count == 18, let p = f.baseAddress else { return nil }
+        let alphabetASCII = alphabetASCIIStatic
+        // Σ value × 3^i, taken mod 31 at the end, is Σ value × weight (weight = 3^i mod 31);
+        // 30 × Σ 3^i stays far below 2^64. Bad characters (-1) are or-ed into `bad`.
+        return ColumnarLoader.alphabetValue.withUnsafeBufferPointer { av -> (UInt8, UInt8)? in
+            var bad: Int8 = 0
+            var sum: UInt64 = 0, w: UInt64 = 1
+            var lo: UInt64 = 0, hi: UInt32 = 0
+            for i in 0..<12 {
+                let v = av[Int(p[i])]
+                bad |= v
+                let u = UInt64(UInt8(bitPattern: v))
+                sum &+= u &* w
+                w &*= 3
+                lo = lo << 5 | u
+            }
+            for i in 12..<17 {
+                let v = av[Int(p[i])]
+                bad |= v
+                let u = UInt64(UInt8(bitPattern: v))
+                sum &+= u &* w
+                w &*= 3
+                hi = hi << 5 | UInt32(truncatingIfNeeded: u)
+            }
+            let last = av[Int(p[17])]
+            guard bad | last >= 0 else { return nil }
+            packed = PackedCode(lo: lo, hi: hi << 5 | UInt32(last))
+            let c = 31 - Int(sum % 31)
+            let expected = alphabetASCII[c == 31 ? 0 : c]
+            return expected == p[17] ? (0, 0) : (expected, p[17])
+        }
+    }
+}
