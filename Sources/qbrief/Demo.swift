@@ -16,8 +16,15 @@ struct Demo: ParsableCommand {
     var memoOut: String?
     @Option(name: .long, help: "pdf | png | svg (PNG and SVG write one file per page).")
     var format: OutputFormat = .pdf
+    @Option(name: .long, help: "Resolution of PNG pages in dots per inch, 36–1200 (default 150).")
+    var dpi: Double?
     @Flag(name: .long, help: "Write only the showcase report (every chart kind, both table styles) to Reports/out/showcase.pdf, or --out.")
     var showcase = false
+
+    func validate() throws {
+        if let dpi, !(36...1200).contains(dpi) { throw ValidationError("--dpi must be between 36 and 1200, got \(dpi)") }
+        if dpi != nil && format != .png { throw ValidationError("--dpi applies to PNG output (--format png)") }
+    }
 
     func run() throws {
         try reportingErrors {
@@ -30,7 +37,7 @@ struct Demo: ParsableCommand {
                 let definition = try ReportDefinition.load(reports.appendingPathComponent("sample/showcase.yaml"))
                 let target = out.map { URL(fileURLWithPath: $0) } ?? reports.appendingPathComponent("out/showcase.\(format.rawValue)")
                 try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-                let result = try Briefing(register: register, definition: definition).render(to: target, format: format)
+                let result = try Briefing(register: register, definition: definition).render(to: target, format: format, pngResolution: dpi ?? 150)
                 for file in result.files { print(file.path) }
                 printError("qbrief: showcase, \(result.pageCount) pages")
                 return
@@ -39,14 +46,14 @@ struct Demo: ParsableCommand {
             let target = out.map { URL(fileURLWithPath: $0) }
                 ?? reports.appendingPathComponent("out/sample-briefing.\(format.rawValue)")
             try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-            let result = try Briefing(register: register, definition: definition).render(to: target, format: format)
+            let result = try Briefing(register: register, definition: definition).render(to: target, format: format, pngResolution: dpi ?? 150)
             for file in result.files { print(file.path) }
             printError("qbrief: \(register.recordCount) records, \(result.pageCount) pages")
             // Second sample: a memo (公文, 示例) with the briefing bound behind it as 附件1.
             let memoDefinition = try ReportDefinition.load(reports.appendingPathComponent("sample/memo.yaml"))
             let memoTarget = memoOut.map { URL(fileURLWithPath: $0) }
                 ?? target.deletingLastPathComponent().appendingPathComponent("sample-memo.\(format.rawValue)")
-            let memo = try Briefing(register: register, definition: memoDefinition).render(to: memoTarget, format: format)
+            let memo = try Briefing(register: register, definition: memoDefinition).render(to: memoTarget, format: format, pngResolution: dpi ?? 150)
             for file in memo.files { print(file.path) }
             printError("qbrief: memo with 附件1, \(memo.pageCount) pages")
         }

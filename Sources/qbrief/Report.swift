@@ -14,6 +14,7 @@ struct Report: ParsableCommand {
           qbrief report --data awards.csv --out 简报.pdf
           qbrief report --data awards.csv --out 简报.pdf --issue 13 --date 2025-01-15 --from 2016
           qbrief report --data awards.csv --out pages.png --format png   (pages-1.png, pages-2.png, …)
+          qbrief report --data awards.csv --out pages.png --dpi 300      (print-quality PNG pages)
         """)
 
     @OptionGroup var input: DataOptions
@@ -21,6 +22,8 @@ struct Report: ParsableCommand {
     var out: String
     @Option(name: .long, help: "pdf | png | svg.")
     var format: OutputFormat?
+    @Option(name: .long, help: "Resolution of PNG pages in dots per inch, 36–1200 (default 150; 72 gives one pixel per point).")
+    var dpi: Double?
     @Option(name: .long, help: "Report definition (YAML).")
     var template: String?
     @Option(name: .long, help: "Briefing title.") var title: String?
@@ -36,6 +39,9 @@ struct Report: ParsableCommand {
     func validate() throws {
         if let date, ChineseNumbers.date(date) == nil { throw ValidationError("--date must be YYYY-MM-DD, got “\(date)”") }
         if let issue, issue < 1 { throw ValidationError("--issue must be 1 or more") }
+        if let dpi, !(36...1200).contains(dpi) { throw ValidationError("--dpi must be between 36 and 1200, got \(dpi)") }
+        let fmt = format ?? OutputFormat(rawValue: URL(fileURLWithPath: out).pathExtension.lowercased()) ?? .pdf
+        if dpi != nil && fmt != .png { throw ValidationError("--dpi applies to PNG output (--format png, or --out ending in .png)") }
     }
 
     func run() throws {
@@ -66,7 +72,7 @@ struct Report: ParsableCommand {
             let progress = ProgressLine()
             let result = try {
                 defer { progress.finish() }  // erased before anything else is printed
-                return try briefing.render(to: target, format: fmt, progress: progress.pages)
+                return try briefing.render(to: target, format: fmt, pngResolution: dpi ?? 150, progress: progress.pages)
             }()
             for file in result.files { print(file.path) }
             printError("qbrief: \(result.pageCount) pages")

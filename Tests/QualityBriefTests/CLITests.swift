@@ -26,6 +26,31 @@ struct CLITests {
         #expect(badDate.stderr.contains("YYYY-MM-DD"))
     }
 
+    /// `--dpi` sets the PNG resolution: A4 (595.3 × 841.9 pt) at 72 dpi is 595 × 842 pixels,
+    /// at 36 dpi half that; `--dpi` with PDF output or out of range is a usage error.
+    @Test func pngPagesAtTheChosenResolution() throws {
+        let bin = try qbriefBinary().path
+        let dir = temporaryDirectory("cli-dpi")
+        func size(_ url: URL) throws -> (Int, Int) {
+            let d = [UInt8](try Data(contentsOf: url).prefix(24))
+            func be(_ i: Int) -> Int { d[i..<(i + 4)].reduce(0) { $0 << 8 | Int($1) } }
+            return (be(16), be(20))
+        }
+        for (dpi, expected) in [("72", (595, 842)), ("36", (298, 421))] {
+            let stem = dir.appendingPathComponent("p\(dpi).png")
+            let r = try runTool(bin, ["report", "--data", "Reports/sample/awards.csv", "--out", stem.path, "--dpi", dpi], cwd: packageRoot)
+            #expect(r.status == 0, "\(r.stderr)")
+            let first = dir.appendingPathComponent("p\(dpi)-1.png")
+            let got = try size(first)
+            #expect(got.0 == expected.0 && got.1 == expected.1, "--dpi \(dpi): \(got)")
+        }
+        let pdf = try runTool(bin, ["report", "--data", "Reports/sample/awards.csv", "--out", dir.appendingPathComponent("x.pdf").path, "--dpi", "300"], cwd: packageRoot)
+        #expect(pdf.status == 64)
+        #expect(pdf.stderr.contains("--dpi applies to PNG"))
+        let tiny = try runTool(bin, ["report", "--data", "Reports/sample/awards.csv", "--out", dir.appendingPathComponent("y.png").path, "--dpi", "5"], cwd: packageRoot)
+        #expect(tiny.status == 64)
+    }
+
     @Test func badDataExits65WithLocatedMessageAndNoOutput() throws {
         let dir = temporaryDirectory("cli-bad")
         let csv = dir.appendingPathComponent("bad.csv")
