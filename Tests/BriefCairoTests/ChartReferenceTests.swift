@@ -81,18 +81,9 @@ struct ChartReferenceTests {
         }
         let actual = try readGreyPGM(actualURL)
         let reference = try readGreyPGM(referenceURL)
-        #expect(actual.width == reference.width && actual.height == reference.height)
-        guard actual.pixels.count == reference.pixels.count else { return }
-        var sum = 0, far = 0
-        for (a, b) in zip(actual.pixels, reference.pixels) {
-            let d = abs(Int(a) - Int(b))
-            sum += d
-            if d > 64 { far += 1 }
-        }
-        let mean = Double(sum) / Double(actual.pixels.count)
-        let farShare = Double(far) / Double(actual.pixels.count)
-        #expect(mean < 2.0, "\(kind): mean grey difference \(mean)")
-        #expect(farShare <= 0.01, "\(kind): \(far) pixels differ by more than 64")
+        let diff = try #require(GreyDifference(actual, reference), "\(kind): size differs from the reference")
+        #expect(diff.mean < 2.0, "\(kind): mean grey difference \(diff.mean)")
+        #expect(diff.share(over: 64) <= 0.01, "\(kind): \(diff.count(over: 64)) pixels differ by more than 64")
         // Not blank: the chart put ink on the page.
         #expect(actual.pixels.filter { $0 < 128 }.count > 100, "\(kind): no ink")
     }

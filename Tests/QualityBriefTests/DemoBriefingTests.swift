@@ -135,18 +135,9 @@ struct DemoBriefingTests {
         }
         let actual = try readGreyPGM(actualURL)
         let reference = try readGreyPGM(referenceURL)
-        #expect(actual.width == reference.width && actual.height == reference.height)
-        guard actual.pixels.count == reference.pixels.count else { return }
-        var sum = 0, big = 0
-        for (a, b) in zip(actual.pixels, reference.pixels) {
-            let d = abs(Int(a) - Int(b))
-            sum += d
-            if d > 64 { big += 1 }
-        }
-        let mean = Double(sum) / Double(actual.pixels.count)
-        let bigShare = Double(big) / Double(actual.pixels.count)
-        #expect(mean < 2.0, "mean difference \(mean)")
-        #expect(bigShare < 0.005, "share of pixels off by more than 64: \(bigShare)")
+        let diff = try #require(GreyDifference(actual, reference), "page 1 differs in size from the reference")
+        #expect(diff.mean < 2.0, "mean difference \(diff.mean)")
+        #expect(diff.share(over: 64) < 0.005, "share of pixels off by more than 64: \(diff.share(over: 64))")
         // The page is not blank: the red masthead and text are there.
         #expect(actual.pixels.filter { $0 < 128 }.count > 500)
     }

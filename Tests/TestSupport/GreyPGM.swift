@@ -28,3 +28,26 @@ public func readGreyPGM(_ url: URL) throws -> (width: Int, height: Int, pixels: 
     }
     return (fields[0], fields[1], Array(data[i..<(i + fields[0] * fields[1])]))
 }
+
+/// How two grey images of the same size differ, pixel by pixel.
+public struct GreyDifference {
+    /// Mean absolute difference in grey levels (0–255).
+    public let mean: Double
+    /// The largest difference of any pixel.
+    public let worst: Int
+    private let differences: [Int]
+
+    /// Compares `a` with `b`; nil when their sizes differ.
+    public init?(_ a: (width: Int, height: Int, pixels: [UInt8]), _ b: (width: Int, height: Int, pixels: [UInt8])) {
+        guard a.width == b.width, a.height == b.height, a.pixels.count == b.pixels.count, !a.pixels.isEmpty else { return nil }
+        differences = zip(a.pixels, b.pixels).map { abs(Int($0) - Int($1)) }
+        mean = Double(differences.reduce(0, +)) / Double(differences.count)
+        worst = differences.max() ?? 0
+    }
+
+    /// How many pixels differ by more than `levels`.
+    public func count(over levels: Int) -> Int { differences.filter { $0 > levels }.count }
+
+    /// The share of pixels (0–1) that differ by more than `levels`.
+    public func share(over levels: Int) -> Double { Double(count(over: levels)) / Double(differences.count) }
+}
