@@ -12,6 +12,9 @@ public struct LoadOptions: Sendable {
     public var columnMapping: [String: RecordColumn]
     /// Files larger than this many bytes are refused with a message.
     public var maxFileSize: Int
+    /// GB/T 2260 code of the home province (default 320000 江苏省): rows whose region lies
+    /// elsewhere get a warning, as briefings count them under 省外.
+    public var homeProvinceCode: String = "320000"
 
     /// 64 MiB: about a million rows, far above any award register. Loading takes roughly 30
     /// times the file size in memory (records, keys, diagnostics), so this bounds it near 2 GB.

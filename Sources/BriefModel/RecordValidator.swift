@@ -8,8 +8,14 @@ struct RecordValidator {
     /// Earliest year accepted.
     let earliestYear = 2000
 
-    init(latestYear: Int = Calendar(identifier: .gregorian).component(.year, from: Date()) + 1) {
+    /// Code of the home province (default 320000 江苏省): a region elsewhere is accepted with a
+    /// warning, since briefings count it as 省外, not among the home province's cities.
+    let homeProvinceCode: String
+
+    init(latestYear: Int = Calendar(identifier: .gregorian).component(.year, from: Date()) + 1,
+         homeProvinceCode: String = "320000") {
         self.latestYear = latestYear
+        self.homeProvinceCode = homeProvinceCode
     }
 
     /// The record, or nil if any field has an error; plus the diagnostics for the row.
@@ -172,7 +178,12 @@ struct RecordValidator {
         case .statisticalZone?:
             warning("region “\(text)” is \(region.code) \(region.name), a statistical zone code not in GB/T 2260; counted under \(city?.name ?? "未知地区")")
         default:
-            if region.level == 1 {
+            if region.code.prefix(2) != homeProvinceCode.prefix(2) {
+                let province = RegionCatalog.region(code: String(region.code.prefix(2)) + "0000")
+                let home = RegionCatalog.region(code: homeProvinceCode)?.name ?? homeProvinceCode
+                let place = region.level == 1 ? "\(region.code) \(region.name)" : "\(region.code) \(region.name) (\(province?.name ?? ""))"
+                warning("region “\(text)” is \(place), outside the home province \(home); briefings count the record under 省外, not among the cities")
+            } else if region.level == 1 {
                 warning("region “\(text)” is a province (\(region.name)); no city can be counted, so it goes under 未知地区")
             }
         }

@@ -35,7 +35,8 @@ public struct Briefing: Sendable {
         let count = register.table.counts(by: .level, filter: filter).total
         if count == 0 { throw QualityBriefError.emptySelection(filter.summary) }
         let briefing = BriefingComposer(table: register.table, records: register.records(matching: filter), filter: filter,
-                                        definition: definition, creator: "QualityBrief \(QualityBriefVersion.current)").document()
+                                        definition: definition, creator: "QualityBrief \(QualityBriefVersion.current)",
+                                        figures: try figures()).document()
         switch layout {
         case .briefing: return briefing
         case .attachment:
@@ -58,7 +59,13 @@ public struct Briefing: Sendable {
 
     /// The summary paragraphs, as they appear under 总体情况.
     public func summary() -> [String] {
-        BriefingSummary(table: register.table, filter: filter).paragraphs()
+        BriefingWording(f: (try? figures()) ?? BriefingFigures(table: register.table, filter: filter)).summary()
+    }
+
+    /// The figures the briefing quotes, computed once from the register, the filter and the
+    /// definition's home province (default 江苏省); testable without rendering.
+    public func figures() throws -> BriefingFigures {
+        BriefingFigures(table: register.table, filter: filter, home: try definition.homeProvinceRegion())
     }
 
     /// Lays out and renders the briefing to `url` (PDF, or numbered PNG/SVG files per page).

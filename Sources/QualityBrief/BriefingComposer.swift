@@ -10,6 +10,8 @@ struct BriefingComposer {
     let filter: RecordFilter
     let definition: ReportDefinition
     let creator: String
+    /// The figures every sentence, table and chart of the briefing quotes.
+    let figures: BriefingFigures
 
     func document() -> Document {
         let d = definition
@@ -25,49 +27,66 @@ struct BriefingComposer {
             return .heading(Heading(level: 1, text: ChineseNumbers.headingPrefix(level: 1, index: sectionNo) + text))
         }
 
+        let words = BriefingWording(f: figures)
         for section in d.sections {
             switch section {
             case .summary:
                 blocks.append(heading("总体情况"))
-                let summary = BriefingSummary(table: table, filter: filter)
-                blocks += summary.paragraphs().map { .paragraph(Paragraph($0)) }
+                blocks += words.summary().map { .paragraph(Paragraph($0)) }
             case .region:
-                let byRegion = table.counts(by: .region, filter: filter)
                 blocks.append(heading("地区分布"))
-                figureNo += 1
                 tableNo += 1
-                blocks.append(.paragraph(Paragraph(regionLead(byRegion, table: tableNo, figure: figureNo))))
+                let places = words.places
+                let charted = places.contains { $0.count > 0 }
+                if charted { figureNo += 1 }
+                blocks.append(.paragraph(Paragraph(words.regionLead(table: tableNo, figure: charted ? figureNo : nil))))
                 blocks.append(.table(regionTable(number: tableNo, source: source)))
-                blocks.append(.chart(ChartSpec(
-                    kind: .bar, title: "图\(figureNo)　各设区市获奖数量",
-                    categories: byRegion.rows.map { shortRegion($0) },
-                    series: [ChartSeries(name: "获奖数量", values: byRegion.rows.map { Double($0.count) })],
-                    valueAxisTitle: "数量（项）", valueUnit: "项", source: source, height: 250)))
+                if charted {
+                    var left: [String] = []
+                    let (unknown, _) = words.unplaced
+                    if unknown > 0 {
+                        if case .city = figures.region.scope { left.append("市本级/未注明区县的\(unknown)项") } else { left.append("未注明地区的\(unknown)项") }
+                    }
+                    if figures.region.outside > 0 { left.append("省外\(figures.region.outside)项") }
+                    let note = left.isEmpty ? "" : "；" + left.joined(separator: "、") + "未列入图中"
+                    blocks.append(.chart(ChartSpec(
+                        kind: .bar, title: "图\(figureNo)　\(regionChartTitle)",
+                        categories: places.map(\.shortLabel),
+                        series: [ChartSeries(name: "获奖数量", values: places.map { Double($0.count) })],
+                        valueAxisTitle: "数量（项）", valueUnit: "项", source: source + note, height: 250)))
+                }
             case .sector:
+                blocks.append(heading("行业分布"))
+                guard figures.sector.classified > 0 else {
+                    blocks.append(.paragraph(Paragraph(words.sectorLead())))
+                    continue
+                }
                 let bySector = table.counts(by: .sector, filter: filter)
                 let top = bySector.top(6, otherLabel: "其他")
-                blocks.append(heading("行业分布"))
                 figureNo += 1
-                blocks.append(keptWithChart(sectorLead(bySector), ChartSpec(
+                blocks.append(keptWithChart(words.sectorLead(), ChartSpec(
                     kind: .donut, title: "图\(figureNo)　获奖组织和个人行业分布",
-                    categories: top.rows.map { SectorShortName.label(key: $0.key, fallback: $0.label) },
+                    categories: top.rows.map { $0.key.isEmpty ? "未标注行业" : SectorShortName.label(key: $0.key, fallback: $0.label) },
                     series: [ChartSeries(name: "获奖数量", values: top.rows.map { Double($0.count) })],
                     valueUnit: "项", source: source + "；行业按GB/T 4754-2017门类", height: 270)))
             case .year:
-                let years = table.yearSeries(filter: filter)
                 blocks.append(heading("年度趋势"))
+                guard figures.years.count > 1 else {
+                    blocks.append(.paragraph(Paragraph(words.yearLead())))
+                    continue
+                }
                 figureNo += 1
-                blocks.append(keptWithChart(yearLead(years), ChartSpec(
+                blocks.append(keptWithChart(words.yearLead(), ChartSpec(
                     kind: .line, title: "图\(figureNo)　历年获奖数量",
-                    categories: years.rows.map(\.label),
-                    series: [ChartSeries(name: "获奖数量", values: years.rows.map { Double($0.count) })],
+                    categories: figures.years.map(\.label),
+                    series: [ChartSeries(name: "获奖数量", values: figures.years.map { Double($0.count) })],
                     categoryAxisTitle: "年度", valueAxisTitle: "数量（项）", valueUnit: "项",
                     source: source, height: 200)))
             case .programme:
                 let cross = table.crossTab(rows: .programme, columns: .year, filter: filter)
                 blocks.append(heading("奖项构成"))
                 figureNo += 1
-                blocks.append(keptWithChart(programmeLead(), ChartSpec(
+                blocks.append(keptWithChart(words.programmeLead(), ChartSpec(
                     kind: .stackedBar, title: "图\(figureNo)　历年获奖数量（按奖项）",
                     categories: cross.columnLabels,
                     series: zip(cross.rowLabels, cross.counts).map { ChartSeries(name: $0, values: $1.map(Double.init)) },
@@ -77,7 +96,7 @@ struct BriefingComposer {
                 blocks.append(heading("获奖名单"))
                 tableNo += 1
                 let (list, shown) = recipientTable(number: tableNo, source: source)
-                let total = table.counts(by: .level, filter: filter).total
+                let total = figures.total
                 var lead = "获奖组织和个人名单见表\(tableNo)，按年度、奖项排列"
                 lead += shown < total ? "，列出前\(shown)项（共\(total)项）。" : "，共\(total)项。"
                 blocks.append(.paragraph(Paragraph(lead)))
@@ -104,65 +123,72 @@ struct BriefingComposer {
         .keepTogether([.paragraph(Paragraph(lead)), .chart(chart)])
     }
 
-    private func shortRegion(_ row: CountRow) -> String {
-        if row.key.isEmpty { return row.label }
-        return RegionCatalog.region(code: row.key)?.shortName ?? row.label
-    }
-
-    private func regionLead(_ t: CountTable, table: Int, figure: Int) -> String {
-        let ranked = t.sortedByCount.filter { !$0.key.isEmpty }
-        guard let first = ranked.first, first.count > 0 else { return "所选范围内各设区市均无获奖记录。" }
-        let shares = Dictionary(uniqueKeysWithValues: zip(t.rows.map(\.key), t.shares(digits: 1)))
-        var s = "\(first.label)获奖最多，共\(first.count)项，占\(ChineseNumbers.fixed(shares[first.key] ?? 0, digits: 1))%"
-        if let last = ranked.last(where: { $0.count > 0 }), last.key != first.key {
-            s += "；\(last.label)最少，\(last.count)项"
+    /// Title of the region chart: 各设区市获奖数量, 苏州市各区县获奖数量, 所选设区市获奖数量.
+    private var regionChartTitle: String {
+        switch figures.region.scope {
+        case .province: return "各设区市获奖数量"
+        case .city(let c): return "\(c.name)各区县获奖数量"
+        case .cities: return "所选设区市获奖数量"
         }
-        return s + "。各设区市获奖情况见表\(table)、图\(figure)。"
     }
 
-    private func sectorLead(_ t: CountTable) -> String {
-        let nonEmpty = t.rows.filter { $0.count > 0 && !$0.key.isEmpty }
-        guard let top = t.sortedByCount.first(where: { !$0.key.isEmpty }), top.count > 0 else {
-            return "所选范围内没有标注行业的获奖记录。"
-        }
-        let shares = Dictionary(uniqueKeysWithValues: zip(t.rows.map(\.key), t.shares(digits: 1)))
-        return "获奖组织和个人分布在\(nonEmpty.count)个国民经济行业门类，其中\(top.label)\(top.count)项，"
-            + "占\(ChineseNumbers.fixed(shares[top.key] ?? 0, digits: 1))%。"
-    }
-
-    private func yearLead(_ t: CountTable) -> String {
-        guard let peak = t.sortedByCount.first, peak.count > 0 else { return "所选范围内没有获奖记录。" }
-        var s = "\(t.rows.first!.label)年以来，获奖数量最多的年度为\(peak.label)年（\(peak.count)项）"
-        if let c = table.yearChange(filter: filter) {
-            s += "；\(c.year)年\(c.count)项，" + (c.change == 0 ? "与上一年度持平" :
-                "比\(c.previousYear)年\(c.change > 0 ? "增加" : "减少")\(abs(c.change))项")
-        }
-        return s + "。"
-    }
-
-    private func programmeLead() -> String {
-        let p = table.counts(by: .programme, filter: filter)
-        let l = table.counts(by: .level, filter: filter)
-        let parts = p.rows.filter { $0.count > 0 }.map { "\($0.label)\($0.count)项" }
-        return "按奖项分，" + parts.joined(separator: "、") + "；其中获奖\(l.count(AwardLevel.award.rawValue))项，"
-            + "提名奖\(l.count(AwardLevel.nomination.rawValue))项。"
-    }
-
+    /// The region table: one row per place (zeros included), then 省外 and 未注明地区 when
+    /// there are such records, by programme, with 合计 and (from 20 records) 占比. Each share
+    /// is rounded on its own, so a note says when the shares do not add up to 100.0%.
     private func regionTable(number: Int, source: String) -> TableSpec {
-        let cross = table.crossTab(rows: .region, columns: .programme, filter: filter)
-        let total = max(cross.total, 0)
-        let shares = LargestRemainder.percentages(cross.rowTotals, digits: 1)
-        var columns = [TableColumn("设区市", alignment: .leading, weight: 1.3)]
-        columns += cross.columnLabels.map { TableColumn($0, alignment: .trailing, weight: 1.3) }
-        columns += [TableColumn("合计", alignment: .trailing, weight: 0.8), TableColumn("占比", alignment: .trailing, weight: 0.8)]
+        let r = figures.region
+        let words = BriefingWording(f: figures)
+        var lines: [(key: String, label: String)] = r.groups.map { ($0.key, $0.label) }
+        if r.outside > 0 { lines.append((BriefingFigures.outsideKey, "省外")) }
+        if r.unknown > 0 { lines.append(("", "未注明地区")) }
+        let total = figures.total
+        let percent = words.showsPercent(total)
+        var first = "设区市"
+        if case .city = r.scope { first = "区县" }
+        var columns = [TableColumn(first, alignment: .leading, weight: 1.3)]
+        columns += r.programmes.map { TableColumn($0.label, alignment: .trailing, weight: 1.3) }
+        columns.append(TableColumn("合计", alignment: .trailing, weight: 0.8))
+        if percent { columns.append(TableColumn("占比", alignment: .trailing, weight: 0.8)) }
         var rows: [[String]] = []
-        for (i, label) in cross.rowLabels.enumerated() {
-            rows.append([label] + cross.counts[i].map(String.init) + [String(cross.rowTotals[i]),
-                        ChineseNumbers.fixed(shares[i], digits: 1) + "%"])
+        var tenths = 0
+        for line in lines {
+            let cells = r.programmes.map { r.byProgramme[line.key]?[$0.key] ?? 0 }
+            let sum = cells.reduce(0, +)
+            var row = [line.label] + cells.map(String.init) + [String(sum)]
+            if percent {
+                row.append(words.pct(sum, total))
+                tenths += Int((BriefingFigures.percent(sum, of: total) * 10).rounded())
+            }
+            rows.append(row)
         }
-        let totals = ["合计"] + cross.columnTotals.map(String.init) + [String(total), total > 0 ? "100.0%" : "—"]
-        return TableSpec(caption: "表\(number)　各设区市获奖情况（单位：项）", columns: columns, rows: rows,
-                         totals: totals, style: .threeLine, note: source)
+        var totals = ["合计"] + r.programmes.map { String($0.count) } + [String(total)]
+        if percent { totals.append(total > 0 ? "100.0%" : "—") }
+        var notes = [source]
+        if r.unknown > 0 { notes.append("未注明地区的记录未计入各设区市") }
+        if r.outside > 0 { notes.append("省外为授予外省（区、市）组织和个人的奖项") }
+        if r.cityLevelOnly > 0 { notes.append("市本级/未注明区县为仅注明设区市、未注明区县的记录") }
+        if percent && tenths != 1000 { notes.append("占比按四舍五入保留一位小数，分项之和可能不等于100.0%") }
+        let caption: String
+        switch r.scope {
+        case .province: caption = "各设区市获奖情况"
+        case .city(let c): caption = "\(c.name)各区县获奖情况"
+        case .cities: caption = "所选设区市获奖情况"
+        }
+        return TableSpec(caption: "表\(number)　\(caption)（单位：项）", columns: columns, rows: rows,
+                         totals: totals, style: .threeLine, note: notes.joined(separator: "；"))
+    }
+
+    /// How the recipient list names a record's place: the city (or, in a one-city briefing,
+    /// the county) as registered, the province and city for 省外, 未注明 when blank.
+    private func placeLabel(_ r: AwardRecord) -> String {
+        guard let code = r.regionCode, let region = RegionCatalog.region(code: code) else { return "未注明" }
+        let home = figures.region.home
+        if code.prefix(2) != home.code.prefix(2) {
+            guard region.level > 1, let province = RegionCatalog.region(code: String(code.prefix(2)) + "0000") else { return region.name }
+            return province.name + region.name
+        }
+        if case .city = figures.region.scope { return region.name }
+        return r.cityCode.flatMap { RegionCatalog.region(code: $0)?.name } ?? "未注明"
     }
 
     private func recipientTable(number: Int, source: String) -> (TableSpec, Int) {
@@ -173,21 +199,25 @@ struct BriefingComposer {
         let selected = matching.indices.sorted { keys[$0] < keys[$1] || (keys[$0] == keys[$1] && $0 < $1) }.map { matching[$0] }
         let limit = definition.recipientLimit ?? selected.count
         let shown = selected.prefix(limit)
+        // No 行业 column when no selected record has a sector (a column of 未分类 says nothing).
+        let sectors = figures.sector.classified > 0
         let rows: [[String]] = shown.enumerated().map { i, r in
-            let region = r.cityCode.flatMap { RegionCatalog.region(code: $0)?.name } ?? "未知地区"
-            let sector = r.sectionCode.map { SectorShortName.label(key: $0, fallback: SectorCatalog.section($0)?.name ?? $0) } ?? "未分类"
+            let sector = r.sectionCode.map { SectorShortName.label(key: $0, fallback: SectorCatalog.section($0)?.name ?? $0) } ?? "未标注"
             let award = r.programme.name + (r.level == .nomination ? "提名奖" : "")
-            return [String(i + 1), r.recipient, region, sector, award, String(r.year)]
+            return [String(i + 1), r.recipient, placeLabel(r)] + (sectors ? [sector] : []) + [award, String(r.year)]
         }
-        let columns = [
+        var columns = [
             TableColumn("序号", alignment: .trailing, weight: 0.5),
             TableColumn("获奖单位（个人）", alignment: .leading, weight: 3.0),
             TableColumn("地区", alignment: .leading, weight: 1.1),
-            TableColumn("行业", alignment: .leading, weight: 1.6),
+        ]
+        if sectors { columns.append(TableColumn("行业", alignment: .leading, weight: 1.6)) }
+        columns += [
             TableColumn("奖项", alignment: .leading, weight: 2.0),
             TableColumn("年度", alignment: .trailing, weight: 0.6),
         ]
+        let note = sectors ? source + "；行业为GB/T 4754-2017门类简称" : source
         return (TableSpec(caption: "表\(number)　获奖组织和个人名单", columns: columns, rows: rows,
-                          style: .grid, note: source + "；行业为GB/T 4754-2017门类简称", density: .compact), rows.count)
+                          style: .grid, note: note, density: .compact), rows.count)
     }
 }

@@ -1,4 +1,5 @@
 import BriefDocument
+import BriefModel
 import Foundation
 import Yams
 
@@ -35,12 +36,16 @@ public struct ReportDefinition: Codable, Sendable, Equatable {
     /// The memo's fields (issuer mark, document number, 主送, body, signature, 版记); used by
     /// the memo and attachment layouts.
     public var memo: MemoDefinition?
+    /// The province whose prefecture-level cities the briefing lists (name or code; nil for
+    /// 江苏省). Records elsewhere are counted as 省外, never among the cities.
+    public var homeProvince: String?
 
     enum CodingKeys: String, CodingKey {
         case name, issue, unit, date, classification, title, notice, source, sections, distribution
         case layout, memo
         case printRun = "print_run"
         case recipientLimit = "recipient_limit"
+        case homeProvince = "home_province"
     }
 
     /// Creates a definition.
@@ -101,9 +106,21 @@ public struct ReportDefinition: Codable, Sendable, Equatable {
         }
         if issue < 1 { throw QualityBriefError.badDefinition(file: file, message: "issue must be 1 or more") }
         if let memo { try memo.validate(file: file) }
+        do { _ = try homeProvinceRegion() } catch let QualityBriefError.badDefinition(_, message) {
+            throw QualityBriefError.badDefinition(file: file, message: message)
+        }
         if layout == .memo && memo == nil {
             throw QualityBriefError.badDefinition(file: file, message: "layout memo needs a `memo:` section (see Reports/templates/memo.yaml or Reports/sample/memo.yaml)")
         }
+    }
+
+    /// The home province as a catalog region: `homeProvince` resolved (江苏省 when nil).
+    /// Throws `badDefinition` when it does not name one of the 34 provincial-level units.
+    public func homeProvinceRegion() throws -> Region {
+        guard let text = homeProvince else { return BriefingFigures.jiangsu }
+        if case .found(let r) = RegionCatalog.resolve(text), r.level == 1 { return r }
+        throw QualityBriefError.badDefinition(
+            file: "<definition>", message: "home_province “\(text)” is not a province; expected a name such as 浙江省 or a code such as 330000")
     }
 
     private static func describe(_ error: DecodingError) -> String {

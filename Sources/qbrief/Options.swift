@@ -19,6 +19,11 @@ struct DataOptions: ParsableArguments {
         valueName: "mapping"))
     var columns: String?
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Province whose cities are listed (default 江苏省; a briefing's YAML key home_province). Rows elsewhere are noted and counted as 省外.",
+        valueName: "name"))
+    var homeProvince: String?
+
     func validate() throws {
         if data.isEmpty { throw ValidationError("give at least one register with --data FILE") }
         for path in data where !FileManager.default.fileExists(atPath: path) {
@@ -39,6 +44,12 @@ struct DataOptions: ParsableArguments {
             options.encoding = e
         }
         options.sheet = sheet
+        if let homeProvince {
+            guard case .found(let r) = RegionCatalog.resolve(homeProvince), r.level == 1 else {
+                throw ValidationError("--home-province “\(homeProvince)” is not a province; expected a name such as 浙江省 or a code such as 330000")
+            }
+            options.homeProvinceCode = r.code
+        }
         if let columns {
             var text = columns
             if !columns.contains("="), FileManager.default.fileExists(atPath: columns) {

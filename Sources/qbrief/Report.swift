@@ -61,6 +61,7 @@ struct Report: ParsableCommand {
             if let name { definition.name = name }
             if let recipientLimit { definition.recipientLimit = recipientLimit }
             if let layout { definition.layout = layout }
+            if let home = input.homeProvince { definition.homeProvince = home }
             if definition.layout == .memo && definition.memo == nil {
                 throw QualityBriefError.badDefinition(
                     file: templateURL.path, message: "--layout memo needs a `memo:` section (see Reports/templates/memo.yaml or Reports/sample/memo.yaml)")
