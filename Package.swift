@@ -61,7 +61,7 @@ let package = Package(
         .testTarget(name: "BriefLayoutTests", dependencies: ["BriefLayout", "BriefDocument", "BriefCairo"]),
         .testTarget(name: "BriefCairoTests", dependencies: ["BriefCairo", "BriefLayout", "BriefDocument", "TestSupport"],
                     exclude: ["Reference"]),
-        .testTarget(name: "QualityBriefTests", dependencies: ["QualityBrief", "TestSupport"], exclude: ["Reference"]),
+        .testTarget(name: "QualityBriefTests", dependencies: ["QualityBrief", "TestSupport"], exclude: ["Reference", "Fixtures"]),
         // Helpers shared by the test targets (reading rendered pages back); not a product.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
     ],

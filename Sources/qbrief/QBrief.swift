@@ -22,6 +22,6 @@ struct QBrief: ParsableCommand {
         Exit status: 0 success, 64 usage error, 65 bad data, 70 rendering failed.
         """,
         version: QualityBriefVersion.current,
-        subcommands: [Demo.self, Report.self, Stats.self, Validate.self, Fonts.self]
+        subcommands: [Demo.self, Report.self, Stats.self, Validate.self, Fix.self, Fonts.self]
     )
 }

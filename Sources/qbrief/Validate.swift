@@ -24,6 +24,12 @@ struct Validate: ParsableCommand {
     var strict = false
     @Option(name: .long, help: "text | json.")
     var format: Format = .text
+    @Flag(name: .long, help: "Also list, for each row with a blank region, the region its name suggests and why (CSV and XLSX; text format).")
+    var suggest = false
+
+    func validate() throws {
+        if suggest && format == .json { throw ValidationError("--suggest lists suggestions as text; leave out --format json") }
+    }
 
     func run() throws {
         // A plain UTF-8 CSV above the record path's size limit is read into columns: the first
@@ -61,6 +67,20 @@ struct Validate: ParsableCommand {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             print(String(decoding: try encoder.encode(out), as: UTF8.self))
+        }
+        if suggest && format == .text {
+            var blank = 0, suggested = 0
+            for url in input.urls {
+                do {
+                    let rows = try RegionFill.blankRows(url, options: try input.loadOptions())
+                    for r in rows { print(r.description) }
+                    blank += rows.count
+                    suggested += rows.filter { $0.suggestion != nil }.count
+                } catch let e as RegionFillError {
+                    printError("qbrief: \(e)")
+                }
+            }
+            printError("qbrief: \(blank) blank region\(blank == 1 ? "" : "s"), \(suggested) with a region suggested from the name; `qbrief fix --data FILE --out FIXED.csv` writes them into a copy for review")
         }
         let kindText = kinds.isEmpty ? "" : " (" + kinds.map { "\($0.key) \($0.value)" }.joined(separator: ", ") + ")"
         printError("qbrief: \(check.rowsRead) rows read, \(check.accepted) accepted, \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\(kindText)"

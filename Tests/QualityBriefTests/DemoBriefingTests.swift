@@ -108,7 +108,7 @@ struct DemoBriefingTests {
         #expect(summary.contains("含提名奖\(nominations)项"), "\(summary)")
         // Manufacturing: sector codes starting with C.
         let manufacturing = rows.filter { $0[6].hasPrefix("C") }.count
-        #expect(summary.contains("制造业获奖\(manufacturing)项"), "\(summary)")
+        #expect(summary.contains("制造业获奖最多（\(manufacturing)项"), "\(summary)")
         // Change of the latest year against the one before, counted here by hand.
         let years = rows.map { Int($0[5])! }
         let latest = years.max()!

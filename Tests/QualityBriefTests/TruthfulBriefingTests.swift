@@ -1,0 +1,301 @@
+import Foundation
+import QualityBrief
+import Testing
+
+/// A register shaped like the published lists (Fixtures/public-lists.csv, sources in
+/// Fixtures/README.md): half the regions blank, China Quality Award winners from seven other
+/// provinces, no sector column, county-level mayors' awards. Every figure below is counted by
+/// hand from the file (the row numbers are the file's 序号).
+@Suite(.serialized)
+struct TruthfulBriefingTests {
+    static let fixture = packageRoot.appendingPathComponent("Tests/QualityBriefTests/Fixtures/public-lists.csv")
+
+    static func definition() -> ReportDefinition {
+        ReportDefinition(unit: "测试单位", date: "2024-12-20", title: "质量奖获奖情况", source: "公开获奖名单")
+    }
+
+    static func briefing(_ filter: RecordFilter = RecordFilter(), home: String? = nil) throws -> Briefing {
+        var d = definition()
+        d.homeProvince = home
+        return Briefing(register: try Register.load(urls: [fixture]), definition: d, filter: filter)
+    }
+
+    /// The file's rows as cells (no quoted fields in it), read without the library.
+    static func rows() throws -> [[String]] {
+        try String(contentsOf: fixture, encoding: .utf8).split(separator: "\n").dropFirst()
+            .map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+    }
+
+    /// Where each region written in the file lies, by hand: a Jiangsu city, or a province.
+    static let cityOf: [String: String] = [
+        "宜兴市": "无锡市", "丹阳市": "镇江市", "昆山市": "苏州市", "苏州市": "苏州市", "苏州市吴江区": "苏州市",
+        "张家港市": "苏州市", "连云港市": "连云港市", "常州市": "常州市", "扬州市": "扬州市", "泰兴市": "泰州市",
+        "南京市": "南京市", "徐州市": "徐州市", "如皋市": "南通市",
+    ]
+    static let provinceOf: [String: String] = [
+        "北京市": "北京", "青岛市": "山东", "郑州市": "河南", "佛山市": "广东", "福州市": "福建", "宁波市": "浙江", "上海市": "上海",
+    ]
+
+    @Test func figuresMatchTheHandCount() throws {
+        let f = try Self.briefing().figures()
+        #expect(f.total == 54)
+        #expect(f.nominations == 13)            // rows 21–27, 41–43, 46, 52, 53
+        #expect(f.organizations == 48)          // 49 organisation rows, 江苏卓易 twice
+        #expect(f.individuals == 5)             // 刘源张, 王民, 丁山华, 林鸣, 杨敏
+        #expect(f.programmes.map(\.count) == [16, 20, 18])
+        #expect(f.years.map(\.label) == (2013...2022).map(String.init))
+        #expect(f.years.map(\.count) == [3, 0, 4, 0, 0, 0, 3, 20, 16, 8])
+        #expect(f.change?.year == 2022 && f.change?.change == -8)
+        #expect(f.region.outside == 10)         // rows 1, 2, 31–34, 36–39
+        #expect(f.region.outsideProvinces == 7)
+        #expect(f.region.unknown == 27)
+        #expect(f.region.placed == 17)
+        #expect(!f.region.zeroIsKnown)
+        let byCity = Dictionary(uniqueKeysWithValues: f.region.groups.map { ($0.label, $0.count) })
+        #expect(f.region.groups.count == 13)
+        #expect(byCity == ["南京市": 1, "无锡市": 3, "徐州市": 1, "常州市": 1, "苏州市": 5, "南通市": 2, "连云港市": 1,
+                           "淮安市": 0, "盐城市": 0, "扬州市": 1, "镇江市": 1, "泰州市": 1, "宿迁市": 0])
+        #expect(f.sector.classified == 0 && f.sector.unclassified == 54)
+    }
+
+    @Test func summaryStatesGapsAndClaimsNoFalseZero() throws {
+        let text = try Self.briefing().summary().joined(separator: "\n")
+        #expect(text.contains("有27项（50.0%）未注明所在地区，以下仅就已注明设区市的17项而言"), "\(text)")
+        #expect(text.contains("另有10项授予7个省（区、市）的省外组织和个人，均为中国质量奖，未计入各设区市。"), "\(text)")
+        #expect(text.contains("所选记录均未标注所属行业，本期不作行业分析。"), "\(text)")
+        // 61/183-style check: the three leaders' combined share is 10/54 = 18.5 %, not 9.3 + 5.6 + 3.7 = 18.6 %.
+        #expect(text.contains("以上3个设区市合计10项，占18.5%"), "\(text)")
+        // 江苏双沟酒业 (宿迁) and others are in the list with a blank region: no city is said to have none.
+        #expect(!text.contains("暂无"), "\(text)")
+        for city in ["淮安市", "盐城市", "宿迁市", "北京市", "上海市"] { #expect(!text.contains(city), "\(city) in \(text)") }
+        // The change from 16 to 8 is a small base: counts only.
+        #expect(text.contains("2022年获奖8项，比2021年减少8项。"), "\(text)")
+        #expect(!text.contains("下降"), "\(text)")
+    }
+
+    /// Every number in the summary, parsed back out of the text and recomputed from the file's
+    /// rows without the library; afterwards no digit may be left unexplained.
+    @Test func everyNumberInTheSummaryIsRecomputedFromTheRegister() throws {
+        let rows = try Self.rows()
+        var text = try Self.briefing().summary().joined(separator: "\n")
+        func pct(_ part: Int, _ base: Int) -> String {
+            let tenths = Int((Double(part) * 1000 / Double(base)).rounded())
+            return "\(tenths / 10).\(tenths % 10)"
+        }
+        let total = rows.count
+        let programme: (String) -> String = { p in
+            p.hasPrefix("中国质量奖") ? "中国质量奖" : p.hasPrefix("江苏省省长质量奖") ? "省长" : "市长"
+        }
+        var checked = 0
+        func claim(_ pattern: String, _ check: ([String]) -> Void) {
+            let re = try! NSRegularExpression(pattern: pattern)
+            let ns = text as NSString
+            let matches = re.matches(in: text, range: NSRange(location: 0, length: ns.length))
+            #expect(!matches.isEmpty, "no claim matches \(pattern) in \(text)")
+            for m in matches {
+                check((0..<m.numberOfRanges).map { ns.substring(with: m.range(at: $0)) })
+                checked += 1
+            }
+            text = re.stringByReplacingMatches(in: text, range: NSRange(location: 0, length: ns.length), withTemplate: "※")
+        }
+        let years = rows.map { Int($0[4])! }
+        claim("(\\d{4})年至(\\d{4})年") { #expect(Int($0[1]) == years.min() && Int($0[2]) == years.max()) }
+        claim("(\\d+)家组织") { m in #expect(Int(m[1]) == Set(rows.filter { $0[2] == "组织" }.map { $0[1] }).count) }
+        claim("(\\d+)名个人") { m in #expect(Int(m[1]) == Set(rows.filter { $0[2] == "个人" }.map { $0[1] }).count) }
+        claim("获得质量奖励(\\d+)项") { #expect(Int($0[1]) == total) }
+        claim("含提名奖(\\d+)项") { m in #expect(Int(m[1]) == rows.filter { $0[3].hasSuffix("提名奖") }.count) }
+        claim("(中国质量奖|江苏省省长质量奖（含原江苏省质量奖）|市长质量奖)(\\d+)项") { m in
+            let key = m[1].hasPrefix("中国") ? "中国质量奖" : m[1].hasPrefix("江苏") ? "省长" : "市长"
+            #expect(Int(m[2]) == rows.filter { programme($0[3]) == key }.count, "\(m[0])")
+        }
+        let blank = rows.filter { $0[5].isEmpty }.count
+        claim("有(\\d+)项（([\\d.]+)%）未注明所在地区") { m in
+            #expect(Int(m[1]) == blank)
+            #expect(m[2] == pct(blank, total))
+        }
+        let placedRows = rows.filter { Self.cityOf[$0[5]] != nil }
+        claim("已注明设区市的(\\d+)项") { #expect(Int($0[1]) == placedRows.count) }
+        var named: [String] = []
+        claim("([\\p{Han}]+?市)(?:获奖最多|并列最多)?（(\\d+)项，占(?:全部获奖的)?([\\d.]+)%）") { m in
+            let city = m[1].replacingOccurrences(of: "其次为", with: "").replacingOccurrences(of: "再次为", with: "")
+            let n = placedRows.filter { Self.cityOf[$0[5]] == city }.count
+            #expect(Int(m[2]) == n, "\(m[0])")
+            #expect(m[3] == pct(n, total), "\(m[0])")
+            named.append(city)
+        }
+        claim("以上(\\d+)个设区市合计(\\d+)项，占([\\d.]+)%") { m in
+            let n = placedRows.filter { named.contains(Self.cityOf[$0[5]]!) }.count
+            #expect(Int(m[1]) == named.count)
+            #expect(Int(m[2]) == n)
+            #expect(m[3] == pct(n, total))
+        }
+        claim("另有(\\d+)项授予(\\d+)个省") { m in
+            let outside = rows.filter { Self.provinceOf[$0[5]] != nil }
+            #expect(Int(m[1]) == outside.count)
+            #expect(Int(m[2]) == Set(outside.map { Self.provinceOf[$0[5]]! }).count)
+        }
+        claim("(\\d{4})年获奖(\\d+)项，比(\\d{4})年(增加|减少)(\\d+)项") { m in
+            let y = Int(m[1])!, p = Int(m[3])!
+            let n = years.filter { $0 == y }.count, before = years.filter { $0 == p }.count
+            #expect(y == years.max() && p == y - 1)
+            #expect(Int(m[2]) == n)
+            #expect(Int(m[5]) == abs(n - before) && (m[4] == "增加") == (n > before))
+        }
+        #expect(checked >= 12)
+        let leftover = text.filter(\.isNumber)
+        #expect(leftover.isEmpty, "numbers left unchecked in: \(text)")
+    }
+
+    @Test func oneCityBriefingBreaksDownByCountyAndNamesNoOtherCity() throws {
+        let b = try Self.briefing(RecordFilter(cityCodes: ["320500"]))
+        let f = try b.figures()
+        #expect(f.total == 5)                   // rows 15, 35, 42, 44, 45
+        #expect(f.region.cityLevelOnly == 1)    // row 35, 苏州市
+        let counts = Dictionary(uniqueKeysWithValues: f.region.groups.map { ($0.label, $0.count) })
+        #expect(counts["昆山市"] == 2 && counts["吴江区"] == 1 && counts["张家港市"] == 1 && counts["常熟市"] == 0)
+        #expect(counts["市本级/未注明区县"] == 1)
+        let text = b.summary().joined(separator: "\n")
+        // Tiny base: counts only. Ties as ties. The city-level record stated before the ranking.
+        #expect(!text.contains("%"), "\(text)")
+        #expect(text.contains("有1项仅注明苏州市、未注明区县，以下仅就已注明区县的4项而言：昆山市获奖最多（2项），其次为吴江区、张家港市（并列，各1项），以上3个区县合计4项。"), "\(text)")
+        #expect(!text.contains("暂无"))
+        // The rendered briefing names no other Jiangsu city.
+        let out = temporaryDirectory("one-city").appendingPathComponent("suzhou.pdf")
+        try b.render(to: out, fontsDirectory: packageRoot.appendingPathComponent("Fonts"))
+        let pdf = try runTool("pdftotext", ["-enc", "UTF-8", out.path, "-"]).stdout.filter { !$0.isWhitespace }
+        for city in ["南京", "无锡", "徐州", "常州", "南通", "连云港", "淮安", "盐城", "扬州", "镇江", "泰州", "宿迁"] {
+            #expect(!pdf.contains(city), "one-city briefing names \(city)")
+        }
+        for s in ["苏州市各区县获奖情况", "市本级/未注明区县", "昆山市"] { #expect(pdf.contains(s), "missing \(s)") }
+        // No sector anywhere: no donut, no 行业 column.
+        #expect(pdf.contains("本期不作行业分析") && !pdf.contains("未分类") && !pdf.contains("获奖组织和个人行业分布"))
+    }
+
+    @Test func singleYearHasNoGrowthSentence() throws {
+        let b = try Self.briefing(RecordFilter(years: 2020...2020))
+        let f = try b.figures()
+        #expect(f.total == 20 && f.change == nil)
+        let text = b.summary().joined(separator: "\n")
+        #expect(text.hasPrefix("2020年，共有"), "\(text)")
+        #expect(!text.contains("比20"), "\(text)")
+    }
+
+    @Test func wholeBriefingRendersWithOutOfProvinceRowAndNoZeroClaims() throws {
+        let out = temporaryDirectory("messy").appendingPathComponent("messy.pdf")
+        try Self.briefing().render(to: out, fontsDirectory: packageRoot.appendingPathComponent("Fonts"))
+        #expect(try runTool("qpdf", ["--check", out.path]).status == 0)
+        let pdf = try runTool("pdftotext", ["-layout", "-enc", "UTF-8", out.path, "-"]).stdout.filter { !$0.isWhitespace }
+        #expect(!pdf.contains("暂无获奖") && !pdf.contains("未分类") && !pdf.contains("未知地区"))
+        #expect(pdf.contains("省外10001018.5%"), "省外 row: 10 CQA, 0, 0, 10, 18.5%")
+        #expect(pdf.contains("未注明地区的27项、省外10项未列入图中"))
+        #expect(pdf.contains("占比按四舍五入保留一位小数，分项之和可能不等于100.0%"))
+        // A city outside the province is never a 设区市 of the table or chart.
+        #expect(!pdf.contains("北京市0"), "\(pdf.prefix(400))")
+    }
+
+    @Test func homeProvinceIsASetting() throws {
+        let f = try Self.briefing(home: "浙江省").figures()
+        #expect(f.region.groups.count == 11)    // Zhejiang's 11 cities
+        #expect(f.region.placed == 1)           // row 36, 宁波市
+        #expect(f.region.outside == 26)         // 17 in Jiangsu + 9 elsewhere
+        #expect(f.region.unknown == 27)
+        let base = "name: 简报\nissue: 1\nunit: a\ndate: 2024-01-01\ntitle: t\nsource: s\nsections: [summary]\ndistribution: []\n"
+        #expect(try ReportDefinition.parse(base).homeProvinceRegion().name == "江苏省")
+        do {
+            _ = try ReportDefinition.parse(base + "home_province: 苏州\n")
+            Issue.record("a city accepted as home province")
+        } catch let QualityBriefError.badDefinition(_, message) {
+            #expect(message == "home_province “苏州” is not a province; expected a name such as 浙江省 or a code such as 330000")
+        }
+        let yaml = try ReportDefinition.parse(base + "home_province: \"330000\"\n")
+        #expect(try yaml.homeProvinceRegion().name == "浙江省")
+    }
+
+    @Test func validateWarnsAboutOutOfProvinceRows() throws {
+        let ds = DatasetLoader.load([Self.fixture])
+        let outside = ds.diagnostics.filter { $0.message.contains("outside the home province") }
+        #expect(outside.count == 10)
+        let first = try #require(outside.first)
+        #expect(first.severity == .warning && first.location.line == 2 && first.location.column == 6)
+        #expect(first.message == "region “北京市” is 110000 北京市, outside the home province 江苏省; briefings count the record under 省外, not among the cities")
+        var zhejiang = LoadOptions()
+        zhejiang.homeProvinceCode = "330000"
+        #expect(DatasetLoader.load([Self.fixture], options: zhejiang).diagnostics.filter { $0.message.contains("outside the home province") }.count == 26)
+    }
+
+    @Test func sharesAreRoundedHalfUpFromTheirOwnCounts() {
+        #expect(BriefingFigures.percent(61, of: 183) == 33.3)
+        #expect(BriefingFigures.percent(1, of: 183) == 0.5)
+        #expect(BriefingFigures.percent(1, of: 8) == 12.5)
+        #expect(BriefingFigures.percent(1, of: 16) == 6.3)
+        #expect(BriefingFigures.percent(0, of: 0) == 0)
+    }
+}
+
+/// Region suggestions from names, and the reviewed copy `qbrief fix` writes.
+@Suite(.serialized)
+struct RegionSuggestionTests {
+    @Test func clearPrefixesAreSuggestedWeakOnesAreNot() {
+        func code(_ name: String) -> String? { RegionSuggester.suggest(name: name)?.region.code }
+        #expect(code("江阴天江药业有限公司") == "320281")
+        #expect(code("宜兴港华燃气有限公司") == "320282")
+        #expect(code("连云港某某科技有限公司") == "320700")
+        #expect(code("常州市某某机械有限公司") == "320400")
+        #expect(code("苏州市吴江区某某纺织有限公司") == "320509")
+        #expect(code("江苏省南通市某某建设集团有限公司") == "320600")
+        #expect(code("无锡江阴某某有限公司") == "320281")
+        // A place word in the middle, shared or weak names, nothing after the place.
+        #expect(code("中铁山桥（南通）有限公司") == nil)
+        #expect(code("鼓楼区某某有限公司") == nil)
+        #expect(code("通州区某某有限公司") == nil)
+        #expect(code("东海某某有限公司") == nil)
+        #expect(code("新北某某有限公司") == nil)
+        #expect(code("杭州某某有限公司") == nil)
+        #expect(code("常州") == nil)
+        #expect(RegionSuggester.suggest(name: "江阴天江药业有限公司")?.reason == "the name starts with “江阴”, the county-level unit 320281 江阴市 (无锡市)")
+    }
+
+    @Test func blankRowsOfThePublicListsAndTheFixedCopy() throws {
+        let rows = try RegionFill.blankRows(TruthfulBriefingTests.fixture)
+        #expect(rows.count == 27)
+        let suggested = rows.filter { $0.suggestion != nil }
+        // 南通华新, 宜兴港华, 江阴天江, 南京玻纤, 苏州电科院, 无锡宝通, 江阴海达, 苏州市东吴, 南通中铁华宇.
+        #expect(suggested.map(\.location.line) == [5, 10, 13, 19, 26, 29, 31, 44, 52])
+        #expect(suggested.map { $0.suggestion!.region.code } == ["320600", "320282", "320281", "320100", "320500", "320200", "320281", "320500", "320600"])
+        let jiangyin = suggested[2]
+        #expect(jiangyin.description.hasSuffix("public-lists.csv:13:6: suggestion: region is blank; 320281 江阴市 suggested because the name starts with “江阴”, the county-level unit 320281 江阴市 (无锡市); review it, or run qbrief fix to fill it in"))
+        // Individuals are never guessed.
+        #expect(rows.first { $0.recipient == "王民" }?.suggestion == nil)
+
+        let out = temporaryDirectory("fix").appendingPathComponent("fixed.csv")
+        try RegionFill.fix(TruthfulBriefingTests.fixture, to: out)
+        let data = try Data(contentsOf: out)
+        #expect(Array(data.prefix(3)) == [0xEF, 0xBB, 0xBF])
+        let lines = String(decoding: data.dropFirst(3), as: UTF8.self).components(separatedBy: "\r\n")
+        #expect(lines[0] == "序号,获奖单位,类型,奖项,年度,地区,备注,地区补填说明")
+        #expect(lines[12] == "12,江阴天江药业有限公司,组织,江苏省省长质量奖,2020,江阴市,,地区由名称推断：名称以“江阴”开头，填为江阴市（320281），请核对")
+        #expect(lines[1] == "1,中国航天科技集团公司,组织,中国质量奖,2013,北京市,首届中国质量奖,")
+        #expect(lines[53] == "53,中铁山桥（南通）有限公司,组织,如皋市市长质量奖提名奖,2022,,,地区空白，名称无法明确推断，未填写")
+        // The copy loads, with nine fewer unknown regions.
+        let fixed = Briefing(register: try Register.load(urls: [out]), definition: TruthfulBriefingTests.definition())
+        #expect(try fixed.figures().region.unknown == 18)
+        // Nothing else left in the folder: written under a temporary name, then renamed.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.deletingLastPathComponent().path) == ["fixed.csv"])
+    }
+
+    @Test func cliSuggestAndFix() throws {
+        let bin = try qbriefBinary().path
+        let fixture = TruthfulBriefingTests.fixture.path
+        let v = try runTool(bin, ["validate", "--data", fixture, "--suggest"], cwd: packageRoot)
+        #expect(v.status == 0, "\(v.stderr)")
+        #expect(v.stdout.split(separator: "\n").filter { $0.contains(": suggestion: ") }.count == 9)
+        #expect(v.stdout.contains(":2:6: warning: region “北京市” is 110000 北京市, outside the home province 江苏省"))
+        #expect(v.stderr.contains("27 blank regions, 9 with a region suggested from the name"), "\(v.stderr)")
+        let out = temporaryDirectory("cli-fix").appendingPathComponent("fixed.csv")
+        let fx = try runTool(bin, ["fix", "--data", fixture, "--out", out.path], cwd: packageRoot)
+        #expect(fx.status == 0, "\(fx.stderr)")
+        #expect(fx.stderr.contains("27 blank regions, 9 filled in from the name, 18 left blank"), "\(fx.stderr)")
+        let same = try runTool(bin, ["fix", "--data", fixture, "--out", fixture], cwd: packageRoot)
+        #expect(same.status == 64)
+    }
+}
