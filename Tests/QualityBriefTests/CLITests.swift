@@ -96,6 +96,6 @@ struct CLITests {
         let parts = today.split(separator: "-").map { Int($0)! }
         #expect(text.contains("\(parts[0])年\(parts[1])月\(parts[2])日"), "\(text.prefix(400))")
         // Both rows are in 苏州市 (320583 昆山市 and the name 昆山市 roll up).
-        #expect(text.contains("苏州市获奖最多，共2项"), "\(text.prefix(1200))")
+        #expect(text.contains("苏州市获奖最多（2项）"), "\(text.prefix(1200))")
     }
 }
