@@ -13,20 +13,23 @@ extension BriefingComposer {
                         nextFigure: () -> Int, nextTable: () -> Int, source: String) -> [Block] {
         switch section {
         case .map:
-            let byRegion = table.counts(by: .region, filter: filter)
-            let rows = byRegion.rows.filter { !$0.key.isEmpty && RegionCatalog.region(code: $0.key) != nil }
+            // Only the home province's cities are tiles; 省外 and unknown places are stated, not drawn.
+            let places = figures.region.groups
             let n = nextFigure()
-            let top = byRegion.sortedByCount.first { !$0.key.isEmpty }
-            let lead = top.map { "按设区市看，\($0.label)获奖最多（\($0.count)项）。图\(n)把13个设区市按大致地理位置排成方格，颜色越深获奖越多，黑白复印也能分辨。" }
-                ?? "所选范围内各设区市均无获奖记录。"
+            let words = BriefingWording(f: figures)
+            let lead = places.contains { $0.count > 0 }
+                ? "按设区市看，" + words.regionRanking(withLeast: false) + words.outsideSentence()
+                    + "图\(n)把各设区市按大致地理位置排成方格，颜色越深获奖越多，黑白复印也能分辨。"
+                : "所选范围内没有注明所在设区市的获奖记录。"
             return [heading("地区分布图"), .keepTogether([.paragraph(Paragraph(lead)), .chart(ChartSpec(
                 kind: .tileMap, title: "图\(n)　各设区市获奖数量分布",
-                categories: rows.map { RegionCatalog.region(code: $0.key)?.shortName ?? $0.label },
-                series: [ChartSeries(name: "获奖数量", values: rows.map { Double($0.count) })],
+                categories: places.map(\.shortLabel),
+                series: [ChartSeries(name: "获奖数量", values: places.map { Double($0.count) })],
                 valueUnit: "项", source: source, height: 300))])]
         case .levelBars:
             let cross = table.crossTab(rows: .region, columns: .level, filter: filter)
-            let keep = cross.rowKeys.indices.filter { !cross.rowKeys[$0].isEmpty }
+            let cities = Set(figures.region.groups.map(\.key))
+            let keep = cross.rowKeys.indices.filter { cities.contains(cross.rowKeys[$0]) }
             let n = nextFigure()
             return [heading("获奖与提名"), .keepTogether([
                 .paragraph(Paragraph("图\(n)按设区市并列比较获奖和提名奖数量（分组柱形图，加斜线纹理，灰度打印仍可区分两组）。")),
@@ -91,9 +94,10 @@ extension BriefingComposer {
     func regionProgrammeTable(number: Int, source: String) -> TableSpec {
         let award = RecordFilter.with(filter, level: .award)
         let nomination = RecordFilter.with(filter, level: .nomination)
-        let a = table.crossTab(rows: .region, columns: .programme, filter: award)
-        let m = table.crossTab(rows: .region, columns: .programme, filter: nomination)
-        let all = table.crossTab(rows: .region, columns: .programme, filter: filter)
+        // By registered code, so a province-level code elsewhere (北京市) is 省外, not unknown.
+        let a = table.crossTab(rows: .county, columns: .programme, filter: award)
+        let m = table.crossTab(rows: .county, columns: .programme, filter: nomination)
+        let all = table.crossTab(rows: .county, columns: .programme, filter: filter)
         let programmes = all.columnKeys
         func counts(_ t: CrossTab, _ row: String) -> [Int] { programmes.map { t.count(row: row, column: $0) } }
         var columns = [TableColumn("设区市", alignment: .leading, weight: 1.2)]
@@ -105,13 +109,31 @@ extension BriefingComposer {
              TableHeaderCell("提名奖", columnSpan: programmes.count), TableHeaderCell("合计", rowSpan: 2)],
             (shortNames + shortNames).map { TableHeaderCell($0) },
         ]
-        var rows: [[String]] = []
-        var totals = Array(repeating: 0, count: 2 * programmes.count + 1)
-        for (i, key) in all.rowKeys.enumerated() where all.rowTotals[i] > 0 {
-            let values = counts(a, key) + counts(m, key) + [all.rowTotals[i]]
+        // Home-province cities by name; other provinces' places summed as 省外, blanks as 未注明地区.
+        let width = 2 * programmes.count + 1
+        var byCity: [String: [Int]] = [:]
+        let groupKeys = Set(figures.region.groups.map(\.key))
+        var outside = Array(repeating: 0, count: width)
+        var unknown = outside
+        var totals = outside
+        for (i, code) in all.rowKeys.enumerated() where all.rowTotals[i] > 0 {
+            let values = counts(a, code) + counts(m, code) + [all.rowTotals[i]]
             for (k, v) in values.enumerated() { totals[k] += v }
-            rows.append([all.rowLabels[i]] + values.map(String.init))
+            let region = code.isEmpty ? nil : RegionCatalog.region(code: code)
+            // The group is the code itself (a county of a one-city briefing) or its city.
+            let candidates = [region?.code, region.flatMap { RegionCatalog.prefecture(of: $0.code)?.code }].compactMap { $0 }
+            if let key = candidates.first(where: { groupKeys.contains($0) }) {
+                byCity[key] = zip(byCity[key] ?? Array(repeating: 0, count: width), values).map(+)
+            } else if let region, region.code.prefix(2) != figures.region.home.code.prefix(2) {
+                for (k, v) in values.enumerated() { outside[k] += v }
+            } else {
+                for (k, v) in values.enumerated() { unknown[k] += v }
+            }
         }
+        var lines: [(label: String, values: [Int])] = figures.region.groups.compactMap { g in byCity[g.key].map { (g.label, $0) } }
+        if outside.last! > 0 { lines.append(("省外", outside)) }
+        if unknown.last! > 0 { lines.append(("未注明地区", unknown)) }
+        let rows = lines.map { [$0.label] + $0.values.map(String.init) }
         return TableSpec(caption: "表\(number)　各设区市获奖和提名奖情况（单位：项）", columns: columns, rows: rows,
                          totals: ["合计"] + totals.map(String.init), style: .threeLine, note: source,
                          headerRows: header)
