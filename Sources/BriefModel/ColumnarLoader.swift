@@ -8,14 +8,21 @@ extension DatasetLoader {
     /// Reads UTF-8 CSV files straight into columns (see `ColumnarRegister`). Files that are not
     /// UTF-8 CSV (JSON, GBK text) go through `load(_:)` and are converted.
     public static func loadColumns(_ urls: [URL]) -> ColumnarRegister {
-        loadColumns(urls, chunks: min(ProcessInfo.processInfo.activeProcessorCount, 8), parallelMinimum: ColumnarLoader.parallelMinimum)
+        loadColumns(urls, homeProvinceCode: "320000")
+    }
+
+    /// `loadColumns(_:)` with a home province: regions outside `homeProvinceCode` get a
+    /// warning, as in `load(_:options:)`.
+    public static func loadColumns(_ urls: [URL], homeProvinceCode: String) -> ColumnarRegister {
+        loadColumns(urls, chunks: min(ProcessInfo.processInfo.activeProcessorCount, 8), parallelMinimum: ColumnarLoader.parallelMinimum,
+                    homeProvinceCode: homeProvinceCode)
     }
 
     /// `loadColumns(_:)` splitting the rows of a file of at least `parallelMinimum` bytes
     /// into `chunks` chunks read concurrently (1: one thread).
-    static func loadColumns(_ urls: [URL], chunks: Int, parallelMinimum: Int) -> ColumnarRegister {
+    static func loadColumns(_ urls: [URL], chunks: Int, parallelMinimum: Int, homeProvinceCode: String = "320000") -> ColumnarRegister {
         LoadTiming.start()
-        var loader = ColumnarLoader(validator: RecordValidator())
+        var loader = ColumnarLoader(validator: RecordValidator(homeProvinceCode: homeProvinceCode))
         loader.chunks = chunks
         loader.parallelMinimum = parallelMinimum
         for (fileIndex, url) in urls.enumerated() { loader.read(url, fileIndex: fileIndex) }

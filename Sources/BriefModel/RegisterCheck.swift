@@ -26,7 +26,7 @@ public struct RegisterCheck: Sendable {
     /// turns out not to be UTF-8 is still refused by the record path with its message.
     public static func run(_ urls: [URL], options: LoadOptions = LoadOptions()) -> RegisterCheck {
         if readsAsColumns(urls, options) {
-            let c = DatasetLoader.loadColumns(urls)
+            let c = DatasetLoader.loadColumns(urls, homeProvinceCode: options.homeProvinceCode)
             return RegisterCheck(diagnostics: c.diagnostics, rowsRead: c.rowsRead, accepted: c.count, errorCount: c.errorCount,
                                  warningCount: c.warningCount, byKind: c.totals, notListed: c.suppressed, columnar: true)
         }

@@ -218,6 +218,11 @@ struct TruthfulBriefingTests {
         let first = try #require(outside.first)
         #expect(first.severity == .warning && first.location.line == 2 && first.location.column == 6)
         #expect(first.message == "region “北京市” is 110000 北京市, outside the home province 江苏省; briefings count the record under 省外, not among the cities")
+        // The columnar reader of large CSV says the same.
+        let columns = DatasetLoader.loadColumns([Self.fixture]).diagnostics.filter { $0.message.contains("outside the home province") }
+        #expect(columns.map(\.description) == outside.map(\.description))
+        #expect(DatasetLoader.loadColumns([Self.fixture], homeProvinceCode: "330000").diagnostics
+            .filter { $0.message.contains("outside the home province 浙江省") }.count == 26)
         var zhejiang = LoadOptions()
         zhejiang.homeProvinceCode = "330000"
         #expect(DatasetLoader.load([Self.fixture], options: zhejiang).diagnostics.filter { $0.message.contains("outside the home province") }.count == 26)
