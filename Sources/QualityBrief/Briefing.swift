@@ -59,7 +59,7 @@ public struct Briefing: Sendable {
 
     /// The summary paragraphs, as they appear under 总体情况.
     public func summary() -> [String] {
-        BriefingWording(f: (try? figures()) ?? BriefingFigures(table: register.table, filter: filter)).summary()
+        BriefingWording((try? figures()) ?? BriefingFigures(table: register.table, filter: filter)).summary()
     }
 
     /// The figures the briefing quotes, computed once from the register, the filter and the

@@ -16,7 +16,7 @@ extension BriefingComposer {
             // Only the home province's cities are tiles; 省外 and unknown places are stated, not drawn.
             let places = figures.region.groups
             let n = nextFigure()
-            let words = BriefingWording(f: figures)
+            let words = BriefingWording(figures)
             let lead = places.contains { $0.count > 0 }
                 ? "按设区市看，" + words.regionRanking(withLeast: false) + words.outsideSentence()
                     + "图\(n)把各设区市按大致地理位置排成方格，颜色越深获奖越多，黑白复印也能分辨。"

@@ -27,7 +27,7 @@ struct BriefingComposer {
             return .heading(Heading(level: 1, text: ChineseNumbers.headingPrefix(level: 1, index: sectionNo) + text))
         }
 
-        let words = BriefingWording(f: figures)
+        let words = BriefingWording(figures)
         for section in d.sections {
             switch section {
             case .summary:
@@ -137,7 +137,7 @@ struct BriefingComposer {
     /// is rounded on its own, so a note says when the shares do not add up to 100.0%.
     private func regionTable(number: Int, source: String) -> TableSpec {
         let r = figures.region
-        let words = BriefingWording(f: figures)
+        let words = BriefingWording(figures)
         var lines: [(key: String, label: String)] = r.groups.map { ($0.key, $0.label) }
         if r.outside > 0 { lines.append((BriefingFigures.outsideKey, "省外")) }
         if r.unknown > 0 { lines.append(("", "未注明地区")) }

@@ -2,15 +2,20 @@ import BriefAnalytics
 import BriefDocument
 import BriefModel
 
-/// Every sentence a briefing writes about its figures, in one place. Nothing here counts:
+/// Every sentence a briefing writes about its figures, in one place (public so that a caller
+/// can word figures it computed, and tests can check sentences without rendering). Nothing here counts:
 /// all numbers come from `BriefingFigures`. The rules (README, "How the briefing words its
 /// figures"): no zero is claimed for a group that records of unknown place could belong to;
 /// an unknown part is stated with its count and share, before the ranking when it is large;
 /// out-of-province records are a group of their own; ties are worded 并列; small bases get
 /// counts without percentages; a single year gets no growth sentence.
-struct BriefingWording {
-    let f: BriefingFigures
+public struct BriefingWording: Sendable {
+    /// The figures worded.
+    public let f: BriefingFigures
     typealias Group = BriefingFigures.Group
+
+    /// Words `figures`.
+    public init(_ figures: BriefingFigures) { f = figures }
 
     // MARK: - Numbers
 
@@ -41,6 +46,18 @@ struct BriefingWording {
         return out
     }
 
+    /// How many of `tiers` `leaders` names: whole tiers until three names, at most six after
+    /// the first tier.
+    static func namedTiers(_ tiers: [[Group]]) -> Int {
+        var count = 0, names = 0
+        for tier in tiers {
+            if count > 0 && (names >= 3 || names + tier.count > 6) { break }
+            count += 1
+            names += tier.count
+        }
+        return count
+    }
+
     /// The leading groups, at least three names unless fewer have records, whole tiers only
     /// (a tie is never cut), at most six names after the first tier:
     /// 苏州市获奖最多（30项，占16.4%），其次为南京市、无锡市（并列，各20项，各占10.9%），以上3个设区市合计70项，占38.3%.
@@ -48,13 +65,8 @@ struct BriefingWording {
     func leaders(_ groups: [Group], base: Int, noun: String, baseNote: String = "") -> String? {
         let all = Self.tiers(groups)
         guard !all.isEmpty else { return nil }
-        var named: [[Group]] = []
-        var n = 0
-        for tier in all {
-            if !named.isEmpty && (n >= 3 || n + tier.count > 6) { break }
-            named.append(tier)
-            n += tier.count
-        }
+        let named = Array(all.prefix(Self.namedTiers(all)))
+        let n = named.reduce(0) { $0 + $1.count }
         var parts: [String] = []
         for (i, tier) in named.enumerated() {
             let names = tier.map(\.label).joined(separator: "、")
@@ -79,7 +91,7 @@ struct BriefingWording {
     // MARK: - Summary (总体情况)
 
     /// Paragraphs of the 总体情况 section.
-    func summary() -> [String] {
+    public func summary() -> [String] {
         guard f.total > 0 else { return ["所选范围内没有获奖记录。"] }
         return [overview(), regionSentences(), sectorSentences(), changeSentence()].filter { !$0.isEmpty }
     }
@@ -157,7 +169,7 @@ struct BriefingWording {
         let baseNote = placed < f.total && showsPercent(f.total) ? "全部获奖的" : ""
         s += leaders(places, base: f.total, noun: regionNoun, baseNote: baseNote) ?? ""
         let tiers = Self.tiers(places)
-        if withLeast && r.zeroIsKnown && tiers.count > 1, let last = tiers.last {
+        if withLeast && r.zeroIsKnown && tiers.count > Self.namedTiers(tiers), let last = tiers.last {
             let names = last.map(\.label).joined(separator: "、")
             s += "；" + names + (last.count > 1 ? "并列最少" : "最少") + amount(last[0].count, of: f.total, each: last.count > 1)
         }
@@ -219,7 +231,7 @@ struct BriefingWording {
 
     /// Lead of 地区分布; `table` and `figure` are the numbers of the table and chart it cites
     /// (no figure when nil).
-    func regionLead(table: Int, figure: Int?) -> String {
+    public func regionLead(table: Int, figure: Int?) -> String {
         var s = regionRanking(withLeast: true) + outsideSentence()
         let what: String
         switch f.region.scope {
@@ -232,7 +244,7 @@ struct BriefingWording {
     }
 
     /// Lead of 行业分布, or the one sentence that replaces the section when no record has a sector.
-    func sectorLead() -> String {
+    public func sectorLead() -> String {
         let s = f.sector
         if s.classified == 0 { return "所选\(f.total)项记录均未标注所属行业，本期不作行业分析。" }
         var out = "获奖组织和个人分布在\(s.groups.count)个国民经济行业门类。"
@@ -241,7 +253,7 @@ struct BriefingWording {
     }
 
     /// Lead of 年度趋势.
-    func yearLead() -> String {
+    public func yearLead() -> String {
         guard let first = f.years.first else { return "所选范围内没有获奖记录。" }
         if f.years.count == 1 { return "所选记录均为\(first.label)年度，共\(first.count)项。" }
         let top = Self.tiers(f.years).first ?? []
@@ -257,7 +269,7 @@ struct BriefingWording {
     }
 
     /// Lead of 奖项构成.
-    func programmeLead() -> String {
+    public func programmeLead() -> String {
         let parts = f.programmes.map { "\($0.label)\($0.count)项" }
         return "按奖项分，" + parts.joined(separator: "、") + "；其中获奖\(f.total - f.nominations)项，提名奖\(f.nominations)项。"
     }

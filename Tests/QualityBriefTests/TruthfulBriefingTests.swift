@@ -228,6 +228,42 @@ struct TruthfulBriefingTests {
         #expect(DatasetLoader.load([Self.fixture], options: zhejiang).diagnostics.filter { $0.message.contains("outside the home province") }.count == 26)
     }
 
+    /// Twenty records built to tie: 南京 3, 无锡 3, 徐州 2, 常州 2, 苏州 2 and one in each other
+    /// city; twelve with sector C, eight without; years 2019 ×8, 2020 ×4, 2021 ×8.
+    static func tiedRegister() throws -> Register {
+        let cities = ["320100", "320100", "320100", "320200", "320200", "320200", "320300", "320300", "320400", "320400",
+                      "320500", "320500", "320600", "320700", "320800", "320900", "321000", "321100", "321200", "321300"]
+        let years = Array(repeating: 2019, count: 8) + Array(repeating: 2020, count: 4) + Array(repeating: 2021, count: 8)
+        var csv = "recipient,programme,year,region_code,sector_code\n"
+        for i in 0..<20 { csv += "单位\(i),江苏省省长质量奖,\(years[i]),\(cities[i]),\(i % 5 < 3 ? "C" : "")\n" }
+        let url = temporaryDirectory("ties").appendingPathComponent("ties.csv")
+        try csv.write(to: url, atomically: true, encoding: .utf8)
+        return try Register.load(urls: [url])
+    }
+
+    @Test func tiesAreWordedAsTiesAndUnknownSectorsComeFirst() throws {
+        let b = Briefing(register: try Self.tiedRegister(), definition: Self.definition())
+        let text = b.summary().joined(separator: "\n")
+        #expect(text.contains("从地区看，南京市、无锡市并列最多（各3项，各占15.0%），其次为徐州市、常州市、苏州市（并列，各2项，各占10.0%），以上5个设区市合计12项，占60.0%。"), "\(text)")
+        #expect(text.contains("从行业看，有8项（40.0%）未标注行业，以下仅就已标注行业的12项而言：制造业获奖最多（12项，占全部获奖的60.0%）。"), "\(text)")
+        #expect(text.contains("2021年获奖8项，比2020年增加4项。"), "\(text)")
+        let words = BriefingWording(try b.figures())
+        #expect(words.yearLead() == "2019年以来，2019年、2021年并列为获奖数量最多的年度（各8项）；2021年获奖8项，比2020年增加4项。")
+        // Every record has a city: the least are named, as a tie.
+        #expect(words.regionLead(table: 1, figure: 1).contains("；南通市、连云港市、淮安市、盐城市、扬州市、镇江市、泰州市、宿迁市并列最少（各1项，各占5.0%）"))
+    }
+
+    @Test func severalCitiesListOnlyThoseCities() throws {
+        let b = Briefing(register: try Self.tiedRegister(), definition: Self.definition(),
+                         filter: RecordFilter(cityCodes: ["320100", "320200"]))
+        let f = try b.figures()
+        #expect(f.region.groups.map(\.label) == ["南京市", "无锡市"])
+        let text = b.summary().joined(separator: "\n")
+        #expect(text.contains("所选南京市、无锡市共有6家组织获得质量奖励6项"), "\(text)")
+        #expect(text.contains("从地区看，南京市、无锡市并列最多（各3项），以上2个设区市合计6项。"), "\(text)")
+        #expect(!text.contains("暂无") && !text.contains("%"))
+    }
+
     @Test func sharesAreRoundedHalfUpFromTheirOwnCounts() {
         #expect(BriefingFigures.percent(61, of: 183) == 33.3)
         #expect(BriefingFigures.percent(1, of: 183) == 0.5)
