@@ -57,7 +57,9 @@ public struct Briefing: Sendable {
         set { definition.layout = newValue }
     }
 
-    /// The summary paragraphs, as they appear under 总体情况.
+    /// The summary paragraphs, as they appear under 总体情况. A definition whose home province
+    /// is not a province (only possible for one built in Swift; YAML is checked on reading) is
+    /// worded for 江苏省 here, while `figures()`, `document()` and `render` throw.
     public func summary() -> [String] {
         BriefingWording((try? figures()) ?? BriefingFigures(table: register.table, filter: filter)).summary()
     }
