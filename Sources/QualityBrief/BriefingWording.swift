@@ -215,13 +215,21 @@ public struct BriefingWording: Sendable {
         return out
     }
 
-    /// The latest year against the one before; empty for a single year.
+    /// The latest year against the one before; empty for a single year. When the year before
+    /// has no record (the China Quality Award is not given every year), the comparison is with
+    /// the latest earlier year that has records, and says so.
     func changeSentence() -> String {
         guard let c = f.change else { return "" }
+        var previous = (year: c.previousYear, count: c.previousCount, note: "")
+        if c.previousCount == 0, let earlier = f.years.last(where: { $0.count > 0 && (Int($0.key) ?? c.year) < c.year }) {
+            previous = (Int(earlier.key) ?? c.previousYear, earlier.count, "（此前最近有获奖记录的年度）")
+        }
+        let change = c.count - previous.count
         var s = "\(c.year)年获奖\(c.count)项，"
-        if c.change == 0 { return s + "与\(c.previousYear)年持平。" }
-        s += "比\(c.previousYear)年\(c.change > 0 ? "增加" : "减少")\(abs(c.change))项"
-        if let rate = c.rate, showsPercent(c.previousCount) {
+        if change == 0 { return s + "与\(previous.year)年\(previous.note)持平。" }
+        s += "比\(previous.year)年\(previous.note)\(change > 0 ? "增加" : "减少")\(abs(change))项"
+        if previous.count > 0 && showsPercent(previous.count) {
+            let rate = Double(change) / Double(previous.count)
             s += "，\(rate >= 0 ? "增长" : "下降")\(ChineseNumbers.fixed(abs(rate) * 100, digits: 1))%"
         }
         return s + "。"

@@ -253,6 +253,14 @@ struct TruthfulBriefingTests {
         #expect(words.regionLead(table: 1, figure: 1).contains("；南通市、连云港市、淮安市、盐城市、扬州市、镇江市、泰州市、宿迁市并列最少（各1项，各占5.0%）"))
     }
 
+    /// The China Quality Award is not given every year: 2021 is compared with 2013, the latest
+    /// earlier year with records, not with an empty 2020.
+    @Test func growthSkipsYearsWithoutRecords() throws {
+        let text = try Self.briefing(RecordFilter(programmeIDs: ["cqa"])).summary().joined(separator: "\n")
+        #expect(text.contains("2021年获奖13项，比2013年（此前最近有获奖记录的年度）增加10项。"), "\(text)")
+        #expect(!text.contains("2020"), "\(text)")
+    }
+
     @Test func severalCitiesListOnlyThoseCities() throws {
         let b = Briefing(register: try Self.tiedRegister(), definition: Self.definition(),
                          filter: RecordFilter(cityCodes: ["320100", "320200"]))
