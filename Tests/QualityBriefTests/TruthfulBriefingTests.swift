@@ -347,4 +347,24 @@ struct RegionSuggestionTests {
         let same = try runTool(bin, ["fix", "--data", fixture, "--out", fixture], cwd: packageRoot)
         #expect(same.status == 64)
     }
+
+    /// `--home-province` reaches both the row checks and the briefing; a city is refused.
+    @Test func cliHomeProvince() throws {
+        let bin = try qbriefBinary().path
+        let fixture = TruthfulBriefingTests.fixture.path
+        let v = try runTool(bin, ["validate", "--data", fixture, "--home-province", "浙江省"], cwd: packageRoot)
+        #expect(v.status == 0, "\(v.stderr)")
+        #expect(v.stdout.split(separator: "\n").filter { $0.contains("outside the home province 浙江省") }.count == 26)
+        let bad = try runTool(bin, ["validate", "--data", fixture, "--home-province", "苏州"], cwd: packageRoot)
+        #expect(bad.status == 64)
+        #expect(bad.stderr.contains("--home-province “苏州” is not a province"), "\(bad.stderr)")
+        let out = temporaryDirectory("cli-home").appendingPathComponent("zj.pdf")
+        let r = try runTool(bin, ["report", "--data", fixture, "--out", out.path, "--home-province", "330000"], cwd: packageRoot)
+        #expect(r.status == 0, "\(r.stderr)")
+        let text = try runTool("pdftotext", ["-layout", "-enc", "UTF-8", out.path, "-"]).stdout.filter { !$0.isWhitespace }
+        // Zhejiang's cities are the rows now (宁波 has row 36); Jiangsu's records are 省外.
+        #expect(text.contains("杭州市0000") && text.contains("宁波市1001"), "\(text.prefix(1500))")
+        #expect(text.contains("另有26项授予"), "\(text.prefix(1500))")
+        #expect(!text.contains("苏州市5"))
+    }
 }
