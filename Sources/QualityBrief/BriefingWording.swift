@@ -157,8 +157,13 @@ public struct BriefingWording: Sendable {
         let (unknown, words) = unplaced
         let placed = places.reduce(0) { $0 + $1.count }
         if placed == 0 {
+            let outside = r.outside
+            if unknown > 0 && outside > 0 {
+                return "有\(unknown)项" + (showsPercent(f.total) ? "（\(pct(unknown, f.total))）" : "") + words
+                    + "，其余\(outside)项授予\(r.outsideProvinces)个省（区、市）的省外组织和个人，无法按\(regionNoun)分析。"
+            }
             if unknown > 0 { return "所选记录均\(words)，无法按\(regionNoun)分析。" }
-            return "所选记录均在省外，无法按\(regionNoun)分析。"
+            return "所选记录均授予\(r.outsideProvinces)个省（区、市）的省外组织和个人，无法按\(regionNoun)分析。"
         }
         var s = ""
         let notable = unknown > 0 && Double(unknown) >= BriefingFigures.notableUnknownShare * Double(f.total)
@@ -187,7 +192,7 @@ public struct BriefingWording: Sendable {
     /// 另有12项授予9个省（区、市）的省外组织和个人，均为中国质量奖，未计入各设区市。
     func outsideSentence() -> String {
         let r = f.region
-        guard r.outside > 0 else { return "" }
+        guard r.outside > 0, r.placed > 0 else { return "" }
         var s = "另有\(r.outside)项授予\(r.outsideProvinces)个省（区、市）的省外组织和个人，"
         if r.outsideByProgramme.count == 1 {
             s += r.outside == 1 ? "为\(r.outsideByProgramme[0].label)" : "均为\(r.outsideByProgramme[0].label)"

@@ -261,6 +261,18 @@ struct TruthfulBriefingTests {
         #expect(!text.contains("2020"), "\(text)")
     }
 
+    /// Individuals only: 刘源张 and 林鸣 have no region, the other three are in Jiangsu; China
+    /// Quality Award individuals only: nothing to rank, and the text says why.
+    @Test func nothingToRankIsSaidPlainly() throws {
+        let cqaIndividuals = RecordFilter(programmeIDs: ["cqa"], recipientTypes: [.individual])
+        let text = try Self.briefing(cqaIndividuals).summary().joined(separator: "\n")
+        #expect(text.contains("从地区看，所选记录均未注明所在地区，无法按设区市分析。"), "\(text)")
+        let cqa2013 = RecordFilter(years: 2013...2013, programmeIDs: ["cqa"])
+        let mixed = try Self.briefing(cqa2013).summary().joined(separator: "\n")
+        #expect(mixed.contains("从地区看，有1项未注明所在地区，其余2项授予2个省（区、市）的省外组织和个人，无法按设区市分析。"), "\(mixed)")
+        #expect(!mixed.contains("另有"), "\(mixed)")
+    }
+
     @Test func severalCitiesListOnlyThoseCities() throws {
         let b = Briefing(register: try Self.tiedRegister(), definition: Self.definition(),
                          filter: RecordFilter(cityCodes: ["320100", "320200"]))
