@@ -24,12 +24,8 @@ struct Validate: ParsableCommand {
     var strict = false
     @Option(name: .long, help: "text | json.")
     var format: Format = .text
-    @Flag(name: .long, help: "Also list, for each row with a blank region, the region its name suggests and why (CSV and XLSX; text format).")
+    @Flag(name: .long, help: "Also list, for each row with a blank region, the region its name suggests and why (CSV and XLSX).")
     var suggest = false
-
-    func validate() throws {
-        if suggest && format == .json { throw ValidationError("--suggest lists suggestions as text; leave out --format json") }
-    }
 
     func run() throws {
         // A plain UTF-8 CSV above the record path's size limit is read into columns: the first
@@ -42,6 +38,14 @@ struct Validate: ParsableCommand {
         let notListedText = check.notListedCount == 0 ? "" :
             "; large register read into columns: only the first \(cap) findings of each kind are listed, repeats beyond \(cap) per kind are counted, not listed (\(check.notListedCount) not listed: "
             + check.notListed.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ") + ")"
+        var blankRows: [BlankRegionRow] = []
+        if suggest {
+            for url in input.urls {
+                do { blankRows += try RegionFill.blankRows(url, options: try input.loadOptions()) } catch let e as RegionFillError {
+                    printError("qbrief: \(e)")
+                }
+            }
+        }
         switch format {
         case .text:
             for d in check.diagnostics {
@@ -55,7 +59,11 @@ struct Validate: ParsableCommand {
                 let rowsRead: Int, accepted: Int, errors: Int, warnings: Int, byKind: [String: Int], strict: Bool, ok: Bool
                 let listedPerKind: Int?, notListed: [String: Int]?
             }
-            struct Output: Encodable { let findings: [Finding]; let summary: Summary }
+            struct Suggestion: Encodable {
+                let file: String, line: Int, column: Int, recipient: String
+                let regionCode: String?, regionName: String?, reason: String?
+            }
+            struct Output: Encodable { let findings: [Finding]; let summary: Summary; let blankRegions: [Suggestion]? }
             let out = Output(
                 findings: check.diagnostics.map {
                     Finding(file: $0.location.file, line: $0.location.line, column: $0.location.column,
@@ -63,23 +71,18 @@ struct Validate: ParsableCommand {
                 },
                 summary: Summary(rowsRead: check.rowsRead, accepted: check.accepted, errors: errors, warnings: warnings,
                                  byKind: check.byKind, strict: strict, ok: !failed,
-                                 listedPerKind: check.columnar ? cap : nil, notListed: check.columnar ? check.notListed : nil))
+                                 listedPerKind: check.columnar ? cap : nil, notListed: check.columnar ? check.notListed : nil),
+                blankRegions: suggest ? blankRows.map {
+                    Suggestion(file: $0.location.file, line: $0.location.line, column: $0.location.column, recipient: $0.recipient,
+                               regionCode: $0.suggestion?.region.code, regionName: $0.suggestion?.region.name, reason: $0.suggestion?.reason)
+                } : nil)
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             print(String(decoding: try encoder.encode(out), as: UTF8.self))
         }
-        if suggest && format == .text {
-            var blank = 0, suggested = 0
-            for url in input.urls {
-                do {
-                    let rows = try RegionFill.blankRows(url, options: try input.loadOptions())
-                    for r in rows { print(r.description) }
-                    blank += rows.count
-                    suggested += rows.filter { $0.suggestion != nil }.count
-                } catch let e as RegionFillError {
-                    printError("qbrief: \(e)")
-                }
-            }
+        if suggest {
+            if format == .text { for r in blankRows { print(r.description) } }
+            let blank = blankRows.count, suggested = blankRows.filter { $0.suggestion != nil }.count
             printError("qbrief: \(blank) blank region\(blank == 1 ? "" : "s"), \(suggested) with a region suggested from the name; `qbrief fix --data FILE --out FIXED.csv` writes them into a copy for review")
         }
         let kindText = kinds.isEmpty ? "" : " (" + kinds.map { "\($0.key) \($0.value)" }.joined(separator: ", ") + ")"

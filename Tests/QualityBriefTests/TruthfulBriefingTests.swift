@@ -352,6 +352,14 @@ struct RegionSuggestionTests {
         #expect(v.stdout.split(separator: "\n").filter { $0.contains(": suggestion: ") }.count == 9)
         #expect(v.stdout.contains(":2:6: warning: region “北京市” is 110000 北京市, outside the home province 江苏省"))
         #expect(v.stderr.contains("27 blank regions, 9 with a region suggested from the name"), "\(v.stderr)")
+        let json = try runTool(bin, ["validate", "--data", fixture, "--suggest", "--format", "json"], cwd: packageRoot)
+        #expect(json.status == 0, "\(json.stderr)")
+        struct Blank: Decodable { let line: Int; let column: Int; let recipient: String; let regionCode: String? }
+        struct Output: Decodable { let blankRegions: [Blank] }
+        let decoded = try JSONDecoder().decode(Output.self, from: Data(json.stdout.utf8))
+        #expect(decoded.blankRegions.count == 27)
+        #expect(decoded.blankRegions.first { $0.line == 13 }?.regionCode == "320281")
+        #expect(decoded.blankRegions.filter { $0.regionCode != nil }.count == 9)
         let out = temporaryDirectory("cli-fix").appendingPathComponent("fixed.csv")
         let fx = try runTool(bin, ["fix", "--data", fixture, "--out", out.path], cwd: packageRoot)
         #expect(fx.status == 0, "\(fx.stderr)")
