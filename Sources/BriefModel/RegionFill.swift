@@ -145,5 +145,6 @@ public enum RegionFill {
 public struct RegionFillError: Error, CustomStringConvertible, Sendable {
     /// What went wrong, with the file.
     public let message: String
+    /// The message.
     public var description: String { message }
 }

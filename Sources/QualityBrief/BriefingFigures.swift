@@ -95,8 +95,9 @@ public struct BriefingFigures: Sendable, Equatable {
     public var total: Int
     /// Of which nominations (提名奖).
     public var nominations: Int
-    /// Distinct organisations and individuals (names compared after normalisation).
+    /// Distinct organisations (names compared after normalisation).
     public var organizations: Int
+    /// Distinct individuals (names compared after normalisation).
     public var individuals: Int
     /// Programmes with records, in rank order.
     public var programmes: [Group]
