@@ -43,8 +43,9 @@ struct GridMeasurer: InkMeasuring {
 /// the title in 2号 小标宋 two lines under the rule (7.3.1); 主送 one line under the title
 /// (7.3.2); the body on the 22 × 28 grid (5.2.2); 附件说明, signature and date, 附注 (7.3.4–7.3.7).
 /// Attachments (8) start on a new page with 附件N top left and the title on line 3. The 版记
-/// (7.4) ends the last page with its last rule on the type block's bottom edge. Page numbers
-/// are PageBuilder's "— N —" (7.5).
+/// (7.4) ends the last page, an even one (the back of a sheet), with its last rule on the type
+/// block's bottom edge; a blank page goes before it when needed, and neither that page nor the
+/// 版记 page then carries a number. Page numbers are PageBuilder's "— N —" (7.5).
 struct MemoLayout {
     let measurer: any TextMeasuring
 
@@ -124,10 +125,12 @@ struct MemoLayout {
             }
         }
 
-        /// A centred title broken into lines of about equal length (GB/T 9704 7.3.1 asks for
-        /// a symmetric, trapezoid or diamond shape rather than one long line and a stub).
+        /// A centred title broken at sense boundaries into a trapezoid or diamond (GB/T 9704
+        /// 7.3.1, see `TitleLines`); a title with no such split that fits is broken into
+        /// lines of about equal length.
         func titleLines(_ text: String, style st: TextStyle) -> [BrokenLine] {
             let font = FontSpec(st)
+            if let sense = TitleLines(measurer: grid).lines(text, font: font, width: block.width) { return sense }
             let lines = breaker.breakLines(text, font: font, width: block.width)
             guard lines.count > 1 else { return lines }
             let total = grid.width(text, font: font)
@@ -338,7 +341,19 @@ struct MemoLayout {
                 copyLines = breaker.breakLines(text, font: FontSpec(st), width: b.width - 2 * one - copyLabelWidth)
             }
             let height = Double(copyLines.count + 1) * line
-            if page.remaining < height + line { try page.newPage() }
+            // 7.4: the 版记 page is the last and, printed two-sided, an even page. Content
+            // ending on an odd page: the 版记 goes on its back. No room on an even page: a blank
+            // odd page, then the 版记 page, neither numbered (7.5).
+            if page.remaining < height + line {
+                try page.newPage()
+                if page.pageNumber % 2 == 1 {
+                    page.omitsPageNumber = true
+                    try page.newPage()
+                    page.omitsPageNumber = true
+                }
+            } else if page.pageNumber % 2 == 1 {
+                try page.newPage()
+            }
             let outer = mm(settings.endRuleOuter), inner = mm(settings.endRuleInner)
             func rule(_ y: Double, _ w: Double) {
                 page.add(.line(LineItem(from: Point(x: b.x, y: y), to: Point(x: b.maxX, y: y), width: w)))
