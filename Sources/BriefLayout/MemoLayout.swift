@@ -27,7 +27,7 @@ struct GridMeasurer: InkMeasuring {
     /// Whether `item` is set on the grid and must be drawn at its grid width.
     func snapped(_ item: TextItem) -> TextItem {
         guard abs(item.font.size - size) < 0.01, item.justifyWidth == nil else { return item }
-        let natural = base.width(item.text, font: item.font)
+        let natural = base.width(item.text, font: item.font) + item.squeezes.reduce(0, +)
         if abs(natural - item.width) < 0.01 { return item }
         var t = item
         t.justifyWidth = item.width
@@ -116,12 +116,19 @@ struct MemoLayout {
             page.cursor += st.lineHeight
         }
 
+        /// Places a broken line (squeezed punctuation, half-width line-start mark) at the cursor.
+        func placeLine(_ line: BrokenLine, style st: TextStyle, x: Double) {
+            page.add(page.text(line.text, style: st, x: x + line.lead, baseline: page.baseline(top: page.cursor, style: st),
+                               squeezes: line.squeezes))
+            page.cursor += st.lineHeight
+        }
+
         /// Text broken to `width` starting at `x`, continuation lines at `x + hang`.
         func placeWrapped(_ text: String, style st: TextStyle, x: Double, width: Double, hang: Double) throws {
             let lines = breaker.breakLines(text, font: FontSpec(st), width: width - hang, firstIndent: -hang)
             for (i, l) in lines.enumerated() {
                 if page.remaining < st.lineHeight - 0.01 { try page.newPage() }
-                placeLine(l.text, style: st, x: i == 0 ? x : x + hang)
+                placeLine(l, style: st, x: i == 0 ? x : x + hang)
             }
         }
 
@@ -196,7 +203,7 @@ struct MemoLayout {
                 page.cursor += line
                 let text = to.hasSuffix("：") ? to : to + "："
                 for l in breaker.breakLines(text, font: FontSpec(fang), width: b.width) {
-                    placeLine(l.text, style: fang, x: b.x)
+                    placeLine(l, style: fang, x: b.x)
                 }
             }
         }
@@ -215,7 +222,7 @@ struct MemoLayout {
                 return
             }
             let st = flow.style(of: p.kind)
-            let indent = st.indentChars * st.size
+            let indent = flow.indentWidth(st)
             let lines = breaker.breakLines(p.text, font: FontSpec(st), width: block.width, firstIndent: indent)
             let fit = Int((page.remaining / st.lineHeight + 1e-6).rounded(.down))
             let take = min(fit, lines.count - 2)

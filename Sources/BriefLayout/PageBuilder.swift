@@ -64,11 +64,11 @@ final class PageBuilder {
 
     /// A single line of text at a baseline.
     func text(_ s: String, style ts: TextStyle, x: Double, baseline: Double, color: RGBColor? = nil,
-              justify: Double? = nil) -> PageItem {
+              justify: Double? = nil, squeezes: [Double] = []) -> PageItem {
         let font = FontSpec(ts)
-        let w = measurer.width(s, font: font)
+        let w = measurer.width(s, font: font) + squeezes.reduce(0, +)
         return .text(TextItem(text: s, font: font, color: color ?? ts.color,
-                              origin: Point(x: x, y: baseline), width: w, justifyWidth: justify))
+                              origin: Point(x: x, y: baseline), width: w, justifyWidth: justify, squeezes: squeezes))
     }
 
     /// Baseline of a line whose box of height `lineHeight` starts at `top`.
