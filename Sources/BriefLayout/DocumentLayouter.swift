@@ -195,7 +195,7 @@ final class FlowLayout {
     /// The first-line indent of `st`: `indentChars` full-width characters as the measurer
     /// sets them (on the 公文 grid, 2 × 156/28 mm, not 2 × 16 pt).
     func indentWidth(_ st: TextStyle) -> Double {
-        st.indentChars == 0 ? 0 : st.indentChars * measurer.width("中", font: FontSpec(st))
+        st.indentChars == 0 ? 0 : st.indentChars * measurer.width("　", font: FontSpec(st))
     }
 
     /// The least height that must fit with a preceding heading (keep-with-next).

@@ -63,13 +63,11 @@ public struct LineBreaker: Sendable {
 
     /// Units and measure words a number is kept with ("199项", "12家", "2024年"): no break
     /// between a digit and one of them.
-    public static let units: Set<Character> = Set("项家年个名位届次件份人元万亿月日%％")
+    public static var units: Set<Character> { ChineseWordLists.units }
 
     /// Name parts a table cell is never broken inside (clreq: break between words): with
     /// `keepingWords`, a break inside one of these is the last resort.
-    public static let nameParts = ["股份有限公司", "有限责任公司", "有限公司", "股份", "集团", "研究所", "研究院",
-                                   "创新团队", "中国质量奖", "质量奖", "提名奖", "省长", "市长", "科技", "技术",
-                                   "电子", "电气", "机械", "工程", "医院", "大学"]
+    public static var nameParts: [String] { ChineseWordLists.nameParts }
 
     let measurer: any TextMeasuring
     /// Whether breaks inside `nameParts` are avoided (table cells).
@@ -96,7 +94,7 @@ public struct LineBreaker: Sendable {
     static func insideNameParts(_ chars: [Character]) -> Set<Int> {
         var out = Set<Int>()
         let text = chars
-        for part in nameParts {
+        for part in ChineseWordLists.nameParts {
             let p = Array(part)
             guard p.count <= text.count else { continue }
             var i = 0
@@ -130,7 +128,7 @@ public struct LineBreaker: Sendable {
         if after == " " { return false }
         if noLineStart.contains(after) || noLineEnd.contains(before) { return false }
         if before == after && (before == "—" || before == "…") { return false }
-        if isDigit(before) && units.contains(after) { return false }
+        if isDigit(before) && ChineseWordLists.units.contains(after) { return false }
         if before == " " { return true }
         return isIdeographic(before) || isIdeographic(after)
     }
@@ -201,7 +199,7 @@ public struct LineBreaker: Sendable {
             if lineEnd < count { sq[last - s] = 0 }
             var w = lead + raw[s..<lineEnd].reduce(0, +) + sq.reduce(0, +)
             if w > avail {
-                var over = w - avail
+                var over = w - (avail - 0.01)  // `avail` carries the 0.01 pt tolerance
                 if Self.closingHalf.contains(chars[last]) && sq[last - s] == 0 {
                     let d = min(over, raw[last] / 2)
                     sq[last - s] -= d

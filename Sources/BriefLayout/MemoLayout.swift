@@ -73,8 +73,12 @@ struct MemoLayout {
         } else if let header = document.attachment {
             try ctx.placeAttachment(header, document: document, newPage: false)
         }
-        for attachment in document.attachments ?? [] {
-            try ctx.placeAttachment(attachment.attachment ?? AttachmentHeader(label: "附件", title: attachment.metadata.title),
+        // An attachment without its own header is labelled 附件 when it is the only one, else
+        // 附件1, 附件2 … in order, as the 附件说明 numbers them (7.3.4, 8).
+        let attachments = document.attachments ?? []
+        for (k, attachment) in attachments.enumerated() {
+            let label = attachments.count == 1 ? "附件" : "附件\(k + 1)"
+            try ctx.placeAttachment(attachment.attachment ?? AttachmentHeader(label: label, title: attachment.metadata.title),
                                     document: attachment, newPage: true)
         }
         if let end = document.memo?.end { try ctx.placeEnd(end) }

@@ -11,10 +11,6 @@ import BriefDocument
 struct TitleLines {
     let measurer: any TextMeasuring
 
-    /// Document kinds (文种) a title ends with; the break goes before 的.
-    static let kinds = ["通知", "通报", "报告", "意见", "请示", "批复", "函", "决定", "办法", "方案", "规定", "纪要", "公告", "通告"]
-    /// Verbs after 关于 that introduce the name of a transmitted document.
-    static let transmitting = ["印发", "转发", "批转", "发布", "公布", "开展", "做好", "加强", "进一步"]
 
     /// Positions (indices into the characters) before which a line may start, each with a
     /// cost: 0 for a sense boundary of the list above, 1 around brackets.
@@ -25,22 +21,22 @@ struct TitleLines {
             guard i > 0 && i < chars.count else { return }
             out[i] = min(out[i] ?? cost, cost)
         }
-        if text.hasPrefix("关于") {
-            add(2, 0)
-            for verb in transmitting where text.dropFirst(2).hasPrefix(verb) { add(2 + verb.count, 0) }
+        let about = ChineseWordLists.titleOpening, of = ChineseWordLists.kindParticle
+        if text.hasPrefix(about) {
+            add(about.count, 0)
+            for verb in ChineseWordLists.transmittingVerbs where text.dropFirst(about.count).hasPrefix(verb) {
+                add(about.count + verb.count, 0)
+            }
         }
-        for kind in kinds {
-            let tail = "的" + kind
+        for kind in ChineseWordLists.documentKinds {
+            let tail = of + kind
             if text.hasSuffix(tail) { add(chars.count - tail.count, 0) }
         }
         for (i, c) in chars.enumerated() {
-            switch c {
-            case "、": add(i + 1, 0)
-            case "和", "及", "与": add(i, 0)
-            case "（", "《", "“": add(i, 1)
-            case "）", "》", "”": add(i + 1, 1)
-            default: break
-            }
+            if c == "、" { add(i + 1, 0) }
+            if ChineseWordLists.conjunctions.contains(c) { add(i, 0) }
+            if LineBreaker.openingHalf.contains(c) { add(i, 1) }
+            if LineBreaker.closingHalf.contains(c) && !"，。、；：".contains(c) { add(i + 1, 1) }
         }
         // Never inside 的通知 and its kind, nor before closing punctuation.
         return out.filter { !LineBreaker.noLineStart.contains(chars[$0.key]) && !LineBreaker.noLineEnd.contains(chars[$0.key - 1]) }
