@@ -45,7 +45,7 @@ struct BriefingComposer {
                     valueAxisTitle: "数量（项）", valueUnit: "项", source: source, height: 250)))
             case .sector:
                 let bySector = table.counts(by: .sector, filter: filter)
-                let top = bySector.top(6, otherLabel: "其他")
+                let top = bySector.topWithSmallOther(atLeast: 6, otherLabel: "其他")
                 blocks.append(heading("行业分布"))
                 figureNo += 1
                 blocks.append(keptWithChart(sectorLead(bySector), ChartSpec(
