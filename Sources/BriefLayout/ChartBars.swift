@@ -91,8 +91,10 @@ struct ColumnChart {
                         // A segment too thin for its value: the value beside the bar, level
                         // with the segment, in the segment's colour (a thin segment is often
                         // the most senior award).
+                        // Kept above the axis, clear of the category labels under it.
                         sideLabels.append(PendingLabel(text: label, centreX: r.maxX + 1.5 + ctx.width(label) / 2,
-                                                       baseline: ctx.baseline(centredOn: r.y + r.height / 2),
+                                                       baseline: Swift.min(ctx.baseline(centredOn: r.y + r.height / 2),
+                                                                           plot.maxY - d - 0.5),
                                                        color: ChartPalette.luma(color) < 0.55 ? color : ChartPalette.text))
                     }
                     base = top
