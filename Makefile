@@ -10,7 +10,11 @@ BIN := .build/debug/qbrief
 # Open 仿宋 and 楷体 faces (Fandol, GPL with font exception) come from Debian's texlive-lang-chinese
 # package: `make fonts` downloads the .deb (no TeX install) and extracts only these .otf files into
 # the cache folder QualityBrief's font search reads (FontLibrary.fontCacheDirectory).
-FONT_CACHE ?= $(or $(QUALITYBRIEF_FONT_CACHE),$(or $(XDG_CACHE_HOME),$(HOME)/.cache)/qualitybrief/fonts)
+ifeq ($(origin FONT_CACHE), undefined)
+FONT_CACHE := $(or $(QUALITYBRIEF_FONT_CACHE),$(or $(XDG_CACHE_HOME),$(HOME)/.cache)/qualitybrief/fonts)
+endif
+# The programs and tests run by make read the same cache.
+export QUALITYBRIEF_FONT_CACHE := $(FONT_CACHE)
 FANDOL_FILES := FandolFang-Regular.otf FandolKai-Regular.otf
 FANDOL_DEB_DIR := usr/share/texlive/texmf-dist/fonts/opentype/public/fandol
 
