@@ -45,6 +45,8 @@ public struct DocumentLayouter: Sendable {
 final class FlowLayout {
     /// The least share of its height a chart is drawn at to stay on a page.
     static let chartShrink = 0.85
+    /// Set by a heading that stays on the page because the keep-together group after it splits.
+    private var splitNextGroup = false
 
     let page: PageBuilder
     let styles: StyleSheet
@@ -70,7 +72,8 @@ final class FlowLayout {
         case .title(let text):
             let st = styles.title
             let lines = breaker.breakLines(text, font: FontSpec(st), width: page.block.width)
-            let need = st.spaceBefore + Double(lines.count) * st.lineHeight + st.spaceAfter + minimumHeight(next)
+            let own = st.spaceBefore + Double(lines.count) * st.lineHeight + st.spaceAfter
+            let need = own + minimumHeight(next, below: own)
             if page.remaining < need && !page.atPageTop { try page.newPage() }
             page.cursor += st.spaceBefore
             placeLines(lines, style: st, x: page.block.x, width: page.block.width)
@@ -80,8 +83,12 @@ final class FlowLayout {
             let indent = indentWidth(st)
             let lines = breaker.breakLines(h.text, font: FontSpec(st), width: page.block.width, firstIndent: indent)
             let before = page.atPageTop ? 0 : st.spaceBefore
-            let need = before + Double(lines.count) * st.lineHeight + st.spaceAfter + minimumHeight(next)
+            let own = before + Double(lines.count) * st.lineHeight + st.spaceAfter
+            let need = own + minimumHeight(next, below: own)
             if page.remaining < need && !page.atPageTop { try page.newPage() }
+            // The heading stays because the group after it will let its chart go over: hold
+            // the group to that (the room it sees once the heading is placed is smaller).
+            if case .keepTogether(let inner)? = next, splitsKeepTogether(inner, below: own) { splitNextGroup = true }
             if !page.atPageTop { page.cursor += st.spaceBefore }
             if h.inOutline {
                 page.addOutline(OutlineEntry(title: h.text, level: h.level, y: page.cursor))
@@ -118,7 +125,9 @@ final class FlowLayout {
             // Kept together unless moving them would leave more than a quarter of the page
             // empty: then the lead stays here and what follows (its chart) goes over.
             let h = inner.reduce(0) { $0 + shrunkHeight($1) }
-            if h <= page.block.height && page.remaining < h && !page.atPageTop && !splitsKeepTogether(inner) {
+            let split = splitNextGroup || splitsKeepTogether(inner)
+            splitNextGroup = false
+            if h <= page.block.height && page.remaining < h && !page.atPageTop && !split {
                 try page.newPage()
             }
             try place(inner)
@@ -199,7 +208,8 @@ final class FlowLayout {
     }
 
     /// The least height that must fit with a preceding heading (keep-with-next).
-    func minimumHeight(_ block: Block?) -> Double {
+    /// `below`: the height of what is placed before `block` on this page (the heading itself).
+    func minimumHeight(_ block: Block?, below: Double = 0) -> Double {
         guard let block else { return 0 }
         switch block {
         case .paragraph(let p):
@@ -214,7 +224,7 @@ final class FlowLayout {
         case .table(let t):
             return TableLayout(page: page, styles: styles, breaker: breaker).minimumHeight(t)
         case .keepTogether(let inner):
-            if splitsKeepTogether(inner), let first = inner.first { return minimumHeight(first) }
+            if splitsKeepTogether(inner, below: below), let first = inner.first { return minimumHeight(first) }
             return inner.reduce(0) { $0 + shrunkHeight($1) }
         case .spacer, .pageBreak: return 0
         }
@@ -223,9 +233,12 @@ final class FlowLayout {
     /// Whether a keep-together group may be let go where it does not fit: moving it whole
     /// would leave more than a quarter of the page empty, and its first part (the lead
     /// paragraph) fits here.
-    func splitsKeepTogether(_ inner: [Block]) -> Bool {
-        guard inner.count > 1, !page.atPageTop, let first = inner.first else { return false }
-        return page.remaining > page.block.height / 4 && fullHeight(first) <= page.remaining
+    /// `below` is height still to be placed above the group (its heading): the quarter is of
+    /// the room the heading and the group would leave empty by moving, the lead must fit under
+    /// the heading.
+    func splitsKeepTogether(_ inner: [Block], below: Double = 0) -> Bool {
+        guard inner.count > 1, !page.atPageTop || below > 0, let first = inner.first else { return false }
+        return page.remaining > page.block.height / 4 && fullHeight(first) <= page.remaining - below
     }
 
     /// The height of a block with its chart, if it is one, drawn as small as it may be.
