@@ -98,4 +98,15 @@ struct ChartRulesTests {
         #expect(try tile("镇江") == swatch("0～19"))    // 19
         #expect(try tile("苏州") == swatch("60～80"))   // 67
     }
+
+    /// A donut of 13 slices (the sample's sectors): no two slices share colour and pattern.
+    @Test func manySlicesNeverLookAlike() {
+        let values: [Double] = [199, 19, 17, 13, 12, 12, 12, 7, 7, 7, 5, 5, 5]
+        let spec = ChartSpec(kind: .donut, title: "行业分布", categories: (1...13).map { "行业\($0)" },
+                             series: [ChartSeries(name: "数量", values: values)], valueUnit: "项")
+        let slices = F.paths(F.layout(spec)).filter { $0.fill != nil && $0.fill != .white && $0.elements.count > 3 }
+        #expect(slices.count == 13, "\(slices.count) slices")
+        let looks = slices.map { "\($0.fill!)|\($0.hatch.map { "\($0.angles)" } ?? "solid")" }
+        #expect(Set(looks).count == slices.count, "\(looks)")
+    }
 }
