@@ -7,7 +7,18 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SWIFT_FLAGS ?=
 BIN := .build/debug/qbrief
 
-.PHONY: all deps build demo test bench clean preview
+# Open 仿宋 and 楷体 faces (Fandol, GPL with font exception) come from Debian's texlive-lang-chinese
+# package: `make fonts` downloads the .deb (no TeX install) and extracts only these .otf files into
+# the cache folder QualityBrief's font search reads (FontLibrary.fontCacheDirectory).
+ifeq ($(origin FONT_CACHE), undefined)
+FONT_CACHE := $(or $(QUALITYBRIEF_FONT_CACHE),$(or $(XDG_CACHE_HOME),$(HOME)/.cache)/qualitybrief/fonts)
+endif
+# The programs and tests run by make read the same cache.
+export QUALITYBRIEF_FONT_CACHE := $(FONT_CACHE)
+FANDOL_FILES := FandolFang-Regular.otf FandolKai-Regular.otf
+FANDOL_DEB_DIR := usr/share/texlive/texmf-dist/fonts/opentype/public/fandol
+
+.PHONY: all deps fonts build demo test bench clean preview
 
 all: build
 
@@ -21,6 +32,21 @@ deps:
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
 	else echo "system packages: all present"; fi
 	@command -v swift >/dev/null || { echo "swift not found: install Swift 6 (https://www.swift.org/install/linux/)"; exit 1; }
+	@$(MAKE) --no-print-directory fonts
+
+# Fandol fonts into $(FONT_CACHE), only when a file is missing there.
+fonts:
+	@missing=""; for f in $(FANDOL_FILES); do [ -s "$(FONT_CACHE)/$$f" ] || missing="$$missing $$f"; done; \
+	if [ -z "$$missing" ]; then echo "Fandol fonts: present in $(FONT_CACHE)"; exit 0; fi; \
+	echo "fetching texlive-lang-chinese for:$$missing"; \
+	tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
+	{ apt-cache show texlive-lang-chinese >/dev/null 2>&1 || $(SUDO) apt-get update -qq; } && \
+	( cd "$$tmp" && apt-get download -q texlive-lang-chinese 2>&1 | grep -v '^W: Download is performed unsandboxed' ; ls texlive-lang-chinese_*.deb >/dev/null ) && \
+	dpkg-deb --fsys-tarfile "$$tmp"/texlive-lang-chinese_*.deb | \
+	  tar -x -C "$$tmp" $(addprefix ./$(FANDOL_DEB_DIR)/,$(FANDOL_FILES)) && \
+	mkdir -p "$(FONT_CACHE)" && \
+	for f in $(FANDOL_FILES); do cp "$$tmp/$(FANDOL_DEB_DIR)/$$f" "$(FONT_CACHE)/.$$f.part" && mv "$(FONT_CACHE)/.$$f.part" "$(FONT_CACHE)/$$f" || exit 1; done && \
+	echo "Fandol fonts: $(FANDOL_FILES) in $(FONT_CACHE)"
 
 build: deps
 	swift build $(SWIFT_FLAGS)

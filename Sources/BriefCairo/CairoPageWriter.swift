@@ -303,7 +303,7 @@ public final class CairoPageWriter {
     /// must be drawn alone. Call under lock.
     private func batchText(_ t: TextItem, into batch: TextBatch) -> Bool {
         if t.text.isEmpty { return true }
-        guard t.rotation == 0, t.justifyWidth == nil else { return false }
+        guard t.rotation == 0, t.justifyWidth == nil, t.squeezes.isEmpty else { return false }
         if pangoContext == nil { pangoContext = library.makeContext() }
         let ctx = pangoContext!.opaque
         let shaped = shapedCache.shaped(t.text, font: t.font) { library.shapeForDrawing(t.text, font: t.font, context: ctx) }
@@ -365,9 +365,10 @@ public final class CairoPageWriter {
         if pangoContext == nil { pangoContext = library.makeContext() }
         let ctx = pangoContext!.opaque
         let shaped: ShapedText
-        if t.justifyWidth != nil {
+        if t.justifyWidth != nil || !t.squeezes.isEmpty {
             shaped = library.shapeForDrawing(t.text, font: t.font, context: ctx)
-            justify(shaped, text: t.text, to: t.justifyWidth!)
+            if !t.squeezes.isEmpty { squeeze(shaped, text: t.text, by: t.squeezes) }
+            if let w = t.justifyWidth { justify(shaped, text: t.text, to: w) }
         } else {
             shaped = shapedCache.shaped(t.text, font: t.font) {
                 library.shapeForDrawing(t.text, font: t.font, context: ctx)
@@ -384,6 +385,39 @@ public final class CairoPageWriter {
             x += Double(ShapedText.width(run)) / Double(PANGO_SCALE)
         }
         cairo_restore(cr)
+    }
+
+    /// The last glyph of each Character of the shaped line (nil for a Character drawn by
+    /// another's glyph, as in a ligature).
+    private func lastGlyphs(_ shaped: ShapedText, chars: [Character]) -> [UnsafeMutablePointer<PangoGlyphInfo>?] {
+        let count = chars.count
+        let utf8Count = shaped.length
+        var charOfByte = [Int](repeating: max(count - 1, 0), count: utf8Count + 1)
+        var byte = 0
+        for (i, c) in chars.enumerated() {
+            for k in 0..<c.utf8.count where byte + k <= utf8Count { charOfByte[byte + k] = i }
+            byte += c.utf8.count
+        }
+        var lastGlyph = [UnsafeMutablePointer<PangoGlyphInfo>?](repeating: nil, count: count)
+        for run in shaped.runs {
+            let itemOffset = Int(run.item!.pointee.offset)
+            let glyphs = run.glyphs!
+            for i in 0..<Int(glyphs.pointee.num_glyphs) {
+                let offset = itemOffset + Int(glyphs.pointee.log_clusters[i])
+                lastGlyph[charOfByte[min(max(offset, 0), utf8Count)]] = glyphs.pointee.glyphs.advanced(by: i)
+            }
+        }
+        return lastGlyph
+    }
+
+    /// Applies layout's punctuation squeezes (clreq 标点挤压): each Character's advance changes
+    /// by its entry of `squeezes` (points), taken off its last glyph.
+    private func squeeze(_ shaped: ShapedText, text: String, by squeezes: [Double]) {
+        let chars = Array(text)
+        let glyphs = lastGlyphs(shaped, chars: chars)
+        for (i, d) in squeezes.enumerated() where i < glyphs.count && d != 0 {
+            glyphs[i]?.pointee.geometry.width += Int32((d * Double(PANGO_SCALE)).rounded())
+        }
     }
 
     /// Widens (or, for text on a character grid, narrows) the gaps between Characters of the shaped line so that it spans `width`

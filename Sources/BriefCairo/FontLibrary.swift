@@ -16,20 +16,47 @@ public final class FontLibrary: @unchecked Sendable {
         var bold: Bool
         /// The other installed families of the role, used as per-character fallbacks.
         var fallbacks: [String]
+        /// Whether `family` is an open stand-in (listed after `|` in `roles.txt`) rather than
+        /// the face GB/T 9704 names.
+        var isStandIn: Bool
+        /// The first family of the role's list: the face the role stands for.
+        var named: String
     }
 
-    /// Role lists used when `roles.txt` is absent (first installed family wins). The open
-    /// fallbacks come last; licensed fonts dropped into `Fonts/` are listed first.
-    static let builtInRoles: [FontRole: [(String, Bool)]] = [
-        .xiaobiaosong: [("方正小标宋简体", false), ("方正小标宋_GBK", false), ("FZXiaoBiaoSong-B05S", false),
-                        ("FZXiaoBiaoSong-B05", false), ("小标宋", false), ("Noto Serif CJK SC", true)],
-        .fangsong: [("仿宋_GB2312", false), ("FangSong_GB2312", false), ("仿宋", false), ("FangSong", false),
-                    ("Noto Serif CJK SC", false)],
-        .heiti: [("黑体", false), ("SimHei", false), ("Noto Sans CJK SC", false)],
-        .kaiti: [("楷体_GB2312", false), ("KaiTi_GB2312", false), ("楷体", false), ("KaiTi", false),
-                 ("LXGW WenKai", false)],
-        .songti: [("宋体", false), ("SimSun", false), ("Noto Serif CJK SC", false)],
-    ]
+    /// One entry of a role's list: a family, whether its bold weight is asked for, and whether
+    /// it is an open stand-in for the named face.
+    struct RoleEntry: Equatable {
+        var family: String
+        var bold: Bool
+        var standIn: Bool
+    }
+
+    /// Role lists used when `roles.txt` is absent (first installed family wins), in the
+    /// `roles.txt` syntax: the licensed faces first, then after `|` the open stand-ins
+    /// (FandolFang and FandolKai from `make fonts`, the Noto CJK faces from the system).
+    static let builtInRoleText = """
+        xiaobiaosong: 方正小标宋简体, 方正小标宋_GBK, FZXiaoBiaoSong-B05S, FZXiaoBiaoSong-B05, 小标宋 | Noto Serif CJK SC:bold
+        fangsong: 仿宋_GB2312, FangSong_GB2312, 仿宋, FangSong | FandolFang, Noto Serif CJK SC
+        heiti: 黑体, SimHei | Noto Sans CJK SC
+        kaiti: 楷体_GB2312, KaiTi_GB2312, 楷体, KaiTi | FandolKai, LXGW WenKai
+        songti: 宋体, SimSun | Noto Serif CJK SC
+        """
+
+    static let builtInRoles: [FontRole: [RoleEntry]] = {
+        // The text above is fixed and valid.
+        try! parseRoles(builtInRoleText, file: "<built-in roles>")
+    }()
+
+    /// The cache folder `make fonts` fills with the Fandol faces, read by every library on
+    /// top of the system fonts and `fontsDirectory`: `QUALITYBRIEF_FONT_CACHE`, else
+    /// `$XDG_CACHE_HOME/qualitybrief/fonts`, else `~/.cache/qualitybrief/fonts`.
+    public static func fontCacheDirectory() -> URL {
+        let env = ProcessInfo.processInfo.environment
+        if let dir = env["QUALITYBRIEF_FONT_CACHE"], !dir.isEmpty { return URL(fileURLWithPath: dir, isDirectory: true) }
+        let base = env["XDG_CACHE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".cache").path
+        return URL(fileURLWithPath: base, isDirectory: true).appendingPathComponent("qualitybrief/fonts", isDirectory: true)
+    }
 
     /// The directory given at creation.
     public let fontsDirectory: URL
@@ -67,6 +94,14 @@ public final class FontLibrary: @unchecked Sendable {
             throw RenderError.fontConfiguration("fontconfig could not load the system configuration")
         }
         config = FcConfigOwner(cfg)
+        // The Fandol cache first, so that fonts in `fontsDirectory` are added after it.
+        var isCacheDir: ObjCBool = false
+        let cachePath = Self.fontCacheDirectory().path
+        if FileManager.default.fileExists(atPath: cachePath, isDirectory: &isCacheDir), isCacheDir.boolValue {
+            _ = cachePath.withCString { p in
+                p.withMemoryRebound(to: FcChar8.self, capacity: strlen(p) + 1) { FcConfigAppFontAddDir(cfg, $0) }
+            }
+        }
         var isDir: ObjCBool = false
         let path = fontsDirectory.path
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDir) {
@@ -105,13 +140,14 @@ public final class FontLibrary: @unchecked Sendable {
         var resolved: [FontRole: RoleChoice] = [:]
         for role in FontRole.allCases {
             let list = lists[role] ?? []
-            let installed = list.filter { Self.isInstalled(family: $0.0, config: cfg) }
-            let first = installed.first ?? list.last ?? ("serif", false)
+            let installed = list.filter { Self.isInstalled(family: $0.family, config: cfg) }
+            let first = installed.first ?? list.last ?? RoleEntry(family: "serif", bold: false, standIn: true)
             var fallbacks: [String] = []
-            for (family, _) in installed.dropFirst() where family != first.0 && !fallbacks.contains(family) {
-                fallbacks.append(family)
+            for entry in installed.dropFirst() where entry.family != first.family && !fallbacks.contains(entry.family) {
+                fallbacks.append(entry.family)
             }
-            resolved[role] = RoleChoice(family: first.0, bold: first.1, fallbacks: fallbacks)
+            resolved[role] = RoleChoice(family: first.family, bold: first.bold, fallbacks: fallbacks,
+                                        isStandIn: first.standIn, named: list.first?.family ?? first.family)
         }
         roles = resolved
     }
@@ -144,6 +180,13 @@ public final class FontLibrary: @unchecked Sendable {
         roles[role]!.family
     }
 
+    /// Whether `role` is drawn by an open stand-in (a family listed after `|` in `roles.txt`)
+    /// rather than the face GB/T 9704 names; `standInFor` is that face (e.g. 仿宋_GB2312).
+    public func standIn(for role: FontRole) -> (isStandIn: Bool, standInFor: String) {
+        let choice = roles[role]!
+        return (choice.isStandIn, choice.named)
+    }
+
     /// The font file fontconfig picks for `role` (regular weight, or bold where the role
     /// asks for it), if any.
     public func resolvedFile(for role: FontRole) -> String? {
@@ -167,9 +210,10 @@ public final class FontLibrary: @unchecked Sendable {
 
     // MARK: - Internals
 
-    /// Parses `roles.txt`: `role: Family, Family:bold, …` lines, `#` comments.
-    static func parseRoles(_ text: String, file: String) throws -> [FontRole: [(String, Bool)]] {
-        var out: [FontRole: [(String, Bool)]] = [:]
+    /// Parses `roles.txt`: `role: Family, Family:bold, … | Stand-in, …` lines, `#` comments;
+    /// families after `|` are open stand-ins for the ones before it.
+    static func parseRoles(_ text: String, file: String) throws -> [FontRole: [RoleEntry]] {
+        var out: [FontRole: [RoleEntry]] = [:]
         for (n, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             var line = Substring(raw)
             if let hash = line.firstIndex(of: "#") { line = line[..<hash] }
@@ -183,15 +227,19 @@ public final class FontLibrary: @unchecked Sendable {
                 throw RenderError.fontConfiguration(
                     "\(file):\(n + 1): unknown role \(name) (known: \(FontRole.allCases.map(\.rawValue).joined(separator: ", ")))")
             }
-            var list: [(String, Bool)] = []
-            for item in trimmed[trimmed.index(after: colon)...].split(separator: ",") {
-                var family = item.trimmingCharacters(in: .whitespaces)
-                var bold = false
-                if family.lowercased().hasSuffix(":bold") {
-                    family = String(family.dropLast(5)).trimmingCharacters(in: .whitespaces)
-                    bold = true
+            var list: [RoleEntry] = []
+            let parts = trimmed[trimmed.index(after: colon)...].split(separator: "|", omittingEmptySubsequences: false)
+            if parts.count > 2 { throw RenderError.fontConfiguration("\(file):\(n + 1): more than one `|` for \(name)") }
+            for (p, part) in parts.enumerated() {
+                for item in part.split(separator: ",") {
+                    var family = item.trimmingCharacters(in: .whitespaces)
+                    var bold = false
+                    if family.lowercased().hasSuffix(":bold") {
+                        family = String(family.dropLast(5)).trimmingCharacters(in: .whitespaces)
+                        bold = true
+                    }
+                    if !family.isEmpty { list.append(RoleEntry(family: family, bold: bold, standIn: p == 1)) }
                 }
-                if !family.isEmpty { list.append((family, bold)) }
             }
             if list.isEmpty { throw RenderError.fontConfiguration("\(file):\(n + 1): no families for \(name)") }
             out[role] = list

@@ -62,6 +62,7 @@ struct ColumnChart {
         ctx.drawVerticalValueAxis(scale, plot: plot)
         let y = { (v: Double) in plot.maxY - scale.fraction(v) * plot.height }
         var pending: [PendingLabel] = []
+        var sideLabels: [PendingLabel] = []
         var obstacles: [ChartQuad] = []
         let unit = spec.valueUnit
         let valueText = { (v: Double) in ChartFormat.value(v) + unit }
@@ -81,10 +82,20 @@ struct ColumnChart {
                     let r = Rect(x: centres[i] - barW / 2, y: y(top), width: barW, height: y(base) - y(top))
                     let color = ChartPalette.color(si)
                     ctx.items.append(.rect(RectItem(rect: r, fill: color, stroke: .white, strokeWidth: 0.5, hatch: ctx.hatch(si))))
-                    if spec.showValues && r.height >= lh + 2 && ctx.width(ChartFormat.value(values[i])) <= barW - 2 {
-                        pending.append(PendingLabel(text: ChartFormat.value(values[i]), centreX: centres[i],
+                    let label = ChartFormat.value(values[i])
+                    if spec.showValues && r.height >= lh + 2 && ctx.width(label) <= barW - 2 {
+                        pending.append(PendingLabel(text: label, centreX: centres[i],
                                                     baseline: ctx.baseline(centredOn: r.y + r.height / 2),
                                                     color: ChartPalette.textColor(on: color)))
+                    } else if spec.showValues {
+                        // A segment too thin for its value: the value beside the bar, level
+                        // with the segment, in the segment's colour (a thin segment is often
+                        // the most senior award).
+                        // Kept above the axis, clear of the category labels under it.
+                        sideLabels.append(PendingLabel(text: label, centreX: r.maxX + 1.5 + ctx.width(label) / 2,
+                                                       baseline: Swift.min(ctx.baseline(centredOn: r.y + r.height / 2),
+                                                                           plot.maxY - d - 0.5),
+                                                       color: ChartPalette.luma(color) < 0.55 ? color : ChartPalette.text))
                     }
                     base = top
                 }
@@ -124,7 +135,7 @@ struct ColumnChart {
                                          baseline: plot.maxY + plan.height + 2 * gap + ctx.metrics.ascent))
         }
         for o in obstacles { ctx.placer.add(o) }
-        for p in pending {
+        for p in pending + sideLabels {
             let w = ctx.width(p.text)
             if ctx.placeIfFree(ctx.textItem(p.text, x: p.centreX - w / 2, baseline: p.baseline, color: p.color)) {
                 continue

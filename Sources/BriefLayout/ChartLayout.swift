@@ -100,8 +100,16 @@ final class ChartContext {
     /// Whether fills carry line patterns by series (``ChartSpec/hatched``).
     var hatched = false
 
-    /// The line pattern of series `index` when the chart is hatched.
-    func hatch(_ index: Int) -> Hatch? { hatched ? ChartPalette.hatch(index) : nil }
+    /// The line pattern of series `index` when the chart is hatched. Unhatched, the colours'
+    /// second round (series 8 on, e.g. a donut naming 12 sectors) is hatched ╱, so that no
+    /// two slices look alike.
+    func hatch(_ index: Int) -> Hatch? {
+        if hatched { return ChartPalette.hatch(index) }
+        guard index >= ChartPalette.colors.count else { return nil }
+        let fill = ChartPalette.color(index)
+        return Hatch(angles: [45], spacing: 3.5, lineWidth: 0.6,
+                     color: ChartPalette.luma(fill) < 0.5 ? .white : RGBColor(hex: 0x404040))
+    }
 
     /// Gap between a label and what it labels.
     let gap = 3.0

@@ -39,8 +39,11 @@ struct TileMapChart {
         let ticks = scale.ticks
         let classes = Swift.max(1, ticks.count - 1)
         func shade(_ k: Int) -> RGBColor { ChartPalette.sequential(classes == 1 ? 1 : Double(k) / Double(classes - 1)) }
+        // Classes include their lower bound and exclude their upper one (the last includes
+        // both): with counts the legend reads 0～19, 20～39 … 60～80, disjoint, and a value on
+        // a bound is shaded in the class whose label shows it.
         func classOf(_ v: Double) -> Int {
-            for k in 0..<classes where v <= ticks[k + 1] + 1e-9 { return k }
+            for k in 0..<classes where v < ticks[k + 1] - 1e-9 { return k }
             return classes - 1
         }
         let lh = ctx.lineHeight
@@ -69,10 +72,14 @@ struct TileMapChart {
                                        baseline: ctx.baseline(centredOn: mid + lh / 2 + 1), color: color))
             }
         }
-        // Legend: one swatch per class, labelled with its range.
+        // Legend: one swatch per class, labelled with its range "0～19" (counts) or "0～<20".
         let digits = scale.fractionDigits
-        let labels = (0..<classes).map { k in
-            ChineseNumbers.fixed(ticks[k], digits: digits) + "–" + ChineseNumbers.fixed(ticks[k + 1], digits: digits)
+        let integral = data.isCounts && ticks.allSatisfy { $0 == $0.rounded() }
+        let labels = (0..<classes).map { k -> String in
+            let low = ChineseNumbers.fixed(ticks[k], digits: digits)
+            if k == classes - 1 { return low + "～" + ChineseNumbers.fixed(ticks[k + 1], digits: digits) }
+            if integral { return low + "～" + ChineseNumbers.fixed(ticks[k + 1] - 1, digits: 0) }
+            return low + "～<" + ChineseNumbers.fixed(ticks[k + 1], digits: digits)
         }
         let sw = 14.0, itemGap = 8.0
         let widths = labels.map { sw + 3 + ctx.width($0) }

@@ -43,6 +43,11 @@ public struct DocumentLayouter: Sendable {
 
 /// Places flowing blocks onto pages: keep-with-next, widow and orphan control, splitting.
 final class FlowLayout {
+    /// The least share of its height a chart is drawn at to stay on a page.
+    static let chartShrink = 0.85
+    /// Set by a heading that stays on the page because the keep-together group after it splits.
+    private var splitNextGroup = false
+
     let page: PageBuilder
     let styles: StyleSheet
     let measurer: any TextMeasuring
@@ -67,18 +72,23 @@ final class FlowLayout {
         case .title(let text):
             let st = styles.title
             let lines = breaker.breakLines(text, font: FontSpec(st), width: page.block.width)
-            let need = st.spaceBefore + Double(lines.count) * st.lineHeight + st.spaceAfter + minimumHeight(next)
+            let own = st.spaceBefore + Double(lines.count) * st.lineHeight + st.spaceAfter
+            let need = own + minimumHeight(next, below: own)
             if page.remaining < need && !page.atPageTop { try page.newPage() }
             page.cursor += st.spaceBefore
             placeLines(lines, style: st, x: page.block.x, width: page.block.width)
             page.cursor += st.spaceAfter
         case .heading(let h):
             let st = styles.heading(h.level)
-            let indent = st.indentChars * st.size
+            let indent = indentWidth(st)
             let lines = breaker.breakLines(h.text, font: FontSpec(st), width: page.block.width, firstIndent: indent)
             let before = page.atPageTop ? 0 : st.spaceBefore
-            let need = before + Double(lines.count) * st.lineHeight + st.spaceAfter + minimumHeight(next)
+            let own = before + Double(lines.count) * st.lineHeight + st.spaceAfter
+            let need = own + minimumHeight(next, below: own)
             if page.remaining < need && !page.atPageTop { try page.newPage() }
+            // The heading stays because the group after it will let its chart go over: hold
+            // the group to that (the room it sees once the heading is placed is smaller).
+            if case .keepTogether(let inner)? = next, splitsKeepTogether(inner, below: own) { splitNextGroup = true }
             if !page.atPageTop { page.cursor += st.spaceBefore }
             if h.inOutline {
                 page.addOutline(OutlineEntry(title: h.text, level: h.level, y: page.cursor))
@@ -94,17 +104,32 @@ final class FlowLayout {
                 throw LayoutError.tooLarge(what: "chart “\(c.title)”", page: page.pageNumber,
                                            height: c.height, available: page.block.height)
             }
-            if page.remaining < c.height { try page.newPage() }
-            let frame = Rect(x: page.block.x, y: page.cursor, width: page.block.width, height: c.height)
+            // A chart may give up to a fifth of its height to stay on a page rather than
+            // leave the rest of it empty.
+            var height = c.height
+            if page.remaining < height {
+                if !page.atPageTop && page.remaining >= Self.chartShrink * height {
+                    height = page.remaining
+                } else {
+                    try page.newPage()
+                }
+            }
+            let frame = Rect(x: page.block.x, y: page.cursor, width: page.block.width, height: height)
             page.add(contentsOf: ChartLayout.items(for: c, in: frame, styles: styles, measurer: measurer))
-            page.cursor += c.height + 6
+            page.cursor = min(page.block.maxY, page.cursor + height + 6)
         case .spacer(let h):
             if !page.atPageTop { page.cursor = min(page.block.maxY, page.cursor + h) }
         case .pageBreak:
             if !page.atPageTop { try page.newPage() }
         case .keepTogether(let inner):
-            let h = inner.reduce(0) { $0 + fullHeight($1) }
-            if h <= page.block.height && page.remaining < h && !page.atPageTop { try page.newPage() }
+            // Kept together unless moving them would leave more than a quarter of the page
+            // empty: then the lead stays here and what follows (its chart) goes over.
+            let h = inner.reduce(0) { $0 + shrunkHeight($1) }
+            let split = splitNextGroup || splitsKeepTogether(inner)
+            splitNextGroup = false
+            if h <= page.block.height && page.remaining < h && !page.atPageTop && !split {
+                try page.newPage()
+            }
             try place(inner)
         }
     }
@@ -128,7 +153,7 @@ final class FlowLayout {
 
     private func placeParagraph(_ p: Paragraph) throws {
         let st = style(of: p.kind)
-        let indent = st.indentChars * st.size
+        let indent = indentWidth(st)
         let lines = breaker.breakLines(p.text, font: FontSpec(st), width: page.block.width, firstIndent: indent)
         if !page.atPageTop { page.cursor += st.spaceBefore }
         var i = 0
@@ -163,35 +188,63 @@ final class FlowLayout {
             var justify: Double? = nil
             switch st.alignment {
             case .justified:
-                if !line.isLast && line.width < avail { justify = avail }
+                if !line.isLast && line.width < avail { justify = avail - line.lead }
             case .center: lx = x + indent + (avail - line.width) / 2
             case .trailing: lx = x + width - line.width
             case .leading: break
             }
+            // A squeezed line-start opening mark hangs its blank half into the margin.
             page.add(.text(TextItem(text: line.text, font: FontSpec(st), color: st.color,
-                                    origin: Point(x: lx, y: base), width: line.width, justifyWidth: justify)))
+                                    origin: Point(x: lx + line.lead, y: base), width: line.width - line.lead,
+                                    justifyWidth: justify, squeezes: line.squeezes)))
             page.cursor += st.lineHeight
         }
     }
 
+    /// The first-line indent of `st`: `indentChars` full-width characters as the measurer
+    /// sets them (on the 公文 grid, 2 × 156/28 mm, not 2 × 16 pt).
+    func indentWidth(_ st: TextStyle) -> Double {
+        st.indentChars == 0 ? 0 : st.indentChars * measurer.width("　", font: FontSpec(st))
+    }
+
     /// The least height that must fit with a preceding heading (keep-with-next).
-    func minimumHeight(_ block: Block?) -> Double {
+    /// `below`: the height of what is placed before `block` on this page (the heading itself).
+    func minimumHeight(_ block: Block?, below: Double = 0) -> Double {
         guard let block else { return 0 }
         switch block {
         case .paragraph(let p):
             let st = style(of: p.kind)
             let n = breaker.breakLines(p.text, font: FontSpec(st), width: page.block.width,
-                                       firstIndent: st.indentChars * st.size).count
+                                       firstIndent: indentWidth(st)).count
             return st.spaceBefore + Double(min(n, 2)) * st.lineHeight
         case .heading(let h):
             return styles.heading(h.level).lineHeight + styles.heading(h.level).spaceBefore
         case .title: return styles.title.lineHeight
-        case .chart(let c): return c.height
+        case .chart(let c): return Self.chartShrink * c.height
         case .table(let t):
             return TableLayout(page: page, styles: styles, breaker: breaker).minimumHeight(t)
-        case .keepTogether(let inner): return inner.reduce(0) { $0 + fullHeight($1) }
+        case .keepTogether(let inner):
+            if splitsKeepTogether(inner, below: below), let first = inner.first { return minimumHeight(first) }
+            return inner.reduce(0) { $0 + shrunkHeight($1) }
         case .spacer, .pageBreak: return 0
         }
+    }
+
+    /// Whether a keep-together group may be let go where it does not fit: moving it whole
+    /// would leave more than a quarter of the page empty, and its first part (the lead
+    /// paragraph) fits here.
+    /// `below` is height still to be placed above the group (its heading): the quarter is of
+    /// the room the heading and the group would leave empty by moving, the lead must fit under
+    /// the heading.
+    func splitsKeepTogether(_ inner: [Block], below: Double = 0) -> Bool {
+        guard inner.count > 1, !page.atPageTop || below > 0, let first = inner.first else { return false }
+        return page.remaining > page.block.height / 4 && fullHeight(first) <= page.remaining - below
+    }
+
+    /// The height of a block with its chart, if it is one, drawn as small as it may be.
+    func shrunkHeight(_ block: Block) -> Double {
+        if case .chart(let c) = block { return Self.chartShrink * c.height + 6 }
+        return fullHeight(block)
     }
 
     /// The whole height of a block placed on one page.
@@ -200,7 +253,7 @@ final class FlowLayout {
         case .paragraph(let p):
             let st = style(of: p.kind)
             let n = breaker.breakLines(p.text, font: FontSpec(st), width: page.block.width,
-                                       firstIndent: st.indentChars * st.size).count
+                                       firstIndent: indentWidth(st)).count
             return st.spaceBefore + Double(n) * st.lineHeight + st.spaceAfter
         case .heading(let h):
             let st = styles.heading(h.level)

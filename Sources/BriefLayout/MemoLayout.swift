@@ -27,7 +27,7 @@ struct GridMeasurer: InkMeasuring {
     /// Whether `item` is set on the grid and must be drawn at its grid width.
     func snapped(_ item: TextItem) -> TextItem {
         guard abs(item.font.size - size) < 0.01, item.justifyWidth == nil else { return item }
-        let natural = base.width(item.text, font: item.font)
+        let natural = base.width(item.text, font: item.font) + item.squeezes.reduce(0, +)
         if abs(natural - item.width) < 0.01 { return item }
         var t = item
         t.justifyWidth = item.width
@@ -43,8 +43,9 @@ struct GridMeasurer: InkMeasuring {
 /// the title in 2号 小标宋 two lines under the rule (7.3.1); 主送 one line under the title
 /// (7.3.2); the body on the 22 × 28 grid (5.2.2); 附件说明, signature and date, 附注 (7.3.4–7.3.7).
 /// Attachments (8) start on a new page with 附件N top left and the title on line 3. The 版记
-/// (7.4) ends the last page with its last rule on the type block's bottom edge. Page numbers
-/// are PageBuilder's "— N —" (7.5).
+/// (7.4) ends the last page, an even one (the back of a sheet), with its last rule on the type
+/// block's bottom edge; a blank page goes before it when needed, and neither that page nor the
+/// 版记 page then carries a number. Page numbers are PageBuilder's "— N —" (7.5).
 struct MemoLayout {
     let measurer: any TextMeasuring
 
@@ -72,8 +73,12 @@ struct MemoLayout {
         } else if let header = document.attachment {
             try ctx.placeAttachment(header, document: document, newPage: false)
         }
-        for attachment in document.attachments ?? [] {
-            try ctx.placeAttachment(attachment.attachment ?? AttachmentHeader(label: "附件", title: attachment.metadata.title),
+        // An attachment without its own header is labelled 附件 when it is the only one, else
+        // 附件1, 附件2 … in order, as the 附件说明 numbers them (7.3.4, 8).
+        let attachments = document.attachments ?? []
+        for (k, attachment) in attachments.enumerated() {
+            let label = attachments.count == 1 ? "附件" : "附件\(k + 1)"
+            try ctx.placeAttachment(attachment.attachment ?? AttachmentHeader(label: label, title: attachment.metadata.title),
                                     document: attachment, newPage: true)
         }
         if let end = document.memo?.end { try ctx.placeEnd(end) }
@@ -115,19 +120,28 @@ struct MemoLayout {
             page.cursor += st.lineHeight
         }
 
+        /// Places a broken line (squeezed punctuation, half-width line-start mark) at the cursor.
+        func placeLine(_ line: BrokenLine, style st: TextStyle, x: Double) {
+            page.add(page.text(line.text, style: st, x: x + line.lead, baseline: page.baseline(top: page.cursor, style: st),
+                               squeezes: line.squeezes))
+            page.cursor += st.lineHeight
+        }
+
         /// Text broken to `width` starting at `x`, continuation lines at `x + hang`.
         func placeWrapped(_ text: String, style st: TextStyle, x: Double, width: Double, hang: Double) throws {
             let lines = breaker.breakLines(text, font: FontSpec(st), width: width - hang, firstIndent: -hang)
             for (i, l) in lines.enumerated() {
                 if page.remaining < st.lineHeight - 0.01 { try page.newPage() }
-                placeLine(l.text, style: st, x: i == 0 ? x : x + hang)
+                placeLine(l, style: st, x: i == 0 ? x : x + hang)
             }
         }
 
-        /// A centred title broken into lines of about equal length (GB/T 9704 7.3.1 asks for
-        /// a symmetric, trapezoid or diamond shape rather than one long line and a stub).
+        /// A centred title broken at sense boundaries into a trapezoid or diamond (GB/T 9704
+        /// 7.3.1, see `TitleLines`); a title with no such split that fits is broken into
+        /// lines of about equal length.
         func titleLines(_ text: String, style st: TextStyle) -> [BrokenLine] {
             let font = FontSpec(st)
+            if let sense = TitleLines(measurer: grid).lines(text, font: font, width: block.width) { return sense }
             let lines = breaker.breakLines(text, font: font, width: block.width)
             guard lines.count > 1 else { return lines }
             let total = grid.width(text, font: font)
@@ -193,7 +207,7 @@ struct MemoLayout {
                 page.cursor += line
                 let text = to.hasSuffix("：") ? to : to + "："
                 for l in breaker.breakLines(text, font: FontSpec(fang), width: b.width) {
-                    placeLine(l.text, style: fang, x: b.x)
+                    placeLine(l, style: fang, x: b.x)
                 }
             }
         }
@@ -212,7 +226,7 @@ struct MemoLayout {
                 return
             }
             let st = flow.style(of: p.kind)
-            let indent = st.indentChars * st.size
+            let indent = flow.indentWidth(st)
             let lines = breaker.breakLines(p.text, font: FontSpec(st), width: block.width, firstIndent: indent)
             let fit = Int((page.remaining / st.lineHeight + 1e-6).rounded(.down))
             let take = min(fit, lines.count - 2)
@@ -338,7 +352,19 @@ struct MemoLayout {
                 copyLines = breaker.breakLines(text, font: FontSpec(st), width: b.width - 2 * one - copyLabelWidth)
             }
             let height = Double(copyLines.count + 1) * line
-            if page.remaining < height + line { try page.newPage() }
+            // 7.4: the 版记 page is the last and, printed two-sided, an even page. Content
+            // ending on an odd page: the 版记 goes on its back. No room on an even page: a blank
+            // odd page, then the 版记 page, neither numbered (7.5).
+            if page.remaining < height + line {
+                try page.newPage()
+                if page.pageNumber % 2 == 1 {
+                    page.omitsPageNumber = true
+                    try page.newPage()
+                    page.omitsPageNumber = true
+                }
+            } else if page.pageNumber % 2 == 1 {
+                try page.newPage()
+            }
             let outer = mm(settings.endRuleOuter), inner = mm(settings.endRuleInner)
             func rule(_ y: Double, _ w: Double) {
                 page.add(.line(LineItem(from: Point(x: b.x, y: y), to: Point(x: b.maxX, y: y), width: w)))

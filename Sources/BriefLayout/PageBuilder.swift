@@ -14,6 +14,9 @@ final class PageBuilder {
     private(set) var index = 0
     private(set) var items: [PageItem] = []
     private(set) var outline: [OutlineEntry] = []
+    /// Leave the page number off the current page (GB/T 9704-2012 7.5: a blank page before
+    /// the 版记 page, and that page, carry none). Reset by `newPage()`.
+    var omitsPageNumber = false
     /// Top of the free space on the current page.
     var cursor: Double
     private(set) var pagesEmitted = 0
@@ -46,6 +49,7 @@ final class PageBuilder {
         index += 1
         items = []
         outline = []
+        omitsPageNumber = false
         cursor = block.y
     }
 
@@ -60,11 +64,11 @@ final class PageBuilder {
 
     /// A single line of text at a baseline.
     func text(_ s: String, style ts: TextStyle, x: Double, baseline: Double, color: RGBColor? = nil,
-              justify: Double? = nil) -> PageItem {
+              justify: Double? = nil, squeezes: [Double] = []) -> PageItem {
         let font = FontSpec(ts)
-        let w = measurer.width(s, font: font)
+        let w = measurer.width(s, font: font) + squeezes.reduce(0, +)
         return .text(TextItem(text: s, font: font, color: color ?? ts.color,
-                              origin: Point(x: x, y: baseline), width: w, justifyWidth: justify))
+                              origin: Point(x: x, y: baseline), width: w, justifyWidth: justify, squeezes: squeezes))
     }
 
     /// Baseline of a line whose box of height `lineHeight` starts at `top`.
@@ -76,7 +80,7 @@ final class PageBuilder {
     private func decorations() -> [PageItem] {
         var out: [PageItem] = []
         let ps = styles.pageNumber
-        if style.pageNumbers != .none {
+        if style.pageNumbers != .none && !omitsPageNumber {
             let label = "— \(pageNumber) —"
             let font = FontSpec(ps)
             let w = measurer.width(label, font: font)

@@ -28,12 +28,16 @@ public struct TextItem: Sendable, Equatable {
     public var width: Double
     /// Rotation in degrees, counter-clockwise, around `origin` (0 for normal text).
     public var rotation: Double
+    /// Per-character changes of advance in points (negative: squeezed punctuation, clreq
+    /// 标点挤压), applied before justification; empty for none. `width` includes them.
+    public var squeezes: [Double] = []
 
     /// Creates a text item.
     public init(
         text: String, font: FontSpec, color: RGBColor = .black, origin: Point,
-        width: Double, justifyWidth: Double? = nil, rotation: Double = 0
+        width: Double, justifyWidth: Double? = nil, rotation: Double = 0, squeezes: [Double] = []
     ) {
+        self.squeezes = squeezes
         self.text = text
         self.font = font
         self.color = color

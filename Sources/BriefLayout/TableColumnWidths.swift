@@ -8,8 +8,8 @@ extension TableLayout {
     /// Column widths that fill the type block, decided from the content (as HTML's automatic
     /// table layout does), with the columns' weights as a tie-breaker:
     /// - no column is narrower than its widest unbreakable piece (a number, a Latin word, a
-    ///   CJK character, or a whole header of up to four characters such as 序号 or 年度), so
-    ///   numbers and short headers never wrap;
+    ///   CJK character, or a whole header of up to five characters such as 序号, 年度 or
+    ///   中国质量奖), so numbers and short headers never wrap;
     /// - when every cell fits on one line, each column gets its natural width and the spare
     ///   width is shared by weight;
     /// - otherwise columns share the width by weight, except that a column needing less than
@@ -28,7 +28,7 @@ extension TableLayout {
         func see(_ text: String, _ i: Int, _ font: FontSpec, wholeIfShort: Bool) {
             let adv = breaker.measurer.advances(text, font: font)
             maxW[i] = max(maxW[i], adv.reduce(0, +))
-            if wholeIfShort && text.count <= 4 {
+            if wholeIfShort && text.count <= 5 {
                 minW[i] = max(minW[i], adv.reduce(0, +))
                 return
             }

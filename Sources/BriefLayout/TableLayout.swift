@@ -14,8 +14,13 @@ struct TableLayout {
     let padX = 4.0
     let thick = 1.2
     let thin = 0.5
-    /// Tables with at most this many body rows (totals included) are kept on one page.
+    /// Tables with at most this many body rows (totals included) move whole to the next page
+    /// when they do not fit, unless that would leave more than a quarter of the page empty and
+    /// `minimumRowsEachSide` rows stay together on each side of the break (header repeated,
+    /// 续表 caption).
     static let unsplitRowLimit = 15
+    /// Rows that stay together on each side when a short table splits.
+    static let minimumRowsEachSide = 4
     /// A longer table starts on a page only if this many rows fit there under its header.
     static let minimumRowsBeforeBreak = 3
 
@@ -53,7 +58,8 @@ struct TableLayout {
     init(page: PageBuilder, styles: StyleSheet, breaker: LineBreaker) {
         self.page = page
         self.styles = styles
-        self.breaker = breaker
+        // Cells break between words: 有限公司, 集团, 中国质量奖 … stay whole (clreq).
+        self.breaker = breaker.keepingNameParts()
     }
 
     // MARK: Styles
@@ -151,12 +157,38 @@ struct TableLayout {
     func minimumHeight(_ t: TableSpec) -> Double {
         let p = prepare(t)
         let bodyCount = t.rows.count + (t.totals == nil ? 0 : 1)
-        if bodyCount <= Self.unsplitRowLimit { return min(fullHeight(t, p), page.block.height) }
+        if bodyCount <= Self.unsplitRowLimit {
+            let full = min(fullHeight(t, p), page.block.height)
+            guard full > page.remaining, let k = shortTableSplit(t, p) else { return full }
+            return captionHeight(t) + p.header.height + (0..<k).reduce(0.0) { $0 + measureRow(bodyCells(t, $1), p).height }
+        }
         let first = t.rows.first.map { measureRow($0, p).height } ?? 0
         return captionHeight(t) + p.header.height + first
     }
 
     func fullHeight(_ t: TableSpec) -> Double { fullHeight(t, prepare(t)) }
+
+    /// Body row `i`, the totals row after the last.
+    private func bodyCells(_ t: TableSpec, _ i: Int) -> [String] { i < t.rows.count ? t.rows[i] : t.totals! }
+
+    /// Where a short table that does not fit in the room left on this page splits: the number
+    /// of body rows set here, or nil when it moves whole (the page would be at most a quarter
+    /// empty, or fewer than `minimumRowsEachSide` rows would stay together on a side).
+    private func shortTableSplit(_ t: TableSpec, _ p: Prepared) -> Int? {
+        let bodyCount = t.rows.count + (t.totals == nil ? 0 : 1)
+        guard !page.atPageTop, page.remaining > page.block.height / 4,
+              bodyCount >= 2 * Self.minimumRowsEachSide else { return nil }
+        var h = captionHeight(t) + p.header.height
+        var k = 0
+        while k < bodyCount {
+            let r = measureRow(bodyCells(t, k), p).height
+            if h + r > page.remaining + 1e-6 { break }
+            h += r
+            k += 1
+        }
+        k = min(k, bodyCount - Self.minimumRowsEachSide)
+        return k >= Self.minimumRowsEachSide ? k : nil
+    }
 
     private func fullHeight(_ t: TableSpec, _ p: Prepared) -> Double {
         var h = captionHeight(t) + p.header.height
@@ -180,14 +212,18 @@ struct TableLayout {
         // A short table is not split: it moves whole to the next page when it fits there.
         // A long one starts only where at least `minimumRowsBeforeBreak` rows fit under its header.
         let headH = captionHeight(t) + p.header.height
+        var forcedBreak: Int? = nil
         if !page.atPageTop {
             let needed: Double
             if bodyCount <= Self.unsplitRowLimit {
                 needed = fullHeight(t, p)
+                if page.remaining < needed, let k = shortTableSplit(t, p) { forcedBreak = k }
             } else {
                 needed = headH + (0..<Self.minimumRowsBeforeBreak).reduce(0.0) { $0 + measureRow(cells($1), p).height }
             }
-            if page.remaining < needed && needed <= page.block.height {
+            if forcedBreak != nil {
+                // Split: the first rows here, the rest under a repeated header on the next page.
+            } else if page.remaining < needed && needed <= page.block.height {
                 try page.newPage()
             } else if page.remaining < headH + (bodyCount > 0 ? measureRow(cells(0), p).height : 0) {
                 try page.newPage()
@@ -197,6 +233,12 @@ struct TableLayout {
         var rowsInSegment = 0
         for i in 0..<bodyCount {
             let isTotal = i >= t.rows.count
+            if i == forcedBreak && rowsInSegment > 0 {
+                closeSegment(t, p, top: segmentTop)
+                try page.newPage()
+                segmentTop = startSegment(t, p, continued: true)
+                rowsInSegment = 0
+            }
             var row = measureRow(cells(i), p)
             while row.height > page.remaining + 1e-6 {
                 let room = page.block.height - headH
@@ -302,7 +344,8 @@ struct TableLayout {
             for line in c.lines {
                 let base = page.baseline(top: lineTop, style: st)
                 page.add(.text(TextItem(text: line.text, font: FontSpec(st), color: st.color,
-                                        origin: Point(x: x0 + (x1 - x0 - line.width) / 2, y: base), width: line.width)))
+                                        origin: Point(x: x0 + (x1 - x0 - line.width) / 2 + line.lead, y: base),
+                                        width: line.width - line.lead, squeezes: line.squeezes)))
                 lineTop += st.lineHeight
             }
         }
@@ -342,7 +385,8 @@ struct TableLayout {
                 case .leading, .justified: lx = x + padX
                 }
                 page.add(.text(TextItem(text: line.text, font: font, color: st.color,
-                                        origin: Point(x: lx, y: lineTop + baseOffset), width: line.width)))
+                                        origin: Point(x: lx + line.lead, y: lineTop + baseOffset),
+                                        width: line.width - line.lead, squeezes: line.squeezes)))
                 lineTop += st.lineHeight
             }
             x += w

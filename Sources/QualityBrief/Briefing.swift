@@ -40,7 +40,7 @@ public struct Briefing: Sendable {
         switch layout {
         case .briefing: return briefing
         case .attachment:
-            return MemoComposer.attachment(briefing, label: definition.memo?.attachmentLabel ?? "附件1",
+            return MemoComposer.attachment(briefing, label: definition.memo?.attachmentLabel ?? MemoComposer.attachmentLabel(0, of: 1),
                                            memoNumber: definition.memo?.documentNumber)
         case .memo:
             guard let memo = definition.memo else {
@@ -87,6 +87,9 @@ public struct RenderResult: Sendable, Equatable {
     public var pageCount: Int
     /// Files written (one PDF, or one PNG/SVG per page).
     public var files: [URL]
+    /// For a memo (公文): the roles set with an open stand-in rather than the face GB/T 9704
+    /// names (see `FontReport.standInWarning`); empty for other documents.
+    public var fontStandIns: [FontReport.Row] = []
 }
 
 /// Renders any `Document` through Pango and Cairo.
@@ -136,7 +139,16 @@ public struct Renderer: Sendable {
             throw error
         }
         let files = try writer.finish()
-        return RenderResult(pageCount: pipeline.pageCount, files: files)
+        var result = RenderResult(pageCount: pipeline.pageCount, files: files)
+        if document.memo != nil {
+            result.fontStandIns = FontRole.allCases.compactMap { role in
+                let s = library.standIn(for: role)
+                guard s.isStandIn else { return nil }
+                return FontReport.Row(role: FontReport.chineseName(role), family: library.resolvedFamily(for: role),
+                                      file: "", standInFor: s.standInFor)
+            }
+        }
+        return result
     }
 }
 

@@ -58,12 +58,18 @@ extension BriefingComposer {
         case .programmeArea:
             let cross = table.crossTab(rows: .programme, columns: .year, filter: filter)
             let n = nextFigure()
+            // A filled area joins its points: only cumulative figures are continuous like that,
+            // so the layers are running totals (annual counts are bars or a line with markers).
+            func runningTotals(_ counts: [Int]) -> [Double] {
+                var sum = 0
+                return counts.map { sum += $0; return Double(sum) }
+            }
             return [heading("累计构成"), .keepTogether([
-                .paragraph(Paragraph("图\(n)以堆积面积表示历年各奖项获奖数量，面积总高即当年合计；各层加不同纹理。")),
+                .paragraph(Paragraph("图\(n)以堆积面积表示各奖项截至各年度的累计获奖数量，面积总高即累计合计；各层加不同纹理。")),
                 .chart(ChartSpec(
-                    kind: .area, title: "图\(n)　历年获奖数量构成（按奖项）",
+                    kind: .area, title: "图\(n)　累计获奖数量构成（按奖项）",
                     categories: cross.columnLabels,
-                    series: zip(cross.rowLabels, cross.counts).map { ChartSeries(name: $0, values: $1.map(Double.init)) },
+                    series: zip(cross.rowLabels, cross.counts).map { ChartSeries(name: $0, values: runningTotals($1)) },
                     categoryAxisTitle: "年度", valueAxisTitle: "数量（项）", valueUnit: "", showValues: false,
                     source: source, height: 215, hatched: true)),
             ])]

@@ -62,7 +62,7 @@ struct BriefingComposer {
                     continue
                 }
                 let bySector = table.counts(by: .sector, filter: filter)
-                let top = bySector.top(6, otherLabel: "其他")
+                let top = bySector.topWithSmallOther(atLeast: 6, otherLabel: "其他")
                 figureNo += 1
                 blocks.append(keptWithChart(words.sectorLead(), ChartSpec(
                     kind: .donut, title: "图\(figureNo)　获奖组织和个人行业分布",

@@ -15,6 +15,9 @@ public enum FontReport {
         public var family: String
         /// Resolved file path, or empty.
         public var file: String
+        /// The face GB/T 9704 names for the role (e.g. 仿宋_GB2312) when `family` is an open
+        /// stand-in for it (listed after `|` in `roles.txt`); nil when the named face is installed.
+        public var standInFor: String?
     }
 
     /// Resolves every role through fontconfig.
@@ -24,8 +27,21 @@ public enum FontReport {
             throw QualityBriefError.renderFailed("fonts: \(error)")
         }
         return FontRole.allCases.map { role in
-            Row(role: chineseName(role), family: lib.resolvedFamily(for: role), file: lib.resolvedFile(for: role) ?? "")
+            let standIn = lib.standIn(for: role)
+            return Row(role: chineseName(role), family: lib.resolvedFamily(for: role), file: lib.resolvedFile(for: role) ?? "",
+                       standInFor: standIn.isStandIn ? standIn.standInFor : nil)
         }
+    }
+
+    /// The one warning printed when a memo (公文) is set with open stand-ins for faces GB/T 9704
+    /// names, e.g. `warning: 公文 set with open stand-in fonts: 仿宋 FandolFang for 仿宋_GB2312; …`;
+    /// nil when every role has its named face.
+    public static func standInWarning(_ standIns: [Row]) -> String? {
+        let used = standIns.filter { $0.standInFor != nil }
+        if used.isEmpty { return nil }
+        let list = used.map { "\($0.role) \($0.family) for \($0.standInFor!)" }.joined(separator: "; ")
+        return "warning: 公文 set with open stand-in fonts (GB/T 9704-2012 names the licensed faces): \(list); "
+            + "drop the licensed fonts into Fonts/ (see Fonts/README.md)"
     }
 
     /// 小标宋, 仿宋, 黑体, 楷体, 宋体.

@@ -24,7 +24,8 @@ public struct MemoDefinition: Codable, Sendable, Equatable {
     public var body: [String]
     /// The attachment's name in 附件说明 (default: the briefing's title).
     public var attachmentTitle: String?
-    /// The attachment's label (default 附件1).
+    /// The attachment's label (default 附件: a memo with one attachment numbers neither it
+    /// nor its 附件说明 entry, GB/T 9704-2012 7.3.4 and 8).
     public var attachmentLabel: String?
     /// 发文机关署名.
     public var signature: String?
@@ -99,7 +100,7 @@ public struct MemoDefinition: Codable, Sendable, Equatable {
     }
 }
 
-/// Turns a composed briefing into a memo with the briefing as 附件1, or into a standalone
+/// Turns a composed briefing into a memo with the briefing as its attachment, or into a standalone
 /// attachment.
 enum MemoComposer {
     /// The briefing as an attachment: no masthead or distribution block, 附件N top left,
@@ -113,13 +114,20 @@ enum MemoComposer {
         return doc
     }
 
-    /// A memo transmitting the briefing as 附件1, bound behind it.
+    /// The label of attachment `index` (0-based) of `count`: 附件 when there is one (its
+    /// 附件说明 then reads "附件：name"), 附件1, 附件2 … when there are several (附件说明 "附件：1. …"),
+    /// so the two always match (GB/T 9704-2012 7.3.4 and 8).
+    static func attachmentLabel(_ index: Int, of count: Int) -> String {
+        count == 1 ? "附件" : "附件\(index + 1)"
+    }
+
+    /// A memo transmitting the briefing as its one attachment, bound behind it.
     static func memo(_ briefing: Document, definition d: ReportDefinition, memo m: MemoDefinition,
                      summary: [String]) -> Document {
         let date = ChineseNumbers.date(m.date ?? d.date) ?? d.date
         let printed = ChineseNumbers.date(m.printedOn ?? m.date ?? d.date) ?? date
         let attachmentTitle = m.attachmentTitle ?? briefing.metadata.title
-        let label = m.attachmentLabel ?? "附件1"
+        let label = m.attachmentLabel ?? attachmentLabel(0, of: 1)
         var body: [Block] = []
         for raw in m.body {
             let text = raw.replacingOccurrences(of: "{summary}", with: summary.first ?? "")

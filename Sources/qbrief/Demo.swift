@@ -55,7 +55,8 @@ struct Demo: ParsableCommand {
                 ?? target.deletingLastPathComponent().appendingPathComponent("sample-memo.\(format.rawValue)")
             let memo = try Briefing(register: register, definition: memoDefinition).render(to: memoTarget, format: format, pngResolution: dpi ?? 150)
             for file in memo.files { print(file.path) }
-            printError("qbrief: memo with 附件1, \(memo.pageCount) pages")
+            if let warning = FontReport.standInWarning(memo.fontStandIns) { printError("qbrief: \(warning)") }
+            printError("qbrief: memo with its 附件, \(memo.pageCount) pages")
         }
     }
 }

@@ -33,7 +33,8 @@ struct Fonts: ParsableCommand {
         try reportingErrors {
             let rows = try FontReport.rows(fontsDirectory: fonts)
             if !check {
-                print(TerminalTable.render([["角色", "字体", "文件"]] + rows.map { [$0.role, $0.family, $0.file] }), terminator: "")
+                print(TerminalTable.render([["角色", "字体", "文件", "替代"]]
+                    + rows.map { [$0.role, $0.family, $0.file, $0.standInFor.map { "stand-in for \($0)" } ?? ""] }), terminator: "")
                 return
             }
             let found = try FontReport.uncovered(in: data.map { URL(fileURLWithPath: $0) }, fontsDirectory: fonts)

@@ -76,6 +76,7 @@ struct Report: ParsableCommand {
                 return try briefing.render(to: target, format: fmt, pngResolution: dpi ?? 150, progress: progress.pages)
             }()
             for file in result.files { print(file.path) }
+            if let warning = FontReport.standInWarning(result.fontStandIns) { printError("qbrief: \(warning)") }
             printError("qbrief: \(result.pageCount) pages")
         }
     }

@@ -42,10 +42,14 @@ struct MeasurerTests {
     }
 
     @Test func rareCharactersFallBack() {
-        // 𪚥 (U+2A6A5) is outside GB 2312 and the BMP; the measurer still gives it a full em.
-        let font = FontSpec(role: .kaiti, size: 16)
-        let a = measurer.advances("𪚥", font: font)
-        #expect(a.count == 1 && abs(a[0] - 16) < 0.5, "𪚥 advance \(a)")
+        // 堃 and 喆 (names of people and firms) are outside GB 2312 and missing from FandolFang
+        // and FandolKai; the next family of the role (Noto Serif CJK, LXGW WenKai) draws them
+        // at a full em, and no role reports them as uncovered.
+        for role in [FontRole.fangsong, .kaiti] {
+            let a = measurer.advances("堃喆", font: FontSpec(role: role, size: 16))
+            #expect(a.count == 2 && a.allSatisfy { abs($0 - 16) < 0.01 }, "\(role): advances \(a)")
+            #expect(sharedLibrary.uncoveredCharacters(in: "堃喆", role: role).isEmpty)
+        }
     }
 
     @Test func metricsArePlausible() {
@@ -74,18 +78,25 @@ struct MeasurerTests {
         }
     }
 
+    /// 仿宋 and 楷体 are the Fandol faces `make fonts` extracts into the font cache (FandolFang,
+    /// FandolKai); without them in the cache this test fails.
     @Test func rolesResolveToInstalledFamilies() {
         #expect(sharedLibrary.resolvedFamily(for: .xiaobiaosong) == "Noto Serif CJK SC")
-        #expect(sharedLibrary.resolvedFamily(for: .fangsong) == "Noto Serif CJK SC")
+        #expect(sharedLibrary.resolvedFamily(for: .fangsong) == "FandolFang")
         #expect(sharedLibrary.resolvedFamily(for: .heiti) == "Noto Sans CJK SC")
-        #expect(sharedLibrary.resolvedFamily(for: .kaiti) == "LXGW WenKai")
+        #expect(sharedLibrary.resolvedFamily(for: .kaiti) == "FandolKai")
         #expect(sharedLibrary.resolvedFamily(for: .songti) == "Noto Serif CJK SC")
+        #expect(sharedLibrary.resolvedFile(for: .fangsong)?.hasPrefix(FontLibrary.fontCacheDirectory().path) == true)
+        // Every open face is marked as a stand-in for the face GB/T 9704 names.
+        #expect(sharedLibrary.standIn(for: .fangsong) == (true, "仿宋_GB2312"))
+        #expect(sharedLibrary.standIn(for: .kaiti) == (true, "楷体_GB2312"))
+        #expect(sharedLibrary.standIn(for: .xiaobiaosong) == (true, "方正小标宋简体"))
         for role in FontRole.allCases {
             let file = sharedLibrary.resolvedFile(for: role)
             #expect(file != nil && FileManager.default.fileExists(atPath: file!), "\(role): \(file ?? "nil")")
         }
         #expect(sharedLibrary.resolvedFile(for: .xiaobiaosong)!.contains("Bold"))
-        #expect(sharedLibrary.resolvedFile(for: .kaiti)!.lowercased().contains("wenkai"))
+        #expect(sharedLibrary.resolvedFile(for: .kaiti)!.hasSuffix("FandolKai-Regular.otf"))
     }
 
     @Test func rolesFileIsReadAndValidated() throws {
@@ -95,7 +106,10 @@ struct MeasurerTests {
                                                                  atomically: true, encoding: .utf8)
         let lib = try FontLibrary(fontsDirectory: dir)
         #expect(lib.resolvedFamily(for: .heiti) == "LXGW WenKai")
-        #expect(lib.resolvedFamily(for: .fangsong) == "Noto Serif CJK SC")  // built-in default
+        #expect(lib.resolvedFamily(for: .fangsong) == "FandolFang")  // built-in default
+        #expect(lib.standIn(for: .heiti).isStandIn == false)  // no `|`: nothing marked
+        try "heiti: 黑体 | LXGW WenKai\n".write(to: dir.appendingPathComponent("roles.txt"), atomically: true, encoding: .utf8)
+        #expect(try FontLibrary(fontsDirectory: dir).standIn(for: .heiti) == (true, "黑体"))
         try "kaishu: LXGW WenKai\n".write(to: dir.appendingPathComponent("roles.txt"), atomically: true, encoding: .utf8)
         #expect(throws: RenderError.self) { try FontLibrary(fontsDirectory: dir) }
     }
@@ -104,9 +118,10 @@ struct MeasurerTests {
         // A font copied into the folder is found by family name without being installed.
         let dir = try makeTemporaryDirectory()
         defer { cleanup(dir) }
-        let wenkai = try #require(sharedLibrary.resolvedFile(for: .kaiti))
+        let wenkai = "/usr/share/fonts/truetype/lxgw-wenkai/LXGWWenKai-Regular.ttf"  // fonts-lxgw-wenkai
+        #expect(FileManager.default.fileExists(atPath: wenkai))
         let system = try FontLibrary(fontsDirectory: dir)
-        #expect(system.resolvedFamily(for: .kaiti) == "LXGW WenKai")
+        #expect(system.resolvedFamily(for: .kaiti) == "FandolKai")
         try FileManager.default.copyItem(atPath: wenkai, toPath: dir.appendingPathComponent("local.ttf").path)
         try "kaiti: LXGW WenKai\n".write(to: dir.appendingPathComponent("roles.txt"), atomically: true, encoding: .utf8)
         let lib = try FontLibrary(fontsDirectory: dir)

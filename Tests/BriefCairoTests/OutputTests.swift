@@ -54,7 +54,9 @@ struct PDFOutputTests {
             #expect(Array(flags) == ["yes", "yes", "yes"], "font not embedded/subset/unicode: \(line)")
         }
         let all = lines.joined(separator: "\n")
-        #expect(all.contains("NotoSerifCJK") && all.contains("NotoSansCJK") && all.contains("WenKai"), "\(all)")
+        // 仿宋 and 楷体 are the Fandol faces from `make fonts`; 宋体 and 黑体 Noto.
+        #expect(all.contains("NotoSerifCJK") && all.contains("NotoSansCJK") && all.contains("FandolFang")
+                && all.contains("FandolKai"), "\(all)")
     }
 
     @Test func textIsRecoverable() throws {

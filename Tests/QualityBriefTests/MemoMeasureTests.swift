@@ -332,11 +332,11 @@ private func word(_ words: [BoxWord], _ text: String, page: Int? = nil) -> BoxWo
         }
     }
 
-    /// 8 (附件): the attachment starts on a new page with 附件1 top left in 黑体, the title
-    /// centred on line 3, page numbers continuing from the memo.
+    /// 8 (附件): the attachment starts on a new page with 附件 (the only one: no number, 7.3.4)
+    /// top left in 黑体, the title centred on line 3, page numbers continuing from the memo.
     @Test func attachmentPage() throws {
         let words = try sampleWords.get()
-        let label = try #require(words.first { $0.text == "附件1" })
+        let label = try #require(words.first { $0.text == "附件" })
         #expect(label.page >= 2)
         #expect(near(label.xMin, blockLeft) && near(label.centreY, blockTop + pitch / 2))
         let title = try #require(words.first { $0.page == label.page && $0.text == "全省质量奖获奖情况分析" })
@@ -368,7 +368,7 @@ private func word(_ words: [BoxWord], _ text: String, page: Int? = nil) -> BoxWo
         check("苏市监〔2024〕7号", .fangsong, 16)
         check("一、基本情况", .heiti, 16)
         check("（一）加强培育", .kaiti, 16)
-        check("附件1", .heiti, 16)
+        check("附件", .heiti, 16)
         check("— 1 —", .songti, 14)
         check("2024年12月20日", .fangsong, 16)
         #expect(pages.flatMap(\.items).contains { if case .text(let t) = $0 { return t.font.role == .xiaobiaosong && t.font.size == 22 && t.text.hasPrefix("关于") } else { return false } })
@@ -430,11 +430,11 @@ private func word(_ words: [BoxWord], _ text: String, page: Int? = nil) -> BoxWo
                                                    "--template", "Reports/templates/memo.yaml", "--out", out], cwd: packageRoot)
         #expect(ok.status == 0, "\(ok.stderr)")
         let text = try runTool("pdftotext", [out, "-"]).stdout
-        #expect(text.contains("附件1") && text.contains("（发文机关）"), "\(text.prefix(300))")
+        #expect(text.contains("附件\n") && !text.contains("附件1") && text.contains("（发文机关）"), "\(text.prefix(300))")
         let attachment = try runTool(qbriefBinary().path, ["report", "--data", "Reports/sample/awards.csv", "--layout", "attachment",
                                                            "--template", "Reports/templates/memo.yaml", "--out", out], cwd: packageRoot)
         #expect(attachment.status == 0, "\(attachment.stderr)")
-        #expect(try runTool("pdftotext", ["-l", "1", out, "-"]).stdout.contains("（机关代字）〔2025〕1号附件1"))
+        #expect(try runTool("pdftotext", ["-l", "1", out, "-"]).stdout.contains("（机关代字）〔2025〕1号附件\n"))
         let refused = try runTool(qbriefBinary().path, ["report", "--data", "Reports/sample/awards.csv", "--layout", "memo",
                                                         "--out", out], cwd: packageRoot)
         #expect(refused.status == 64 && refused.stderr.contains("memo:"), "\(refused.status) \(refused.stderr)")
