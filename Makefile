@@ -7,7 +7,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SWIFT_FLAGS ?=
 BIN := .build/debug/qbrief
 
-.PHONY: all deps build demo test bench clean preview
+.PHONY: all deps build demo test test-docx bench clean preview
 
 all: build
 
@@ -31,6 +31,19 @@ demo: build
 
 test: deps
 	swift test $(SWIFT_FLAGS)
+
+# DOCX checked by independent readers: LibreOffice converts every DOCX to PDF (its text must
+# hold our sentences and recipients), python-docx reads styles, tables and the A4 section.
+# Installs libreoffice-writer-nogui (apt) and python-docx (pip) only if missing; `.ci/run`
+# calls it after `make test`. Measured: fresh install ~100 s, the check ~1-2 min.
+DOCX_APT := libreoffice-writer-nogui
+test-docx: deps
+	@dpkg-query -W -f='$${Status}' $(DOCX_APT) 2>/dev/null | grep -q "install ok installed" || { \
+	  echo "installing: $(DOCX_APT)"; $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $(DOCX_APT); }
+	@python3 -c "import docx" 2>/dev/null || { echo "installing: python-docx"; python3 -m pip install -q python-docx; }
+	swift build --product qbrief $(SWIFT_FLAGS)
+	python3 Tests/Consumers/docx_consumers.py
 
 # Side-by-side benchmark against ../shared/bench (pandas, ReportLab + matplotlib, Typst).
 # First run sets up the peers (a venv and ~140 s of font conversion). Not part of `make test`.

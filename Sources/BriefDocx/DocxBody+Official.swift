@@ -108,7 +108,7 @@ extension DocxBody {
                         p.right = indent
                         let text: String
                         if row.count > 1 {
-                            p.rightTab = blockTwips - 2 * 85 - indent
+                            p.rightTab = blockTwips - 2 * 57 - indent
                             text = row.map(\.0).joined(separator: "\t")
                         } else {
                             p.alignment = row.first?.1 ?? .leading

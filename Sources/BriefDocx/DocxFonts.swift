@@ -29,7 +29,8 @@ public struct DocxFont: Sendable, Equatable {
     public var role: FontRole
     /// Family name as installed on an office PC, e.g. 仿宋_GB2312; `w:eastAsia` of runs.
     public var officeName: String
-    /// Open face named as the alternate (`w:altName`) in the font table, e.g. FandolFang.
+    /// Open face named as the alternate (`w:altName`) in the font table: the first open
+    /// family of the role in `Fonts/roles.txt`, which draws the PDF.
     public var alternate: String
     /// PANOSE-1 classification of the office face (20 hex digits).
     public var panose: String
@@ -43,13 +44,13 @@ public struct DocxFont: Sendable, Equatable {
             return DocxFont(role: role, officeName: "方正小标宋简体", alternate: "Noto Serif CJK SC",
                             panose: "02000000000000000000", family: "roman")
         case .fangsong:
-            return DocxFont(role: role, officeName: "仿宋_GB2312", alternate: "FandolFang",
+            return DocxFont(role: role, officeName: "仿宋_GB2312", alternate: "Noto Serif CJK SC",
                             panose: "02010609030101010101", family: "modern")
         case .heiti:
             return DocxFont(role: role, officeName: "黑体", alternate: "Noto Sans CJK SC",
                             panose: "02010609060101010101", family: "modern")
         case .kaiti:
-            return DocxFont(role: role, officeName: "楷体_GB2312", alternate: "FandolKai",
+            return DocxFont(role: role, officeName: "楷体_GB2312", alternate: "LXGW WenKai",
                             panose: "02010609030101010101", family: "modern")
         case .songti:
             return DocxFont(role: role, officeName: "宋体", alternate: "Noto Serif CJK SC",
@@ -68,19 +69,22 @@ struct RunFormat: Equatable {
     var size: Double?
     var bold = false
     var color: RGBColor?
+    /// Extra space after each character in points (negative condenses), `w:spacing`.
+    var spacing: Double?
 
-    init(role: FontRole? = nil, size: Double? = nil, bold: Bool = false, color: RGBColor? = nil) {
+    init(role: FontRole? = nil, size: Double? = nil, bold: Bool = false, color: RGBColor? = nil, spacing: Double? = nil) {
         self.role = role
         self.size = size
         self.bold = bold
         self.color = color
+        self.spacing = spacing
     }
 
     init(_ style: TextStyle) {
         self.init(role: style.role, size: style.size, bold: style.bold, color: style.color == .black ? nil : style.color)
     }
 
-    var isEmpty: Bool { role == nil && size == nil && !bold && color == nil }
+    var isEmpty: Bool { role == nil && size == nil && !bold && color == nil && spacing == nil }
 
     /// Writes `w:rPr` (nothing when empty).
     func write(_ x: inout XMLWriter) {
@@ -93,6 +97,7 @@ struct RunFormat: Equatable {
             }
             if bold { x.empty("w:b"); x.empty("w:bCs") }
             if let color { x.empty("w:color", [("w:val", Units.hex(color))]) }
+            if let spacing { x.empty("w:spacing", [("w:val", "\(Units.twips(spacing))")]) }
             if let size {
                 x.empty("w:sz", [("w:val", "\(Units.halfPoints(size))")])
                 x.empty("w:szCs", [("w:val", "\(Units.halfPoints(size))")])

@@ -11,18 +11,80 @@ struct DocxTable {
     private var thick: Double { 1.5 }
     private var thin: Double { 0.75 }
 
-    /// Column widths in twips, in proportion to the columns' weights, summing to `width`.
+    /// Cell padding left and right, twips (1 mm).
+    static let padding = 57
+
+    /// Body and header text styles, smaller for compact tables (小五 on 11.5 pt lines).
+    var bodyStyle: TextStyle { dense(styleSheet.tableBody) }
+    var headerStyle: TextStyle { dense(styleSheet.tableHeader) }
+    private func dense(_ s: TextStyle) -> TextStyle {
+        var s = s
+        if spec.density == .compact { s.size = ChineseFontSize.xiaowu; s.lineHeight = 11.5 }
+        return s
+    }
+
+    /// Estimated advance of `text` in points: CJK and full-width one em, ASCII half.
+    static func advance(_ text: Substring, size: Double) -> Double {
+        text.unicodeScalars.reduce(0) { $0 + ($1.isASCII ? 0.55 : 1) } * size
+    }
+
+    /// Column widths in twips summing to `width`, from the content as the PDF's layout does
+    /// (with estimated advances, since Word measures for itself): no column narrower than its
+    /// widest number, Latin word, or header of up to four characters; when everything fits
+    /// on one line each column gets its natural width plus a share of the rest by weight;
+    /// otherwise columns are sized by weight but never under their minimum.
     var columnWidths: [Int] {
+        let n = spec.columns.count
+        guard n > 0 else { return [] }
         let weights = spec.columns.map { max(0.01, $0.weight) }
-        let total = weights.reduce(0, +)
-        var out: [Int] = []
-        var used = 0
-        for (i, w) in weights.enumerated() {
-            let v = i == weights.count - 1 ? width - used : Int((Double(width) * w / total).rounded())
-            out.append(v)
-            used += v
+        let wsum = weights.reduce(0, +)
+        let total = Double(width) / 20, pad = Double(2 * Self.padding) / 20 + 1
+        var minW = Array(repeating: 0.0, count: n), maxW = Array(repeating: 0.0, count: n)
+        func see(_ text: String, _ i: Int, size: Double, whole: Bool) {
+            let all = Self.advance(Substring(text), size: size)
+            maxW[i] = max(maxW[i], all)
+            if whole && text.count <= 4 { minW[i] = max(minW[i], all); return }
+            for piece in text.split(whereSeparator: { !$0.isASCII || $0.isWhitespace }) {
+                minW[i] = max(minW[i], Self.advance(piece, size: size))
+            }
+            if text.contains(where: { !$0.isASCII }) { minW[i] = max(minW[i], size) }
         }
-        return out
+        for (r, row) in Self.headerGrid(spec.header, columns: n).enumerated() {
+            _ = r
+            for (i, slot) in row.enumerated() { if case let .start(title, 1, _) = slot { see(title, i, size: headerStyle.size, whole: true) } }
+        }
+        for row in spec.rows.prefix(1000) + (spec.totals.map { [$0] } ?? []) {
+            for i in 0..<min(n, row.count) { see(row[i], i, size: bodyStyle.size, whole: false) }
+        }
+        minW = minW.map { $0 + pad }
+        maxW = zip(maxW, minW).map { max($0 + pad, $1) }
+        var out: [Double]
+        if maxW.reduce(0, +) <= total {
+            let spare = total - maxW.reduce(0, +)
+            out = (0..<n).map { maxW[$0] + spare * weights[$0] / wsum }
+        } else if minW.reduce(0, +) <= total {
+            // By weight, but a column gets at least its minimum and at most its natural width;
+            // what one column leaves is shared again among the others.
+            out = Array(repeating: 0, count: n)
+            var open = Set(0..<n), left = total
+            while !open.isEmpty {
+                let w = open.reduce(0.0) { $0 + weights[$1] }
+                let share = { (i: Int) in left * weights[i] / w }
+                if let i = open.sorted().first(where: { maxW[$0] <= share($0) || minW[$0] >= share($0) }) {
+                    out[i] = maxW[i] <= share(i) ? maxW[i] : minW[i]
+                    left -= out[i]
+                    open.remove(i)
+                } else {
+                    for i in open { out[i] = share(i) }
+                    open.removeAll()
+                }
+            }
+        } else {
+            out = weights.map { total * $0 / wsum }
+        }
+        var twips = out.map { Int(($0 * 20).rounded(.down)) }
+        twips[n - 1] += width - twips.reduce(0, +)
+        return twips
     }
 
     /// One header row's cells placed on the column grid (HTML rules): for each column
@@ -155,7 +217,12 @@ struct DocxTable {
             }
             var p = ParagraphFormat(style: style)
             p.alignment = alignment
-            x.paragraph(text, p)
+            var run = RunFormat()
+            if spec.density == .compact {
+                p.exactLine = Units.twips(bodyStyle.lineHeight)
+                run.size = bodyStyle.size
+            }
+            x.paragraph(text, p, run: run)
         }
     }
 }

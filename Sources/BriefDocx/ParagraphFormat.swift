@@ -27,6 +27,8 @@ struct ParagraphFormat: Equatable {
     var after: Int?
     /// Exact line height in twips.
     var exactLine: Int?
+    /// Single line spacing (overrides an exact height inherited from the style).
+    var singleLine = false
     /// Indents in twips, with the same in hundredths of a character (Word prefers those).
     var left: Int?
     var right: Int?
@@ -69,7 +71,11 @@ struct ParagraphFormat: Equatable {
             var spacing: [(String, String)] = []
             if let before { spacing.append(("w:before", "\(before)")) }
             if let after { spacing.append(("w:after", "\(after)")) }
-            if let exactLine { spacing += [("w:line", "\(exactLine)"), ("w:lineRule", "exact")] }
+            if let exactLine {
+                spacing += [("w:line", "\(exactLine)"), ("w:lineRule", "exact")]
+            } else if singleLine {
+                spacing += [("w:line", "240"), ("w:lineRule", "auto")]
+            }
             if !spacing.isEmpty { x.empty("w:spacing", spacing) }
             var ind: [(String, String)] = []
             if let leftChars { ind.append(("w:leftChars", "\(leftChars)")) }
