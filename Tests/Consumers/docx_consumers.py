@@ -33,11 +33,16 @@ def need(tool):
 
 
 def pdf_text(path, header_lines=()):
-    """pdftotext without page numbers ("— N —"), running headers and whitespace."""
-    text = run(["pdftotext", "-enc", "UTF-8", path, "-"]).stdout
-    keep = [l for l in text.splitlines()
-            if not re.fullmatch(r"\s*[—-]\s*\d+\s*[—-]\s*", l) and l.strip() not in header_lines]
-    return re.sub(r"\s+", "", "".join(keep))
+    """pdftotext without page numbers ("— N —"), running headers and whitespace, in reading
+    order and then in physical layout (LibreOffice spreads some grid lines so wide that
+    reading order takes them for columns), joined by a separator."""
+    texts = []
+    for mode in ([], ["-layout"]):
+        text = run(["pdftotext", "-enc", "UTF-8", *mode, path, "-"]).stdout
+        keep = [l for l in text.splitlines()
+                if not re.fullmatch(r"\s*[—-]\s*\d+\s*[—-]\s*", l) and l.strip() not in header_lines]
+        texts.append(re.sub(r"\s+", "", "".join(keep)))
+    return "\u0000".join(texts)
 
 
 def pages(path):
@@ -45,10 +50,13 @@ def pages(path):
     return int(re.search(r"^Pages:\s+(\d+)", out, re.M).group(1))
 
 
-def sentences(doc):
-    """Body sentences (split at 。！？；) of every paragraph outside tables."""
+def sentences(doc, skip=()):
+    """Sentences (split at 。！？；) of the body text and headings (paragraphs outside tables
+    in the styles Normal — Word's 正文 — and 一级标题 … 四级标题), running header excluded."""
     out = []
     for p in doc.paragraphs:
+        if p.style.name not in ("Normal", "一级标题", "二级标题", "三级标题", "四级标题") or p.text.strip() in skip:
+            continue
         for s in re.split(r"(?<=[。！？；])", re.sub(r"\s+", "", p.text)):
             if len(s) >= 2:
                 out.append(s)
@@ -91,7 +99,7 @@ def main():
         document = docx.Document(d(f"{name}.docx"))
         ours = pdf_text(d(f"{name}.pdf"), (notice,))
         theirs = pdf_text(os.path.join(lo, f"{name}.pdf"), (notice,))
-        ss = sentences(document)
+        ss = sentences(document, (notice,))
         missing_lo = [s for s in ss if s not in theirs]
         missing_ours = [s for s in ss if s not in ours]
         if missing_lo:
@@ -119,8 +127,8 @@ def main():
         if not h1 or h1 != pdf_h1:
             fail(f"{name}: 一级标题 paragraphs {h1} differ from our PDF's {pdf_h1}")
         styles = {p.style.name for p in document.paragraphs}
-        if not {"正文", "一级标题"} <= styles:
-            fail(f"{name}: styles {sorted(styles)} lack 正文 / 一级标题")
+        if not {"Normal", "一级标题"} <= styles:
+            fail(f"{name}: styles {sorted(styles)} lack Normal (正文) / 一级标题")
         # The A4 section with the GB/T 9704 margins.
         for s in document.sections:
             got = [round(v.mm, 1) for v in (s.page_width, s.page_height, s.top_margin, s.left_margin)]
@@ -130,8 +138,12 @@ def main():
         print(f"{name}: {len(ss)} sentences, {len(names)} recipients, headings {len(h1)} + {len(h2)}, "
               f"tables {len(document.tables)}, pages ours {our_pages} / LibreOffice {lo_pages}")
         if name == "briefing":
+            # 表1 by city: one header row, Jiangsu's 13 cities, the 合计 row.
+            cities = [t for t in document.tables if t.rows[0].cells[0].text == "设区市"]
+            if [len(t.rows) for t in cities] != [1 + 13 + 1]:
+                fail(f"briefing: 设区市 table rows {[len(t.rows) for t in cities]}, expected [15]")
             # The recipient list: one header row, one row per record of the sample register.
-            lists = [t for t in document.tables if t.rows[0].cells[1].text.startswith("获奖单位")]
+            lists = [t for t in document.tables if len(t.columns) > 1 and t.rows[0].cells[1].text.startswith("获奖单位")]
             if len(lists) != 1 or len(lists[0].rows) != 1 + records:
                 fail(f"briefing: recipient table rows {[len(t.rows) for t in lists]}, expected {1 + records}")
         if name == "memo" and abs(lo_pages - our_pages) > 1:
