@@ -68,7 +68,9 @@ let package = Package(
                     exclude: ["Reference"]),
         .testTarget(name: "BriefDocxTests", dependencies: ["BriefDocx", "BriefDocument",
                                                            .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
-        .testTarget(name: "QualityBriefTests", dependencies: ["QualityBrief", "TestSupport"], exclude: ["Reference"]),
+        .testTarget(name: "QualityBriefTests", dependencies: ["QualityBrief", "TestSupport",
+                                                            .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+                    exclude: ["Reference"]),
         // Helpers shared by the test targets (reading rendered pages back); not a product.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
     ],
