@@ -7,7 +7,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SWIFT_FLAGS ?=
 BIN := .build/debug/qbrief
 
-.PHONY: all deps build demo test test-docx bench clean preview
+.PHONY: all deps build demo test test-docx bench clean preview preview-docx
 
 all: build
 
@@ -56,6 +56,15 @@ preview: build
 	$(BIN) demo --out /tmp/qbrief-preview.pdf --memo-out /tmp/qbrief-preview-memo.pdf
 	pdftoppm -r 50 -png -f 1 -l 1 -singlefile /tmp/qbrief-preview.pdf Reports/preview/page-1
 	pdftoppm -r 50 -png -f 1 -l 1 -singlefile /tmp/qbrief-preview-memo.pdf Reports/preview/memo-page-1
+
+# LibreOffice's page 1 of the DOCX samples for the README (beside page-1.png and memo-page-1.png).
+preview-docx: build
+	$(BIN) demo --format docx --out /tmp/qbrief-preview.docx --memo-out /tmp/qbrief-preview-memo.docx
+	printf '<?xml version="1.0"?>\n<fontconfig><include ignore_missing="yes">/etc/fonts/fonts.conf</include><include>%s/Fonts/office-names.conf</include></fontconfig>\n' "$(CURDIR)" > /tmp/qbrief-preview-fonts.conf
+	FONTCONFIG_FILE=/tmp/qbrief-preview-fonts.conf soffice -env:UserInstallation=file:///tmp/qbrief-preview-lo --headless \
+	  --convert-to pdf --outdir /tmp /tmp/qbrief-preview.docx /tmp/qbrief-preview-memo.docx
+	pdftoppm -r 50 -png -f 1 -l 1 -singlefile /tmp/qbrief-preview.pdf Reports/preview/docx-page-1-libreoffice
+	pdftoppm -r 50 -png -f 1 -l 1 -singlefile /tmp/qbrief-preview-memo.pdf Reports/preview/docx-memo-page-1-libreoffice
 
 clean:
 	rm -rf .build Reports/out

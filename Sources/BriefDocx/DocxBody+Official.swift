@@ -155,13 +155,54 @@ extension DocxBody {
         t.before = 2 * lineTwips - Units.twips(mm: settings.ruleGap)
         t.after = 0
         t.exactLine = lineTwips
-        x.paragraph(h.title, t)
+        titleParagraph(h.title, t, size: sheet.title.size)
         if let to = h.recipients, !to.isEmpty {
             line(to + "：", role: .fangsong) { p in
                 p.before = lineTwips
                 p.snapToGrid = true
             }
         }
+    }
+
+    /// A centred title too long for one line, broken into lines of about equal length with
+    /// explicit line breaks (GB/T 9704 7.3.1 wants a trapezoid or diamond, not a long line
+    /// and a stub); no line starts with closing or ends with opening punctuation.
+    func titleParagraph(_ title: String, _ format: ParagraphFormat, size: Double) {
+        let lines = Self.balancedLines(title, capacity: Int((blockWidth / size).rounded(.down)))
+        x.within("w:p") { x in
+            format.write(&x)
+            for (i, line) in lines.enumerated() {
+                if i > 0 { x.within("w:r") { $0.empty("w:br") } }
+                x.run(line)
+            }
+        }
+    }
+
+    /// `text` in as few lines of at most `capacity` characters as possible, of about equal
+    /// length.
+    static func balancedLines(_ text: String, capacity: Int) -> [String] {
+        let chars = Array(text)
+        let width = characters(text)
+        guard capacity > 0, width > Double(capacity) else { return [text] }
+        let count = Int((width / Double(capacity)).rounded(.up))
+        let closing = Set("。，、；：？！”’）》〉」』】〕…")
+        let opening = Set("“‘（《〈「『【〔")
+        var lines: [String] = []
+        var start = 0
+        for k in 1..<count {
+            var cut = start
+            let target = width * Double(k) / Double(count)
+            var acc = characters(String(chars[..<start]))
+            while cut < chars.count && acc + (chars[cut].isASCII ? 0.5 : 1) <= target + 0.5 {
+                acc += chars[cut].isASCII ? 0.5 : 1
+                cut += 1
+            }
+            while cut < chars.count - 1 && (closing.contains(chars[cut]) || opening.contains(chars[cut - 1])) { cut += 1 }
+            lines.append(String(chars[start..<cut]))
+            start = cut
+        }
+        lines.append(String(chars[start...]))
+        return lines.filter { !$0.isEmpty }
     }
 
     /// 附件说明, signature, date and 附注 (GB/T 9704 7.3.4–7.3.7).
@@ -237,7 +278,7 @@ extension DocxBody {
         t.before = lineTwips
         t.after = lineTwips / 2
         t.exactLine = lineTwips
-        x.paragraph(header.title, t)
+        titleParagraph(header.title, t, size: sheet.title.size)
         var rest = blocks
         if case .title = rest.first { rest.removeFirst() }
         try write(rest)

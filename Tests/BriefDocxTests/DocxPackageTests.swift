@@ -243,3 +243,15 @@ struct DocxPackageTests {
         #expect(XMLWriter.escape("\"&\"", attribute: true) == "&quot;&amp;&quot;")
     }
 }
+
+/// GB/T 9704 7.3.1: a long title in lines of about equal length.
+struct DocxTitleTests {
+    @Test func longTitlesAreBalancedWithoutStubs() {
+        // 22 characters, 20 a line: two lines of 11, not 20 + 2.
+        #expect(DocxBody.balancedLines("关于印发全省质量奖获奖情况分析（示例）的通知", capacity: 20)
+                == ["关于印发全省质量奖获奖", "情况分析（示例）的通知"])
+        #expect(DocxBody.balancedLines("关于全省质量奖获奖情况的通报", capacity: 20) == ["关于全省质量奖获奖情况的通报"])
+        // A cut before closing punctuation moves after it.
+        #expect(DocxBody.balancedLines("一二三四五，六七八九十", capacity: 8) == ["一二三四五，", "六七八九十"])
+    }
+}
