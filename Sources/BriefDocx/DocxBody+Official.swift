@@ -74,12 +74,23 @@ extension DocxBody {
     /// A table of one cell per row (or two: left and right text) pinned to the bottom of the
     /// type block, with rules above, below and (when `inner` is set) between rows.
     func footBlock(_ rows: [[(String, TextAlignment)]], outer: Double, inner: Double?, role: FontRole) {
-        let indent = Units.twips(ChineseFontSize.sihao)
+        let size = ChineseFontSize.sihao
+        let indent = Units.twips(size)
+        // Lines each row takes in 4号, so that the table's height, and its top, are known.
+        let usable = blockWidth - 2 * size - Double(2 * DocxTable.padding) / 20
+        func lines(_ row: [(String, TextAlignment)]) -> Int {
+            let width = row.map { Self.characters($0.0) }.reduce(0, +) * size + (row.count > 1 ? 2 * size : 0)
+            return max(1, Int((width / usable).rounded(.up)))
+        }
+        let heights = rows.map { lines($0) * lineTwips }
         x.within("w:tbl") { x in
             x.within("w:tblPr") { x in
                 x.empty("w:tblStyle", [("w:val", "TableNormal")])
+                // Rows of known height: the table's top is placed so that its last rule lies on
+                // the block's bottom edge (Word; LibreOffice 7.4 sets it after the text).
+                let top = Units.twips(mm: page.blockHeight) - heights.reduce(0, +)
                 x.empty("w:tblpPr", [("w:leftFromText", "0"), ("w:rightFromText", "0"), ("w:vertAnchor", "margin"),
-                                     ("w:horzAnchor", "margin"), ("w:tblpXSpec", "center"), ("w:tblpYSpec", "bottom")])
+                                     ("w:horzAnchor", "margin"), ("w:tblpXSpec", "center"), ("w:tblpY", "\(max(0, top))")])
                 x.empty("w:tblOverlap", [("w:val", "never")])
                 x.empty("w:tblW", [("w:w", "\(blockTwips)"), ("w:type", "dxa")])
                 x.within("w:tblBorders") { x in
@@ -98,9 +109,12 @@ extension DocxBody {
                 x.empty("w:tblLayout", [("w:type", "fixed")])
             }
             x.within("w:tblGrid") { $0.empty("w:gridCol", [("w:w", "\(blockTwips)")]) }
-            for row in rows {
+            for (row, height) in zip(rows, heights) {
                 x.within("w:tr") { x in
-                    x.within("w:trPr") { $0.empty("w:cantSplit") }
+                    x.within("w:trPr") { x in
+                        x.empty("w:cantSplit")
+                        x.empty("w:trHeight", [("w:val", "\(height)"), ("w:hRule", "exact")])
+                    }
                     x.within("w:tc") { x in
                         x.within("w:tcPr") { $0.empty("w:tcW", [("w:w", "\(blockTwips)"), ("w:type", "dxa")]) }
                         var p = ParagraphFormat(style: StyleID.endBlock)
@@ -108,11 +122,17 @@ extension DocxBody {
                         p.right = indent
                         let text: String
                         if row.count > 1 {
-                            p.rightTab = blockTwips - 2 * 57 - indent
+                            p.rightTab = blockTwips - 2 * DocxTable.padding - indent
                             text = row.map(\.0).joined(separator: "\t")
                         } else {
                             p.alignment = row.first?.1 ?? .leading
                             text = row.first?.0 ?? ""
+                            // A long 抄送 line continues under the text after 抄送：.
+                            if let colon = text.firstIndex(of: "："), lines(row) > 1 {
+                                let label = Int((Self.characters(String(text[...colon])) * size * 20).rounded())
+                                p.left = indent + label
+                                p.hanging = label
+                            }
                         }
                         x.paragraph(text, p, run: RunFormat(role: role))
                     }

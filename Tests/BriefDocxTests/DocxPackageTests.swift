@@ -190,7 +190,8 @@ struct DocxPackageTests {
         #expect(try !Self.nodes(label, ".//*[local-name()='pageBreakBefore']").isEmpty)
         // 版记: floating at the block's foot; 0.35 mm (8 eighths) outside, 0.25 mm (6) between.
         let end = try #require(try Self.nodes(doc, Self.any("tbl")).last)
-        #expect(try Self.nodes(end, ".//*[local-name()='tblpPr']").first.flatMap { Self.attribute($0, "w:tblpYSpec") } == "bottom")
+        // Two rows of one grid line (580 twips) end on the bottom of the 225 mm (12756 twips) block.
+        #expect(try Self.nodes(end, ".//*[local-name()='tblpPr']").first.flatMap { Self.attribute($0, "w:tblpY") } == "11596")
         let borders = try ["top", "insideH", "bottom"].map { side in
             try Self.nodes(end, ".//*[local-name()='tblBorders']/*[local-name()='\(side)']").first.flatMap { Self.attribute($0, "w:sz") }
         }

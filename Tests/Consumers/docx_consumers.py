@@ -119,6 +119,12 @@ def main():
         lost = [n for n in names if re.sub(r"\s+", "", n) not in ours]
         if lost:
             fail(f"{name}: {len(lost)} of {len(names)} recipients not in our PDF, first: {lost[:3]}")
+        # 版记 and 报/送/发 (one-column tables at the foot): every line whole, none clipped.
+        foot = [re.sub(r"\s+", "", c.text) for t in document.tables if len(t.columns) == 1
+                for r in t.rows for c in r.cells if c.text.strip()]
+        lost = [f for f in foot if f not in theirs or f not in ours]
+        if not foot or lost:
+            fail(f"{name}: end-block lines {lost or 'none'} not in both PDFs")
         # Headings: python-docx sees the role-named styles, and the same level-1 headings as our PDF.
         h1 = [p.text for p in document.paragraphs if p.style.name == "一级标题"]
         h2 = [p.text for p in document.paragraphs if p.style.name == "二级标题"]
