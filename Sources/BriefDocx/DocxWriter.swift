@@ -107,7 +107,7 @@ public struct DocxWriter {
         ]))))
         out.append(("docProps/core.xml", Data(coreXML)))
         out.append(("docProps/app.xml", Data(appXML)))
-        out.append(("word/document.xml", Data(x.x.data)))
+        out.append(("word/document.xml", x.x.takeData()))
         out.append(("word/_rels/document.xml.rels", Data(relationships(rels.map { ($0.id, Namespace.officeRel + "/" + $0.type, $0.target) }))))
         out.append(("word/styles.xml", Data(styles.stylesXML)))
         out.append(("word/settings.xml", Data(styles.settingsXML)))
