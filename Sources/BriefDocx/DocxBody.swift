@@ -30,6 +30,12 @@ final class DocxBody {
     let drawChart: DocxChartDrawing
     /// Pictures in order of appearance: file name in `word/media/` and bytes.
     private(set) var media: [(name: String, data: Data)] = []
+    /// Editable charts in order of appearance (`word/charts/chartN.xml`), nil for pictures only.
+    var charts: [DocxChart]?
+    /// Series colours of editable charts.
+    var chartColors: [RGBColor] = []
+    /// The document date, for the embedded workbooks' time stamps.
+    var date = ""
     private var drawingID = 0
 
     init(page: PageStyle, sheet: StyleSheet, drawChart: @escaping DocxChartDrawing) {
@@ -44,6 +50,8 @@ final class DocxBody {
 
     /// Relationship id of the i-th picture (ids 1… are taken by styles, settings, footers).
     static func pictureRelationship(_ i: Int) -> String { "rIdImage\(i + 1)" }
+    /// Relationship id of the i-th editable chart.
+    static func chartRelationship(_ i: Int) -> String { "rIdChart\(i + 1)" }
 
     // MARK: Blocks
 
@@ -96,6 +104,17 @@ final class DocxBody {
 
     /// A chart as an inline picture with its title and data as alternative text.
     private func chart(_ c: ChartSpec, keepNext: Bool) throws {
+        if charts != nil && DocxChart.maps(c.kind) {
+            charts!.append(DocxChart(spec: c, colors: chartColors, date: date))
+            inline(width: blockWidth, height: c.height, name: c.title, alt: Self.altText(c), keepNext: keepNext) { x in
+                x.within("a:graphicData", [("uri", DocxChart.namespace)]) { x in
+                    x.empty("c:chart", [("xmlns:c", DocxChart.namespace), ("r:id", Self.chartRelationship(charts!.count - 1))])
+                }
+            }
+            // The source line the PDF draws under the chart.
+            if let source = c.source, !source.isEmpty { x.paragraph(source, ParagraphFormat(style: StyleID.note)) }
+            return
+        }
         guard let picture = try drawChart(c, blockWidth) else {
             x.paragraph(c.title, ParagraphFormat(style: StyleID.caption))
             x.paragraph(Self.altText(c), ParagraphFormat(style: StyleID.note))
@@ -103,9 +122,38 @@ final class DocxBody {
         }
         media.append((name: "image\(media.count + 1).png", data: picture.png))
         let rel = Self.pictureRelationship(media.count - 1)
+        let file = "image\(media.count).png", alt = Self.altText(c)
+        let cx = "\(Units.emu(picture.width))", cy = "\(Units.emu(picture.height))"
+        inline(width: picture.width, height: picture.height, name: c.title, alt: alt, keepNext: keepNext) { x in
+            x.within("a:graphicData", [("uri", Namespace.pic)]) { x in
+                x.within("pic:pic", [("xmlns:pic", Namespace.pic)]) { x in
+                    x.within("pic:nvPicPr") { x in
+                        x.empty("pic:cNvPr", [("id", "0"), ("name", file), ("descr", alt)])
+                        x.empty("pic:cNvPicPr")
+                    }
+                    x.within("pic:blipFill") { x in
+                        x.empty("a:blip", [("r:embed", rel)])
+                        x.within("a:stretch") { $0.empty("a:fillRect") }
+                    }
+                    x.within("pic:spPr") { x in
+                        x.within("a:xfrm") { x in
+                            x.empty("a:off", [("x", "0"), ("y", "0")])
+                            x.empty("a:ext", [("cx", cx), ("cy", cy)])
+                        }
+                        x.within("a:prstGeom", [("prst", "rect")]) { $0.empty("a:avLst") }
+                    }
+                }
+            }
+        }
+    }
+
+    /// An inline drawing of `width` × `height` points in a paragraph of its own, with
+    /// `alt` as its description; `graphic` writes the `a:graphicData`.
+    private func inline(width: Double, height: Double, name: String, alt: String, keepNext: Bool,
+                        graphic: (inout XMLWriter) -> Void) {
         drawingID += 1
         let id = "\(drawingID)"
-        let cx = "\(Units.emu(picture.width))", cy = "\(Units.emu(picture.height))"
+        let cx = "\(Units.emu(width))", cy = "\(Units.emu(height))"
         var p = ParagraphFormat(style: StyleID.picture)
         p.keepNext = keepNext
         x.within("w:p") { x in
@@ -115,31 +163,11 @@ final class DocxBody {
                     x.within("wp:inline", [("distT", "0"), ("distB", "0"), ("distL", "0"), ("distR", "0")]) { x in
                         x.empty("wp:extent", [("cx", cx), ("cy", cy)])
                         x.empty("wp:effectExtent", [("l", "0"), ("t", "0"), ("r", "0"), ("b", "0")])
-                        x.empty("wp:docPr", [("id", id), ("name", c.title.isEmpty ? "图\(id)" : c.title), ("descr", Self.altText(c))])
+                        x.empty("wp:docPr", [("id", id), ("name", name.isEmpty ? "图\(id)" : name), ("descr", alt)])
                         x.within("wp:cNvGraphicFramePr") { x in
                             x.empty("a:graphicFrameLocks", [("xmlns:a", Namespace.a), ("noChangeAspect", "1")])
                         }
-                        x.within("a:graphic", [("xmlns:a", Namespace.a)]) { x in
-                            x.within("a:graphicData", [("uri", Namespace.pic)]) { x in
-                                x.within("pic:pic", [("xmlns:pic", Namespace.pic)]) { x in
-                                    x.within("pic:nvPicPr") { x in
-                                        x.empty("pic:cNvPr", [("id", id), ("name", "image\(media.count).png"), ("descr", Self.altText(c))])
-                                        x.empty("pic:cNvPicPr")
-                                    }
-                                    x.within("pic:blipFill") { x in
-                                        x.empty("a:blip", [("r:embed", rel)])
-                                        x.within("a:stretch") { $0.empty("a:fillRect") }
-                                    }
-                                    x.within("pic:spPr") { x in
-                                        x.within("a:xfrm") { x in
-                                            x.empty("a:off", [("x", "0"), ("y", "0")])
-                                            x.empty("a:ext", [("cx", cx), ("cy", cy)])
-                                        }
-                                        x.within("a:prstGeom", [("prst", "rect")]) { $0.empty("a:avLst") }
-                                    }
-                                }
-                            }
-                        }
+                        x.within("a:graphic", [("xmlns:a", Namespace.a)]) { graphic(&$0) }
                     }
                 }
             }

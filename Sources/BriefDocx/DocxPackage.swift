@@ -16,10 +16,34 @@ enum DocxPackage {
 
     private static let counter = TempCounter()
 
+    /// The time stamp of every entry: the document's date at local midnight.
+    static func stamp(_ date: String) -> Date {
+        let calendar = Calendar(identifier: .gregorian)
+        return calendar.date(from: dateComponents(date) ?? DateComponents(year: 1980, month: 1, day: 1))
+            ?? Date(timeIntervalSince1970: 315_532_800)
+    }
+
+    /// Adds `parts` to `archive` in order, deflated, stamped with `stamp`.
+    static func add(_ parts: [(path: String, data: Data)], to archive: Archive, stamp: Date) throws {
+        for part in parts {
+            let data = part.data
+            try archive.addEntry(with: part.path, type: .file, uncompressedSize: Int64(data.count),
+                                 modificationDate: stamp, permissions: 0o644, compressionMethod: .deflate) { position, size in
+                data.subdata(in: Int(position)..<(Int(position) + size))
+            }
+        }
+    }
+
+    /// A ZIP package in memory (the workbook embedded behind an editable chart).
+    static func data(_ parts: [(path: String, data: Data)], date: String) throws -> Data {
+        let archive = try Archive(accessMode: .create)
+        try add(parts, to: archive, stamp: stamp(date))
+        guard let data = archive.data else { throw DocxError.failed("embedded workbook: no data") }
+        return data
+    }
+
     /// Writes `parts` to a hidden temporary file next to `url`, then renames it into place.
     static func write(_ parts: [(path: String, data: Data)], to url: URL, date: String) throws {
-        let calendar = Calendar(identifier: .gregorian)
-        let stamp = calendar.date(from: dateComponents(date) ?? DateComponents(year: 1980, month: 1, day: 1)) ?? Date(timeIntervalSince1970: 315_532_800)
         let temp = url.deletingLastPathComponent()
             .appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())-\(counter.next())")
         do {
@@ -27,16 +51,8 @@ enum DocxPackage {
             do { archive = try Archive(url: temp, accessMode: .create) } catch {
                 throw DocxError.cannotCreate(path: url.path, reason: "\(error)")
             }
-            for part in parts {
-                let data = part.data
-                do {
-                    try archive.addEntry(with: part.path, type: .file, uncompressedSize: Int64(data.count),
-                                         modificationDate: stamp, permissions: 0o644, compressionMethod: .deflate) { position, size in
-                        data.subdata(in: Int(position)..<(Int(position) + size))
-                    }
-                } catch {
-                    throw DocxError.cannotCreate(path: url.path, reason: "\(part.path): \(error)")
-                }
+            do { try add(parts, to: archive, stamp: stamp(date)) } catch {
+                throw DocxError.cannotCreate(path: url.path, reason: "\(error)")
             }
             if rename(temp.path, url.path) != 0 {
                 throw DocxError.cannotCreate(path: url.path, reason: String(cString: strerror(errno)))

@@ -30,11 +30,21 @@ public struct DocxWriter {
     /// Draws each chart as a picture.
     public let drawChart: DocxChartDrawing
 
+    /// Whether charts other than tile maps are written as editable DrawingML charts with an
+    /// embedded workbook instead of pictures.
+    public let editableCharts: Bool
+    /// Series colours of editable charts (e.g. the PDF's palette); empty for Word's own.
+    public let chartColors: [RGBColor]
+
     /// Creates a writer; `drawChart` turns charts into pictures (nil: charts become their
-    /// title and a sentence of their values).
-    public init(document: Document, drawChart: DocxChartDrawing? = nil) {
+    /// title and a sentence of their values); `editableCharts` writes DrawingML charts
+    /// instead, in `chartColors`.
+    public init(document: Document, drawChart: DocxChartDrawing? = nil, editableCharts: Bool = false,
+                chartColors: [RGBColor] = []) {
         self.document = document
         self.drawChart = drawChart ?? { _, _ in nil }
+        self.editableCharts = editableCharts
+        self.chartColors = chartColors
     }
 
     /// The file's parts, in the order they are stored: path in the package and bytes.
@@ -43,6 +53,9 @@ public struct DocxWriter {
         let alternating = doc.page.pageNumbers == .alternating
         let styles = DocxStyles(sheet: doc.styles, grid: doc.memo != nil, alternatingFooters: alternating)
         let body = DocxBody(page: doc.page, sheet: doc.styles, drawChart: drawChart)
+        if editableCharts { body.charts = [] }
+        body.chartColors = chartColors
+        body.date = doc.metadata.date
         var headerFooter: [(kind: String, type: String, path: String, data: [UInt8])] = []
         let notice = doc.runningHeader.flatMap { $0.isEmpty ? nil : $0 }
         let firstPageDiffers = notice != nil && doc.masthead?.notice == notice
@@ -97,9 +110,12 @@ public struct DocxWriter {
         ]
         for part in headerFooter { rels.append(("rId\(part.path.replacingOccurrences(of: ".xml", with: ""))", part.kind, part.path)) }
         for (i, m) in x.media.enumerated() { rels.append((DocxBody.pictureRelationship(i), "image", "media/\(m.name)")) }
+        let charts = x.charts ?? []
+        for i in charts.indices { rels.append((DocxBody.chartRelationship(i), "chart", "charts/chart\(i + 1).xml")) }
 
         var out: [(String, Data)] = []
-        out.append(("[Content_Types].xml", Data(contentTypes(headerFooter.map { ($0.kind, $0.path) }, hasPictures: !x.media.isEmpty))))
+        out.append(("[Content_Types].xml", Data(contentTypes(headerFooter.map { ($0.kind, $0.path) }, hasPictures: !x.media.isEmpty,
+                                                             charts: charts.count))))
         out.append(("_rels/.rels", Data(relationships([
             ("rId1", Namespace.officeRel + "/officeDocument", "word/document.xml"),
             ("rId2", "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties", "docProps/core.xml"),
@@ -114,6 +130,12 @@ public struct DocxWriter {
         out.append(("word/fontTable.xml", Data(styles.fontTableXML)))
         for part in headerFooter { out.append(("word/\(part.path)", Data(part.data))) }
         for m in x.media { out.append(("word/media/\(m.name)", m.data)) }
+        for (i, chart) in charts.enumerated() {
+            out.append(("word/charts/chart\(i + 1).xml", Data(chart.chartXML)))
+            out.append(("word/charts/_rels/chart\(i + 1).xml.rels", Data(relationships([
+                ("rId1", Namespace.officeRel + "/package", "../embeddings/Microsoft_Excel_Worksheet\(i + 1).xlsx")]))))
+            out.append(("word/embeddings/Microsoft_Excel_Worksheet\(i + 1).xlsx", try chart.workbook()))
+        }
         return out
     }
 
@@ -207,17 +229,24 @@ public struct DocxWriter {
         return x.data
     }
 
-    private func contentTypes(_ headerFooter: [(String, String)], hasPictures: Bool) -> [UInt8] {
+    private func contentTypes(_ headerFooter: [(String, String)], hasPictures: Bool, charts: Int) -> [UInt8] {
         let base = "application/vnd.openxmlformats-officedocument.wordprocessingml"
         var x = XMLWriter()
         x.within("Types", [("xmlns", "http://schemas.openxmlformats.org/package/2006/content-types")]) { x in
             x.empty("Default", [("Extension", "rels"), ("ContentType", "application/vnd.openxmlformats-package.relationships+xml")])
             x.empty("Default", [("Extension", "xml"), ("ContentType", "application/xml")])
             if hasPictures { x.empty("Default", [("Extension", "png"), ("ContentType", "image/png")]) }
+            if charts > 0 {
+                x.empty("Default", [("Extension", "xlsx"), ("ContentType", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")])
+            }
             x.empty("Override", [("PartName", "/word/document.xml"), ("ContentType", "\(base).document.main+xml")])
             x.empty("Override", [("PartName", "/word/styles.xml"), ("ContentType", "\(base).styles+xml")])
             x.empty("Override", [("PartName", "/word/settings.xml"), ("ContentType", "\(base).settings+xml")])
             x.empty("Override", [("PartName", "/word/fontTable.xml"), ("ContentType", "\(base).fontTable+xml")])
+            for i in 0..<charts {
+                x.empty("Override", [("PartName", "/word/charts/chart\(i + 1).xml"),
+                                     ("ContentType", "application/vnd.openxmlformats-officedocument.drawingml.chart+xml")])
+            }
             for (kind, path) in headerFooter {
                 x.empty("Override", [("PartName", "/word/\(path)"), ("ContentType", "\(base).\(kind)+xml")])
             }

@@ -6,10 +6,14 @@ import Foundation
 
 extension Renderer {
     /// Writes `document` as a Word file: text, tables and page set-up from the document
-    /// model, each chart drawn alone through the PNG renderer at `chartResolution` dpi.
-    /// `pageCount` of the result is the number of pages the PDF of the same document has
-    /// (Word and LibreOffice paginate for themselves).
-    func renderDocx(_ document: Document, to url: URL, chartResolution: Double = 300) throws -> RenderResult {
+    /// model, each chart drawn alone through the PNG renderer at `chartResolution` dpi, or
+    /// with `editableCharts` (default: the environment variable
+    /// `QUALITYBRIEF_DOCX_CHARTS=editable`) as DrawingML charts with their data in an embedded
+    /// workbook (tile maps stay pictures). `pageCount` of the result is the number of pages
+    /// the PDF of the same document has (Word and LibreOffice paginate for themselves).
+    public func renderDocx(_ document: Document, to url: URL, chartResolution: Double = 300,
+                           editableCharts: Bool? = nil) throws -> RenderResult {
+        let editable = editableCharts ?? (ProcessInfo.processInfo.environment["QUALITYBRIEF_DOCX_CHARTS"] == "editable")
         try? library.subsetFonts(to: document.characterScalars(), boldRoles: document.boldRoles)
         let measurer = PangoTextMeasurer(library: library)
         let scratch = FileManager.default.temporaryDirectory
@@ -29,7 +33,8 @@ extension Renderer {
             return DocxPicture(png: try Data(contentsOf: files[0]), width: width, height: spec.height)
         }
         do {
-            try DocxWriter(document: document, drawChart: draw).write(to: url)
+            try DocxWriter(document: document, drawChart: draw, editableCharts: editable,
+                           chartColors: ChartPalette.colors).write(to: url)
         } catch let e as DocxError {
             throw QualityBriefError.renderFailed("cannot write \(url.path): \(e)")
         } catch let e as RenderError {

@@ -256,3 +256,38 @@ struct DocxTitleTests {
         #expect(DocxBody.balancedLines("一二三四五，六七八九十", capacity: 8) == ["一二三四五，", "六七八九十"])
     }
 }
+
+/// Editable charts: a DrawingML chart part per chart, its cached data equal to the spec's,
+/// the same data in an embedded workbook; tile maps stay pictures.
+struct DocxEditableChartTests {
+    @Test func chartsAreDrawingMLWithAnEmbeddedWorkbook() throws {
+        var doc = DocxPackageTests.briefing()
+        doc.blocks.append(.chart(ChartSpec(kind: .tileMap, title: "图2 分布", categories: ["南京"], series: [ChartSeries(name: "获奖", values: [7])])))
+        let writer = DocxWriter(document: doc, drawChart: { spec, width in
+            DocxPicture(png: DocxPackageTests.png, width: width, height: spec.height)
+        }, editableCharts: true, chartColors: [RGBColor(hex: 0xC00000)])
+        let parts = Dictionary(uniqueKeysWithValues: try writer.parts().map { ($0.path, $0.data) })
+        // The bar chart is a chart part; the tile map a picture.
+        #expect(parts["word/charts/chart2.xml"] == nil && parts["word/media/image1.png"] != nil)
+        let chart = try DocxPackageTests.xml(parts["word/charts/chart1.xml"])
+        func values(_ path: String) throws -> [String] {
+            try DocxPackageTests.nodes(chart, path).compactMap(\.stringValue)
+        }
+        #expect(try !DocxPackageTests.nodes(chart, DocxPackageTests.any("barChart")).isEmpty)
+        #expect(try values("//*[local-name()='cat']//*[local-name()='v']") == ["南京", "苏州"])
+        #expect(try values("//*[local-name()='val']//*[local-name()='v']") == ["7", "12"])
+        #expect(try values("//*[local-name()='val']//*[local-name()='f']") == ["Sheet1!$B$2:$B$3"])
+        #expect(try DocxPackageTests.nodes(chart, DocxPackageTests.any("srgbClr")).compactMap { DocxPackageTests.attribute($0, "val") }.first == "C00000")
+        let rels = String(decoding: try #require(parts["word/charts/_rels/chart1.xml.rels"]), as: UTF8.self)
+        #expect(rels.contains("Target=\"../embeddings/Microsoft_Excel_Worksheet1.xlsx\""))
+        let types = String(decoding: try #require(parts["[Content_Types].xml"]), as: UTF8.self)
+        #expect(types.contains("/word/charts/chart1.xml") && types.contains("Extension=\"xlsx\""))
+        // The workbook: categories in A, the series in B under its name.
+        let book = try Archive(data: try #require(parts["word/embeddings/Microsoft_Excel_Worksheet1.xlsx"]), accessMode: .read)
+        var sheet = Data()
+        _ = try book.extract(try #require(book["xl/worksheets/sheet1.xml"])) { sheet.append($0) }
+        let cells = try DocxPackageTests.nodes(try XMLDocument(data: sheet, options: []), "//*[local-name()='c']")
+            .map { "\(DocxPackageTests.attribute($0, "r") ?? "")=\($0.stringValue ?? "")" }
+        #expect(cells == ["A1=", "B1=获奖", "A2=南京", "B2=7", "A3=苏州", "B3=12"])
+    }
+}

@@ -78,10 +78,12 @@ def main():
     started = time.time()
     demo = run([QBRIEF, "demo", "--format", "docx", "--out", d("briefing.docx"), "--memo-out", d("memo.docx")])
     run([QBRIEF, "demo", "--showcase", "--format", "docx", "--out", d("showcase.docx")])
+    run([QBRIEF, "demo", "--showcase", "--format", "docx", "--out", d("editable.docx")],
+        env={**os.environ, "QUALITYBRIEF_DOCX_CHARTS": "editable"})
     pdf = run([QBRIEF, "demo", "--out", d("briefing.pdf"), "--memo-out", d("memo.pdf")])
     run([QBRIEF, "demo", "--showcase", "--out", d("showcase.pdf")])
     records = int(re.search(r"(\d+) records", demo.stderr).group(1))
-    print(f"qbrief wrote 3 DOCX and 3 PDF in {time.time() - started:.1f} s")
+    print(f"qbrief wrote 4 DOCX and 3 PDF in {time.time() - started:.1f} s")
 
     # LibreOffice finds the office font names through the aliases of Fonts/office-names.conf.
     with open(d("fonts.conf"), "w") as f:
@@ -91,8 +93,24 @@ def main():
     t = time.time()
     lo = d("lo")
     run(["soffice", f"-env:UserInstallation=file://{d('profile')}", "--headless", "--convert-to", "pdf",
-         "--outdir", lo, d("briefing.docx"), d("memo.docx"), d("showcase.docx")], timeout=600)
-    print(f"LibreOffice converted 3 DOCX in {time.time() - t:.1f} s")
+         "--outdir", lo, d("briefing.docx"), d("memo.docx"), d("showcase.docx"), d("editable.docx")], timeout=600)
+    print(f"LibreOffice converted 4 DOCX in {time.time() - t:.1f} s")
+
+    # Editable charts: LibreOffice draws every DrawingML chart from its data: each chart's
+    # title, series names and category labels are text in its PDF.
+    import zipfile
+    theirs = pdf_text(os.path.join(lo, "editable.pdf"))
+    with zipfile.ZipFile(d("editable.docx")) as z:
+        charts = sorted(n for n in z.namelist() if re.fullmatch(r"word/charts/chart\d+\.xml", n))
+        for n in charts:
+            xml = z.read(n).decode()
+            words = re.findall(r"<a:t>([^<]*)</a:t>", xml) + re.findall(r"<c:v>([^<0-9][^<]*)</c:v>", xml)
+            lost = [w for w in words if re.sub(r"\s+", "", w) not in theirs]
+            if lost:
+                fail(f"editable showcase: {n}: {lost[:5]} not in LibreOffice's PDF")
+    if len(charts) != 8:
+        fail(f"editable showcase: {len(charts)} DrawingML charts, expected 8 (all chart kinds but the tile map)")
+    print(f"editable showcase: {len(charts)} DrawingML charts, every title, series name and category in LibreOffice's PDF")
 
     notice = "示例数据：除六家座谈会发言单位的名称外，本简报数据均为生成的示例数据"
     for name in ("briefing", "memo", "showcase"):
