@@ -2,8 +2,8 @@ import Foundation
 import ZIPFoundation
 
 /// The ZIP container of a Word file, written reproducibly: entries in the order given,
-/// each stamped with the document's date (local midnight, so the stored DOS time is the
-/// same in every time zone), deflated.
+/// each stamped with the document's date (midnight UTC, the same in every time zone),
+/// deflated.
 enum DocxPackage {
     /// Year, month, day of `YYYY-MM-DD` (years 1980–2107, which a ZIP time stamp holds).
     static func dateComponents(_ text: String) -> DateComponents? {
@@ -16,9 +16,11 @@ enum DocxPackage {
 
     private static let counter = TempCounter()
 
-    /// The time stamp of every entry: the document's date at local midnight.
+    /// The time stamp of every entry: the document's date at midnight UTC (ZIPFoundation
+    /// stores the UTC time, so the bytes are the same in every time zone).
     static func stamp(_ date: String) -> Date {
-        let calendar = Calendar(identifier: .gregorian)
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
         return calendar.date(from: dateComponents(date) ?? DateComponents(year: 1980, month: 1, day: 1))
             ?? Date(timeIntervalSince1970: 315_532_800)
     }

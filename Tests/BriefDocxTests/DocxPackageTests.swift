@@ -220,8 +220,10 @@ struct DocxPackageTests {
         let archive = try Archive(url: a, accessMode: .read)
         let paths = archive.map(\.path)
         #expect(Array(paths.prefix(5)) == ["[Content_Types].xml", "_rels/.rels", "docProps/core.xml", "docProps/app.xml", "word/document.xml"])
+        var utc = Calendar(identifier: .gregorian)
+        utc.timeZone = TimeZone(identifier: "UTC")!
         for entry in archive {
-            let c = Calendar(identifier: .gregorian).dateComponents([.year, .month, .day, .hour], from: try #require(entry.fileAttributes[.modificationDate] as? Date))
+            let c = utc.dateComponents([.year, .month, .day, .hour], from: try #require(entry.fileAttributes[.modificationDate] as? Date))
             #expect([c.year, c.month, c.day, c.hour] == [2024, 12, 20, 0], "\(entry.path)")
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["a.docx", "b.docx"])

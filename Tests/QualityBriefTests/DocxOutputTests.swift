@@ -63,11 +63,18 @@ struct DocxOutputTests {
         let bin = try qbriefBinary().path
         let dir = temporaryDirectory("docx-cli")
         let out = dir.appendingPathComponent("简报.docx")
-        let ok = try runTool(bin, ["report", "--data", Self.sampleCSV.path, "--out", out.path], cwd: packageRoot)
+        let ok = try runTool(bin, ["report", "--data", Self.sampleCSV.path, "--out", out.path, "--date", "2024-12-20"], cwd: packageRoot)
         #expect(ok.status == 0, "\(ok.stderr)")
         #expect(ok.stdout.contains(out.path))
         let head = try FileHandle(forReadingFrom: out).readData(ofLength: 4)
         #expect([UInt8](head) == [0x50, 0x4B, 0x03, 0x04])  // a ZIP local file header
+        // The same bytes in another time zone (entries are stamped with the date in UTC).
+        let elsewhere = dir.appendingPathComponent("elsewhere.docx")
+        let ny = try runTool(bin, ["report", "--data", Self.sampleCSV.path, "--out", elsewhere.path, "--date", "2024-12-20"],
+                             cwd: packageRoot, env: ["TZ": "America/New_York"])
+        #expect(ny.status == 0, "\(ny.stderr)")
+        #expect(try Data(contentsOf: elsewhere) == Data(contentsOf: out))
+        try FileManager.default.removeItem(at: elsewhere)
         var messages: [String] = []
         for ext in ["pdf", "docx"] {
             let bad = dir.appendingPathComponent("missing/out.\(ext)")
