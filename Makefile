@@ -18,7 +18,7 @@ export QUALITYBRIEF_FONT_CACHE := $(FONT_CACHE)
 FANDOL_FILES := FandolFang-Regular.otf FandolKai-Regular.otf
 FANDOL_DEB_DIR := usr/share/texlive/texmf-dist/fonts/opentype/public/fandol
 
-.PHONY: all deps fonts build demo test bench clean preview
+.PHONY: all deps fonts build demo test test-docx bench clean preview preview-docx
 
 all: build
 
@@ -58,6 +58,19 @@ demo: build
 test: deps
 	swift test $(SWIFT_FLAGS)
 
+# DOCX checked by independent readers: LibreOffice converts every DOCX to PDF (its text must
+# hold our sentences and recipients), python-docx reads styles, tables and the A4 section.
+# Installs libreoffice-writer-nogui (apt) and python-docx (pip) only if missing; `.ci/run`
+# calls it after `make test`. Measured: fresh install ~100 s, the check ~1-2 min.
+DOCX_APT := libreoffice-writer-nogui
+test-docx: deps
+	@dpkg-query -W -f='$${Status}' $(DOCX_APT) 2>/dev/null | grep -q "install ok installed" || { \
+	  echo "installing: $(DOCX_APT)"; $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $(DOCX_APT); }
+	@python3 -c "import docx" 2>/dev/null || { echo "installing: python-docx"; python3 -m pip install -q python-docx; }
+	swift build --product qbrief $(SWIFT_FLAGS)
+	python3 Tests/Consumers/docx_consumers.py
+
 # Side-by-side benchmark against ../shared/bench (pandas, ReportLab + matplotlib, Typst).
 # First run sets up the peers (a venv and ~140 s of font conversion). Not part of `make test`.
 bench: deps
@@ -69,6 +82,15 @@ preview: build
 	$(BIN) demo --out /tmp/qbrief-preview.pdf --memo-out /tmp/qbrief-preview-memo.pdf
 	pdftoppm -r 50 -png -f 1 -l 1 -singlefile /tmp/qbrief-preview.pdf Reports/preview/page-1
 	pdftoppm -r 50 -png -f 1 -l 1 -singlefile /tmp/qbrief-preview-memo.pdf Reports/preview/memo-page-1
+
+# LibreOffice's page 1 of the DOCX samples for the README (beside page-1.png and memo-page-1.png).
+preview-docx: build
+	$(BIN) demo --format docx --out /tmp/qbrief-preview.docx --memo-out /tmp/qbrief-preview-memo.docx
+	printf '<?xml version="1.0"?>\n<fontconfig><include ignore_missing="yes">/etc/fonts/fonts.conf</include><include>%s/Fonts/office-names.conf</include></fontconfig>\n' "$(CURDIR)" > /tmp/qbrief-preview-fonts.conf
+	FONTCONFIG_FILE=/tmp/qbrief-preview-fonts.conf soffice -env:UserInstallation=file:///tmp/qbrief-preview-lo --headless \
+	  --convert-to pdf --outdir /tmp /tmp/qbrief-preview.docx /tmp/qbrief-preview-memo.docx
+	pdftoppm -r 50 -png -f 1 -l 1 -singlefile /tmp/qbrief-preview.pdf Reports/preview/docx-page-1-libreoffice
+	pdftoppm -r 50 -png -f 1 -l 1 -singlefile /tmp/qbrief-preview-memo.pdf Reports/preview/docx-memo-page-1-libreoffice
 
 clean:
 	rm -rf .build Reports/out

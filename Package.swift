@@ -33,11 +33,16 @@ let package = Package(
         .target(name: "BriefLayout", dependencies: ["BriefDocument"]),
         // The only Swift module that sees C.
         .target(name: "BriefCairo", dependencies: ["BriefLayout", "BriefDocument", "CPangoCairo"]),
+        // Word (WordprocessingML) output from the same Document: own XML writer, ZIPFoundation.
+        .target(
+            name: "BriefDocx",
+            dependencies: ["BriefDocument", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         // Public API: load → analyse → compose → render.
         .target(
             name: "QualityBrief",
             dependencies: [
-                "BriefModel", "BriefAnalytics", "BriefDocument", "BriefLayout", "BriefCairo",
+                "BriefModel", "BriefAnalytics", "BriefDocument", "BriefLayout", "BriefCairo", "BriefDocx",
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
@@ -61,7 +66,11 @@ let package = Package(
         .testTarget(name: "BriefLayoutTests", dependencies: ["BriefLayout", "BriefDocument", "BriefCairo"]),
         .testTarget(name: "BriefCairoTests", dependencies: ["BriefCairo", "BriefLayout", "BriefDocument", "TestSupport"],
                     exclude: ["Reference"]),
-        .testTarget(name: "QualityBriefTests", dependencies: ["QualityBrief", "TestSupport"], exclude: ["Reference", "Fixtures"]),
+        .testTarget(name: "BriefDocxTests", dependencies: ["BriefDocx", "BriefDocument",
+                                                           .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .testTarget(name: "QualityBriefTests", dependencies: ["QualityBrief", "TestSupport",
+                                                            .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+                    exclude: ["Reference", "Fixtures"]),
         // Helpers shared by the test targets (reading rendered pages back); not a product.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
     ],

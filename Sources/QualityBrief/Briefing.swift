@@ -70,7 +70,8 @@ public struct Briefing: Sendable {
         BriefingFigures(table: register.table, filter: filter, home: try definition.homeProvinceRegion())
     }
 
-    /// Lays out and renders the briefing to `url` (PDF, or numbered PNG/SVG files per page).
+    /// Lays out and renders the briefing to `url` (PDF, numbered PNG/SVG files per page, or
+    /// a Word file).
     /// The output is written under a temporary name and renamed when complete. `progress`,
     /// if given, is called after each page is drawn with the number of pages drawn so far.
     @discardableResult
@@ -94,7 +95,7 @@ public struct RenderResult: Sendable, Equatable {
 
 /// Renders any `Document` through Pango and Cairo.
 public struct Renderer: Sendable {
-    private let library: FontLibrary
+    let library: FontLibrary
 
     /// Creates a renderer with fonts from `fontsDirectory` (default: the project's `Fonts/`).
     public init(fontsDirectory: URL? = nil) throws {
@@ -110,13 +111,14 @@ public struct Renderer: Sendable {
     /// the number of pages drawn so far.
     public func render(_ document: Document, to url: URL, format: OutputFormat = .pdf,
                        pngResolution: Double = 150, progress: ((Int) -> Void)? = nil) throws -> RenderResult {
+        guard let cairoFormat = format.cairoFormat else { return try renderDocx(document, to: url) }
         // Fonts cut down to the document's characters: same pages, a fraction of the memory.
         // Should that fail (no writable temporary directory), the whole fonts draw the same.
         try? library.subsetFonts(to: document.characterScalars(), boldRoles: document.boldRoles)
         let measurer = PangoTextMeasurer(library: library)
         let writer: CairoPageWriter
         do {
-            writer = try CairoPageWriter(url: url, format: format, metadata: document.metadata,
+            writer = try CairoPageWriter(url: url, format: cairoFormat, metadata: document.metadata,
                                          library: library, pngResolution: pngResolution)
         } catch {
             throw QualityBriefError.renderFailed("cannot write \(url.path): \(error)")

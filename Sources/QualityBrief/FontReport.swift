@@ -2,9 +2,6 @@ import BriefCairo
 import BriefDocument
 import Foundation
 
-/// Output formats: PDF, or one PNG or SVG per page.
-public typealias OutputFormat = BriefCairo.OutputFormat
-
 /// Which font file each role resolved to, for `qbrief fonts`.
 public enum FontReport {
     /// One row of the report.

@@ -14,7 +14,7 @@ struct Demo: ParsableCommand {
     var out: String?
     @Option(name: .long, help: "Output file of the memo sample (default: sample-memo.pdf next to --out).")
     var memoOut: String?
-    @Option(name: .long, help: "pdf | png | svg (PNG and SVG write one file per page).")
+    @Option(name: .long, help: "pdf | png | svg | docx (PNG and SVG write one file per page; docx a Word file).")
     var format: OutputFormat = .pdf
     @Option(name: .long, help: "Resolution of PNG pages in dots per inch, 36–1200 (default 150).")
     var dpi: Double?

@@ -20,7 +20,7 @@ struct Report: ParsableCommand {
     @OptionGroup var input: DataOptions
     @Option(name: .long, help: "Output file (.pdf; for png/svg a stem: out.png → out-1.png …).")
     var out: String
-    @Option(name: .long, help: "pdf | png | svg.")
+    @Option(name: .long, help: "pdf | png | svg | docx (Word; also chosen by --out ending in .docx).")
     var format: OutputFormat?
     @Option(name: .long, help: "Resolution of PNG pages in dots per inch, 36–1200 (default 150; 72 gives one pixel per point).")
     var dpi: Double?
