@@ -31,23 +31,43 @@ public struct Briefing: Sendable {
     }
 
     /// The document the briefing will render: masthead, title, summary, charts, tables.
+    ///
+    /// The definition is checked first, exactly as a YAML file is (`ReportDefinition.problems()`:
+    /// `QualityBriefError.invalidDefinition`), then for missing fields and template
+    /// placeholders (`placeholderProblems()`: `QualityBriefError.unfinishedDefinition`) unless
+    /// it is a draft, whose every page then carries a large 草稿 mark.
     public func document() throws -> Document {
+        try definition.validate()
+        let draft = definition.draft ?? false
+        if !draft {
+            let unfinished = definition.placeholderProblems()
+            if !unfinished.isEmpty { throw QualityBriefError.unfinishedDefinition(unfinished.map { definition.locate($0) }) }
+        }
         let count = register.table.counts(by: .level, filter: filter).total
         if count == 0 { throw QualityBriefError.emptySelection(filter.summary) }
         let briefing = BriefingComposer(table: register.table, records: register.records(matching: filter), filter: filter,
                                         definition: definition, creator: "QualityBrief \(QualityBriefVersion.current)").document()
+        var document: Document
         switch layout {
-        case .briefing: return briefing
+        case .briefing: document = briefing
         case .attachment:
-            return MemoComposer.attachment(briefing, label: definition.memo?.attachmentLabel ?? "附件1",
-                                           memoNumber: definition.memo?.documentNumber)
+            document = MemoComposer.attachment(briefing, label: definition.memo?.attachmentLabel ?? "附件1",
+                                               memoNumber: definition.memo?.documentNumber)
         case .memo:
             guard let memo = definition.memo else {
                 throw QualityBriefError.badDefinition(file: "<definition>", message: "layout memo needs a `memo:` section")
             }
-            return MemoComposer.memo(briefing, definition: definition, memo: memo, summary: summary())
+            document = MemoComposer.memo(briefing, definition: definition, memo: memo, summary: summary())
         }
+        if draft {
+            document.draftMark = Self.draftMark
+            for i in (document.attachments ?? []).indices { document.attachments?[i].draftMark = Self.draftMark }
+        }
+        return document
     }
+
+    /// The mark set across every page of a draft.
+    public static let draftMark = "草稿"
 
     /// briefing (the 简报 masthead), memo (a 公文 after GB/T 9704-2012 with the briefing as
     /// 附件1) or attachment (the briefing as 附件1 on its own); the definition's `layout:`.
@@ -62,13 +82,16 @@ public struct Briefing: Sendable {
     }
 
     /// Lays out and renders the briefing to `url` (PDF, or numbered PNG/SVG files per page).
-    /// The output is written under a temporary name and renamed when complete. `progress`,
+    /// The output is written under a temporary name and renamed when complete; `url` is
+    /// checked first (`OutputTarget`: regular files only, links followed, never a register
+    /// of this briefing, extension agreeing with `format`). `progress`,
     /// if given, is called after each page is drawn with the number of pages drawn so far.
     @discardableResult
     public func render(to url: URL, format: OutputFormat = .pdf, fontsDirectory: URL? = nil,
                        pngResolution: Double = 150, progress: ((Int) -> Void)? = nil) throws -> RenderResult {
-        try Renderer(fontsDirectory: fontsDirectory).render(document(), to: url, format: format,
-                                                            pngResolution: pngResolution, progress: progress)
+        let target = try OutputTarget.resolve(url, format: format, inputs: register.sources)
+        return try Renderer(fontsDirectory: fontsDirectory).render(document(), to: target, format: format,
+                                                                   pngResolution: pngResolution, progress: progress)
     }
 }
 
@@ -122,12 +145,19 @@ public struct Renderer: Sendable {
         } catch let e as LayoutError {
             pipeline.cancelAndWait()
             throw QualityBriefError.renderFailed("layout: \(e)")
+        } catch let e as QualityBriefError {
+            pipeline.cancelAndWait()
+            throw e
         } catch {
             pipeline.cancelAndWait()
-            throw error
+            throw QualityBriefError.renderFailed("cannot write \(url.path): \(error)")
         }
-        let files = try writer.finish()
-        return RenderResult(pageCount: pipeline.pageCount, files: files)
+        do {
+            let files = try writer.finish()
+            return RenderResult(pageCount: pipeline.pageCount, files: files)
+        } catch {
+            throw QualityBriefError.renderFailed("cannot write \(url.path): \(error)")
+        }
     }
 }
 

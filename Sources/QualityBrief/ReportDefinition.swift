@@ -35,10 +35,17 @@ public struct ReportDefinition: Codable, Sendable, Equatable {
     /// The memo's fields (issuer mark, document number, 主送, body, signature, 版记); used by
     /// the memo and attachment layouts.
     public var memo: MemoDefinition?
+    /// A draft: masthead or memo fields may still be missing or the template's placeholders,
+    /// and every page carries a large 草稿 mark (`qbrief report --draft`, YAML `draft: true`).
+    /// Without it such a definition is refused (`QualityBriefError.unfinishedDefinition`).
+    public var draft: Bool?
+    /// Where the definition was read from, so that problems found later (placeholders, a
+    /// value set in Swift or by a flag) point at the file and line; nil when built in Swift.
+    public var origin: DefinitionOrigin?
 
     enum CodingKeys: String, CodingKey {
         case name, issue, unit, date, classification, title, notice, source, sections, distribution
-        case layout, memo
+        case layout, memo, draft
         case printRun = "print_run"
         case recipientLimit = "recipient_limit"
     }
@@ -64,25 +71,52 @@ public struct ReportDefinition: Codable, Sendable, Equatable {
         self.recipientLimit = recipientLimit
     }
 
-    /// Reads a definition from a YAML file.
+    /// Reads a definition from a YAML file (at most `DefinitionLimits.fileSize` bytes).
     public static func load(_ url: URL) throws -> ReportDefinition {
         let text: String
-        do { text = try String(contentsOf: url, encoding: .utf8) } catch {
-            throw QualityBriefError.badDefinition(file: url.path, message: "cannot read the file (\(error.localizedDescription))")
+        do {
+            let size = (try FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.intValue ?? 0
+            if size > DefinitionLimits.fileSize {
+                throw QualityBriefError.invalidDefinition([DefinitionProblem(
+                    file: url.path, key: "", message: "the file has \(size) bytes; a report definition may have at most \(DefinitionLimits.fileSize)")])
+            }
+            text = try String(contentsOf: url, encoding: .utf8)
+        } catch let e as QualityBriefError { throw e } catch {
+            throw QualityBriefError.invalidDefinition([DefinitionProblem(
+                file: url.path, key: "", message: "cannot read the report definition (\(error.localizedDescription))")])
         }
         return try parse(text, file: url.path)
     }
 
-    /// Parses a definition from YAML text.
+    /// Parses a definition from YAML text. Every problem — YAML syntax, nesting deeper than
+    /// `DefinitionLimits.yamlNesting`, a wrong type, a value out of range (`problems()`) — is
+    /// thrown as `QualityBriefError.invalidDefinition` located at its line and column.
     public static func parse(_ yaml: String, file: String = "<yaml>") throws -> ReportDefinition {
+        func fail(_ key: String, _ message: String, _ line: Int?, _ column: Int?) -> QualityBriefError {
+            .invalidDefinition([DefinitionProblem(file: file, line: line, column: column, key: key, message: message)])
+        }
+        if yaml.utf8.count > DefinitionLimits.fileSize {
+            throw fail("", "the text has \(yaml.utf8.count) bytes; a report definition may have at most \(DefinitionLimits.fileSize)", nil, nil)
+        }
+        if let deep = YAMLNesting.firstBeyond(DefinitionLimits.yamlNesting, in: yaml) {
+            throw fail("", "YAML nested deeper than \(DefinitionLimits.yamlNesting) levels; a report definition needs 3", deep.line, deep.column)
+        }
+        let root: Node?
+        do { root = try Yams.compose(yaml: yaml) } catch let e as YamlError {
+            let (message, mark) = YAMLNesting.describe(e)
+            throw fail("", "YAML: " + message, mark?.line, mark?.column)
+        }
         var def: ReportDefinition
         do { def = try YAMLDecoder().decode(ReportDefinition.self, from: yaml) } catch let error as DecodingError {
-            throw QualityBriefError.badDefinition(file: file, message: describe(error))
+            let (message, path) = describe(error)
+            let mark = YAMLNesting.node(at: path, in: root)?.mark
+            throw fail(path.map(\.stringValue).joined(separator: "."), message, mark?.line, mark?.column)
         } catch {
-            throw QualityBriefError.badDefinition(file: file, message: "\(error)")
+            throw fail("", "YAML: \(error)", nil, nil)
         }
         if def.date == "today" { def.date = Self.today() }
-        try def.validate(file: file)
+        def.origin = DefinitionOrigin(file: file, root: root)
+        try def.validate()
         return def
     }
 
@@ -94,28 +128,68 @@ public struct ReportDefinition: Codable, Sendable, Equatable {
         return String(format: "%04d-%02d-%02d", c.year!, c.month!, c.day!)
     }
 
-    /// Checks the values a YAML decoder cannot.
+    /// Throws `QualityBriefError.invalidDefinition` with every problem (`problems()`), each
+    /// located through `origin` (file, line and column; or the flag that set the value), else
+    /// attributed to `file`.
     public func validate(file: String = "<definition>") throws {
-        if ChineseNumbers.date(date) == nil {
-            throw QualityBriefError.badDefinition(file: file, message: "date “\(date)” is not YYYY-MM-DD")
-        }
-        if issue < 1 { throw QualityBriefError.badDefinition(file: file, message: "issue must be 1 or more") }
-        if let memo { try memo.validate(file: file) }
-        if layout == .memo && memo == nil {
-            throw QualityBriefError.badDefinition(file: file, message: "layout memo needs a `memo:` section (see Reports/templates/memo.yaml or Reports/sample/memo.yaml)")
-        }
+        let found = problems()
+        if !found.isEmpty { throw QualityBriefError.invalidDefinition(found.map { locate($0, file: file) }) }
     }
 
-    private static func describe(_ error: DecodingError) -> String {
+    /// `problem` with its position from `origin`, or `file`.
+    func locate(_ problem: DefinitionProblem, file: String = "<definition>") -> DefinitionProblem {
+        var p = problem
+        p.file = file
+        guard let origin else { return p }
+        if origin.overridden.contains(p.key) {
+            p.file = "qbrief"
+            p.message = (Self.flags[p.key] ?? p.key) + ": " + p.message
+            return p
+        }
+        p.file = origin.file
+        if let at = origin.positions[p.key] { p.line = at.line; p.column = at.column }
+        return p
+    }
+
+    private static func describe(_ error: DecodingError) -> (String, [any CodingKey]) {
         switch error {
-        case .keyNotFound(let key, _): return "missing key “\(key.stringValue)”"
+        case .keyNotFound(let key, let c):
+            let path = c.codingPath.map(\.stringValue) + [key.stringValue]
+            return ("missing key “\(path.joined(separator: "."))”", c.codingPath)
         case .typeMismatch(_, let c), .valueNotFound(_, let c):
-            return "wrong value at “\(c.codingPath.map(\.stringValue).joined(separator: "."))”: \(c.debugDescription)"
+            let path = c.codingPath.map(\.stringValue).joined(separator: ".")
+            return ("wrong value at “\(path)”: \(c.debugDescription)", c.codingPath)
         case .dataCorrupted(let c):
             let path = c.codingPath.map(\.stringValue).joined(separator: ".")
-            return (path.isEmpty ? "" : "at “\(path)”: ") + c.debugDescription
-        @unknown default: return "\(error)"
+            return ((path.isEmpty ? "" : "“\(path)”: ") + c.debugDescription, c.codingPath)
+        @unknown default: return ("\(error)", [])
         }
+    }
+}
+
+/// Where a report definition was read from: the file and the line and column of each value.
+public struct DefinitionOrigin: Sendable, Equatable {
+    /// The YAML file.
+    public var file: String
+    /// Keys set after reading (by a command-line flag): their problems name the flag.
+    public var overridden: Set<String> = []
+    /// Key path (`unit`, `memo.mark_size`) → position of its value.
+    var positions: [String: Position] = [:]
+
+    struct Position: Sendable, Equatable { var line: Int; var column: Int }
+
+    init(file: String, root: Node?) {
+        self.file = file
+        func walk(_ node: Node, prefix: String) {
+            guard let mapping = node.mapping else { return }
+            for (key, value) in mapping {
+                guard let name = key.string else { continue }
+                let path = prefix + name
+                if let mark = value.mark { positions[path] = Position(line: mark.line, column: mark.column) }
+                if prefix.isEmpty && name == "memo" { walk(value, prefix: "memo.") }
+            }
+        }
+        if let root { walk(root, prefix: "") }
     }
 }
 

@@ -39,7 +39,7 @@ struct Validate: ParsableCommand {
         switch format {
         case .text:
             for d in check.diagnostics {
-                print(strict && d.severity == .warning ? d.description.replacingOccurrences(of: ": warning: ", with: ": error: ", options: [], range: nil) : d.description)
+                try StandardOutput.print(strict && d.severity == .warning ? d.description.replacingOccurrences(of: ": warning: ", with: ": error: ", options: [], range: nil) : d.description)
             }
         case .json:
             struct Finding: Encodable {
@@ -60,7 +60,7 @@ struct Validate: ParsableCommand {
                                  listedPerKind: check.columnar ? cap : nil, notListed: check.columnar ? check.notListed : nil))
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            print(String(decoding: try encoder.encode(out), as: UTF8.self))
+            try StandardOutput.print(String(decoding: try encoder.encode(out), as: UTF8.self))
         }
         let kindText = kinds.isEmpty ? "" : " (" + kinds.map { "\($0.key) \($0.value)" }.joined(separator: ", ") + ")"
         printError("qbrief: \(check.rowsRead) rows read, \(check.accepted) accepted, \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\(kindText)"
