@@ -9,10 +9,10 @@ public enum TemporaryFiles {
     nonisolated(unsafe) private static var paths: Set<String> = []
 
     /// Records `path` as temporary.
-    static func add(_ path: String) { lock.lock(); paths.insert(path); lock.unlock() }
+    public static func add(_ path: String) { lock.lock(); paths.insert(path); lock.unlock() }
 
     /// Forgets `path` (renamed into place or removed).
-    static func forget(_ path: String) { lock.lock(); paths.remove(path); lock.unlock() }
+    public static func forget(_ path: String) { lock.lock(); paths.remove(path); lock.unlock() }
 
     /// Removes every temporary file and folder still open; returns how many.
     @discardableResult

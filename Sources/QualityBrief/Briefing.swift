@@ -119,8 +119,13 @@ public struct Renderer: Sendable {
     /// Lays out `document` and writes it to `url` page by page.
     /// `progress`, if given, is called on the calling thread after each page is drawn, with
     /// the number of pages drawn so far.
+    ///
+    /// A memo built in Swift is held to the same rules as a YAML `memo:` section (份号 and
+    /// 发文字号 form, mark size and rule width in `DefinitionLimits`): `QualityBriefError.invalidDefinition`.
     public func render(_ document: Document, to url: URL, format: OutputFormat = .pdf,
                        pngResolution: Double = 150, progress: ((Int) -> Void)? = nil) throws -> RenderResult {
+        let memoProblems = document.memo.map(MemoDefinition.problems(of:)) ?? []
+        if !memoProblems.isEmpty { throw QualityBriefError.invalidDefinition(memoProblems) }
         // Fonts cut down to the document's characters: same pages, a fraction of the memory.
         // Should that fail (no writable temporary directory), the whole fonts draw the same.
         try? library.subsetFonts(to: document.characterScalars(), boldRoles: document.boldRoles)

@@ -83,6 +83,13 @@ public enum TemporaryCleanup {
     @discardableResult
     public static func removeAll() -> Int { TemporaryFiles.removeAll() }
 
+    /// A temporary file of the caller's own, removed by `removeAll()` until `forget(_:)`.
+    /// Name it `.qbrief-tmp-PID-…` so that the next run removes it should this one be killed.
+    public static func track(_ url: URL) { TemporaryFiles.add(url.path) }
+
+    /// Stops tracking `url` (removed or kept on purpose).
+    public static func forget(_ url: URL) { TemporaryFiles.forget(url.path) }
+
     /// Removes the font-subset folders (`qualitybrief-fonts-PID-…`) in the temporary
     /// directory whose process no longer runs; returns their paths.
     @discardableResult

@@ -229,6 +229,17 @@ extension MemoDefinition {
         return out
     }
 
+    /// Problems of a memo built in Swift (`Document(memo:)`): its header's 份号 and 发文字号 and
+    /// the settings' mark size and rule width, keyed as in YAML.
+    static func problems(of memo: Memo) -> [DefinitionProblem] {
+        var d = MemoDefinition(issuerMark: memo.header.issuerMark, documentNumber: memo.header.documentNumber,
+                               title: memo.header.title, recipients: memo.header.recipients)
+        d.copyNumber = memo.header.copyNumber
+        d.markSize = memo.settings.markSize
+        d.redRuleWidth = memo.settings.redRuleWidth
+        return d.problems(definitionDate: "2000-01-01").filter { $0.key != "memo.document_number" || !$0.message.contains("has the year") }
+    }
+
     /// The four-digit year in the 〔〕 of a 发文字号, if any.
     static func year(of number: String) -> Int? {
         guard let open = number.firstIndex(of: "〔"), let close = number.firstIndex(of: "〕"), open < close else { return nil }

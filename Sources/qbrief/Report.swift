@@ -96,7 +96,7 @@ struct Report: ParsableCommand {
             let fmt = outputFormat
             let toStandardOutput = out == "-"
             let target = toStandardOutput
-                ? FileManager.default.temporaryDirectory.appendingPathComponent("qbrief-stdout-\(getpid()).pdf")
+                ? FileManager.default.temporaryDirectory.appendingPathComponent(".qbrief-tmp-\(getpid())-0-stdout.pdf")
                 : URL(fileURLWithPath: out)
             // Checked before the register is read: a bad name costs nothing.
             _ = try OutputTarget.resolve(target, format: fmt, inputs: input.urls)
@@ -108,7 +108,8 @@ struct Report: ParsableCommand {
                 return try briefing.render(to: target, format: fmt, pngResolution: dpi ?? 150, progress: progress.pages)
             }()
             if toStandardOutput {
-                defer { try? FileManager.default.removeItem(at: target) }
+                TemporaryCleanup.track(target)
+                defer { try? FileManager.default.removeItem(at: target); TemporaryCleanup.forget(target) }
                 try StandardOutput.copy(target)
             } else {
                 for file in result.files { try StandardOutput.print(file.path) }
