@@ -4,7 +4,8 @@ internal import CPangoCairo
 /// A file cairo writes a PDF or SVG into through `cairo_*_surface_create_for_stream`, with
 /// every `write(2)` checked: cairo 1.16's own file output (stdio) does not report a failed
 /// write or close, so a full disk or a file-size limit left a truncated PDF and status
-/// SUCCESS. The first error is kept; `close()` reports it, or the error of closing.
+/// SUCCESS. Output is buffered (64 KiB); the first error is kept; `close()` reports it, or
+/// the error of closing.
 final class CheckedFileStream {
     let path: String
     private var fd: Int32
@@ -21,9 +22,31 @@ final class CheckedFileStream {
 
     deinit { if fd >= 0 { _ = Foundation.close(fd) } }
 
-    /// Writes all of `bytes`; false (and `failure` set) when the system refuses.
+    /// Bytes not yet written: cairo hands over output in pieces of a few bytes, so they are
+    /// gathered and written 64 KiB at a time.
+    private var buffer: [UInt8] = []
+    private static let bufferSize = 64 << 10
+
+    /// Takes all of `bytes`; false (and `failure` set) when the system refuses a write.
     func write(_ bytes: UnsafeRawPointer, count: Int) -> Bool {
         if failure != nil { return false }
+        if buffer.count + count > Self.bufferSize {
+            guard flush() else { return false }
+            if count >= Self.bufferSize { return writeAll(bytes, count: count) }
+        }
+        buffer.append(contentsOf: UnsafeRawBufferPointer(start: bytes, count: count))
+        return true
+    }
+
+    /// Writes the buffer out.
+    private func flush() -> Bool {
+        if buffer.isEmpty { return true }
+        let ok = buffer.withUnsafeBytes { writeAll($0.baseAddress!, count: $0.count) }
+        buffer.removeAll(keepingCapacity: true)
+        return ok
+    }
+
+    private func writeAll(_ bytes: UnsafeRawPointer, count: Int) -> Bool {
         var offset = 0
         while offset < count {
             let n = Foundation.write(fd, bytes + offset, count - offset)
@@ -37,8 +60,10 @@ final class CheckedFileStream {
         return true
     }
 
-    /// Closes the file; throws the first write error, else the error of closing.
+    /// Writes what is buffered and closes the file; throws the first write error, else the
+    /// error of closing.
     func close() throws {
+        if fd >= 0 && failure == nil { _ = flush() }
         let result = fd >= 0 ? Foundation.close(fd) : 0
         let closeError = result == 0 ? nil : errno
         fd = -1
