@@ -116,7 +116,8 @@ public struct Renderer: Sendable {
         }
     }
 
-    /// Lays out `document` and writes it to `url` page by page.
+    /// Lays out `document` and writes it to `url` page by page (checked by `OutputTarget`:
+    /// a regular file, a link's target, an extension agreeing with `format`).
     /// `progress`, if given, is called on the calling thread after each page is drawn, with
     /// the number of pages drawn so far.
     ///
@@ -126,6 +127,8 @@ public struct Renderer: Sendable {
                        pngResolution: Double = 150, progress: ((Int) -> Void)? = nil) throws -> RenderResult {
         let memoProblems = document.memo.map(MemoDefinition.problems(of:)) ?? []
         if !memoProblems.isEmpty { throw QualityBriefError.invalidDefinition(memoProblems) }
+        // Regular files only, links followed, extension agreeing (`OutputTarget`).
+        let url = try OutputTarget.resolve(url, format: format, inputs: [])
         // Fonts cut down to the document's characters: same pages, a fraction of the memory.
         // Should that fail (no writable temporary directory), the whole fonts draw the same.
         try? library.subsetFonts(to: document.characterScalars(), boldRoles: document.boldRoles)

@@ -66,4 +66,25 @@ struct DefinitionValidationTests {
         let doc = try Briefing(register: Self.register, definition: d).document()
         #expect(doc.draftMark == "草稿")
     }
+
+    /// A memo document built in Swift is held to the same limits, before anything is drawn.
+    @Test func swiftMemoDocumentsAreChecked() throws {
+        var settings = MemoSettings()
+        settings.markSize = .infinity
+        let memo = Memo(header: MemoHeader(issuerMark: "某市市场监督管理局文件", documentNumber: "某市监第7号", title: "通知"),
+                        body: [], closing: MemoClosing(date: "2024年12月20日"), settings: settings)
+        let doc = Document(metadata: DocumentMetadata(title: "通知", author: "某局", subject: "", creator: "", keywords: "", date: "2024-12-20"), memo: memo)
+        let out = temporaryDirectory("def-memo").appendingPathComponent("m.pdf")
+        do {
+            _ = try Renderer(fontsDirectory: packageRoot.appendingPathComponent("Fonts")).render(doc, to: out)
+            Issue.record("expected the memo to be refused")
+        } catch let QualityBriefError.invalidDefinition(found) {
+            #expect(found.map(\.message) == [
+                "memo.document_number 发文字号 “某市监第7号” must not contain 第",
+                "memo.document_number 发文字号 “某市监第7号” needs the year in 〔〕, e.g. 苏市监〔2024〕7号",
+                "memo.mark_size is inf; it must be a number between 12 and 100 (points)",
+            ])
+        }
+        #expect(!FileManager.default.fileExists(atPath: out.path))
+    }
 }
