@@ -106,9 +106,12 @@ public struct ReportDefinition: Codable, Sendable, Equatable {
             let (message, mark) = YAMLNesting.describe(e)
             throw fail("", "YAML: " + message, mark?.line, mark?.column)
         }
+        if let root, let dup = YAMLNesting.firstDuplicateKey(in: root) {
+            throw fail(dup.key, "duplicate key “\(dup.key)” (first given on line \(dup.first.line)); give each key once", dup.second.line, dup.second.column)
+        }
         var def: ReportDefinition
         do { def = try YAMLDecoder().decode(ReportDefinition.self, from: yaml) } catch let error as DecodingError {
-            let (message, path) = describe(error)
+            let (message, path) = describe(error, root: root)
             let mark = YAMLNesting.node(at: path, in: root)?.mark
             throw fail(path.map(\.stringValue).joined(separator: "."), message, mark?.line, mark?.column)
         } catch {
@@ -151,17 +154,24 @@ public struct ReportDefinition: Codable, Sendable, Equatable {
         return p
     }
 
-    private static func describe(_ error: DecodingError) -> (String, [any CodingKey]) {
+    private static func describe(_ error: DecodingError, root: Node?) -> (String, [any CodingKey]) {
+        func name(_ path: [any CodingKey]) -> String {
+            path.map { $0.intValue.map { "[\($0 + 1)]" } ?? "." + $0.stringValue }.joined().trimmingCharacters(in: CharacterSet(charactersIn: "."))
+        }
+        func given(_ path: [any CodingKey]) -> String {
+            guard let node = YAMLNesting.node(at: path, in: root) else { return "" }
+            if let s = node.scalar?.string { return ", got “\(s.count > 40 ? String(s.prefix(40)) + "…" : s)”" }
+            return node.sequence != nil ? ", got a list" : node.mapping != nil ? ", got a mapping" : ""
+        }
         switch error {
         case .keyNotFound(let key, let c):
-            let path = c.codingPath.map(\.stringValue) + [key.stringValue]
-            return ("missing key “\(path.joined(separator: "."))”", c.codingPath)
-        case .typeMismatch(_, let c), .valueNotFound(_, let c):
-            let path = c.codingPath.map(\.stringValue).joined(separator: ".")
-            return ("wrong value at “\(path)”: \(c.debugDescription)", c.codingPath)
+            return ("missing key “\(name(c.codingPath + [key]))”", c.codingPath)
+        case .typeMismatch(let type, let c), .valueNotFound(let type, let c):
+            let wanted = type == Int.self ? "a whole number" : type == Double.self ? "a number" : type == Bool.self ? "true or false"
+                : type == String.self ? "text" : String(describing: type).hasPrefix("Array") ? "a list" : "a mapping of keys"
+            return ("“\(name(c.codingPath))” must be \(wanted)\(given(c.codingPath))", c.codingPath)
         case .dataCorrupted(let c):
-            let path = c.codingPath.map(\.stringValue).joined(separator: ".")
-            return ((path.isEmpty ? "" : "“\(path)”: ") + c.debugDescription, c.codingPath)
+            return ((c.codingPath.isEmpty ? "" : "“\(name(c.codingPath))”: ") + c.debugDescription, c.codingPath)
         @unknown default: return ("\(error)", [])
         }
     }

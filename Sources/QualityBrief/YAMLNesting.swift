@@ -67,6 +67,25 @@ enum YAMLNesting {
         }
     }
 
+    /// The first key given twice in one mapping (YAML decoders keep one silently), with the
+    /// positions of both; the tree is at most `DefinitionLimits.yamlNesting` deep here.
+    static func firstDuplicateKey(in node: Node, prefix: String = "") -> (key: String, first: Mark, second: Mark)? {
+        if let mapping = node.mapping {
+            var seen: [String: Mark] = [:]
+            for (key, value) in mapping {
+                guard let name = key.string, let mark = key.mark else { continue }
+                if let first = seen[name] { return (prefix + name, first, mark) }
+                seen[name] = mark
+                if let found = firstDuplicateKey(in: value, prefix: prefix + name + ".") { return found }
+            }
+        } else if let sequence = node.sequence {
+            for item in sequence {
+                if let found = firstDuplicateKey(in: item, prefix: prefix) { return found }
+            }
+        }
+        return nil
+    }
+
     /// The node at `path` (mapping keys, sequence indexes), or the deepest node found on it.
     static func node(at path: [any CodingKey], in root: Node?) -> Node? {
         var node = root

@@ -141,6 +141,21 @@ struct SettingsCLITests {
         #expect(!s.stderr.contains("not valid YAML"))
     }
 
+    /// A key given twice was resolved silently by the decoder; a value of the wrong type was
+    /// "Expected to decode Int but found Scalar instead".
+    @Test func duplicateKeysAndWrongTypesAreLocated() throws {
+        let (dir, csv) = try Self.scratch("set-dup")
+        let out = dir.appendingPathComponent("o.pdf").path
+        let dup = try Self.template(dir, Self.baseLines + ["issue: 4"], name: "dup.yaml")
+        let d = try report(["--data", csv.path, "--out", out, "--template", dup.path])
+        #expect(d.status == 64)
+        #expect(d.stderr.contains("\(dup.path):7:1: error: duplicate key “issue” (first given on line 2); give each key once"), "\(d.stderr)")
+        let typed = try Self.template(dir, Self.baseLines + ["print_run: 1.5"], name: "typed.yaml")
+        let t = try report(["--data", csv.path, "--out", out, "--template", typed.path])
+        #expect(t.status == 64)
+        #expect(t.stderr.contains("\(typed.path):7:12: error: “print_run” must be a whole number, got “1.5”"), "\(t.stderr)")
+    }
+
     @Test func statsFlagsAndFilters() throws {
         let (_, csv) = try Self.scratch("set-stats")
         let bin = try qbriefBinary().path
