@@ -66,7 +66,7 @@ enum SignalCleanup {
             source.setEventHandler {
                 TemporaryCleanup.removeAll()
                 FileHandle.standardError.write(Data("\nqbrief: stopped by signal \(sig); temporary files removed\n".utf8))
-                exit(128 + sig)
+                _exit(128 + sig)  // no atexit handlers: other threads may hold their locks
             }
             source.resume()
             sources.append(source)
