@@ -160,7 +160,7 @@ enum Exit {
 func reportingErrors<T>(_ body: () throws -> T) throws -> T {
     do { return try body() } catch let e as QualityBriefError {
         switch e {
-        case .invalidDefinition, .unfinishedDefinition:
+        case .badDefinition, .invalidDefinition, .unfinishedDefinition:
             printError(e.description)  // each line is FILE[:LINE:COLUMN]: error: …
         default:
             printError("qbrief: error: \(e)")
