@@ -14,8 +14,11 @@ struct MeasureOptions: ParsableArguments {
     var concentration = false
     @Option(name: .long, help: ArgumentHelp("Density per region: a CSV of region code,value (e.g. enterprises or residents); with --by region, county or province.", valueName: "file"))
     var per: String?
-    @Option(name: .long, help: "With --per: awards per this many units of the denominator.")
+    @Option(name: .long, parsing: .unconditional, help: "With --per: awards per this many units of the denominator (1 to 1000000000).")
     var perUnit: Double = 10_000
+
+    /// The values `--per-unit` may take.
+    static let perUnits = 1.0...1e9
 
     var isEmpty: Bool { !growth && compare == nil && !concentration && per == nil }
 
@@ -27,7 +30,9 @@ struct MeasureOptions: ParsableArguments {
         if per != nil && ![.region, .county, .province].contains(dimensions.first) {
             throw ValidationError("--per needs --by region, county or province")
         }
-        if perUnit <= 0 { throw ValidationError("--per-unit must be positive") }
+        if !Self.perUnits.contains(perUnit) {
+            throw ValidationError("--per-unit \(perUnit) is out of range: give a number between 1 and 1000000000")
+        }
         if let compare { _ = try periods(compare) }
     }
 

@@ -163,6 +163,14 @@ struct SettingsCLITests {
         let from = try runTool(bin, ["stats", "--data", csv.path, "--by", "region", "--from", "9223372036854775807"], cwd: packageRoot)
         #expect(from.status == 64)
         #expect(from.stderr.contains("--from 9223372036854775807 is out of range: give a year between 1900 and 2200"), "\(from.stderr)")
+        // --per-unit 1e300, nan and inf crashed the density table (a Swift trap).
+        let per = csv.deletingLastPathComponent().appendingPathComponent("per.csv")
+        try "code,value\n320500,1000\n".write(to: per, atomically: true, encoding: .utf8)
+        for unit in ["1e300", "nan", "inf", "-5"] {
+            let r = try runTool(bin, ["stats", "--data", csv.path, "--by", "region", "--per", per.path, "--per-unit", unit], cwd: packageRoot)
+            #expect(r.status == 64, "\(unit): \(r.status) \(r.stderr.prefix(300))")
+            #expect(r.stderr.contains("is out of range: give a number between 1 and 1000000000"), "\(unit): \(r.stderr.prefix(300))")
+        }
         let top = try runTool(bin, ["stats", "--data", csv.path, "--by", "region", "--top", "-3"], cwd: packageRoot)
         #expect(top.status == 64 && top.stderr.contains("--top must be at least 1"), "\(top.stderr)")
         // Filters that leave nothing are named, not "no filter".
