@@ -8,7 +8,7 @@ import QualityBrief
 struct MeasureOptions: ParsableArguments {
     @Flag(name: .long, help: "With --by year: cumulative totals, change and growth rate per year, and the compound annual growth rate over the span.")
     var growth = false
-    @Option(name: .long, help: ArgumentHelp("Compare two periods by the dimension, e.g. 2021-2024:2017-2020 (this edition against the last).", valueName: "current:previous"))
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Compare two periods by the dimension, e.g. 2021-2024:2017-2020 (this edition against the last).", valueName: "current:previous"))
     var compare: String?
     @Flag(name: .long, help: "Concentration of the counts: the share of the top N groups (N from --top, default 3) and the Herfindahl index.")
     var concentration = false
@@ -42,6 +42,9 @@ struct MeasureOptions: ParsableArguments {
             let ends = s.split(separator: "-").map { Int($0.trimmingCharacters(in: .whitespaces)) }
             guard (1...2).contains(ends.count), let a = ends.first ?? nil, let b = ends.last ?? nil, a <= b else {
                 throw ValidationError("--compare takes YEAR[-YEAR]:YEAR[-YEAR], e.g. 2021-2024:2017-2020; got “\(text)”")
+            }
+            guard FilterOptions.years.contains(a), FilterOptions.years.contains(b) else {
+                throw ValidationError("--compare \(text): years must be between \(FilterOptions.years.lowerBound) and \(FilterOptions.years.upperBound)")
             }
             return a...b
         }

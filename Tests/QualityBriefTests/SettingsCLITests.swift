@@ -171,6 +171,10 @@ struct SettingsCLITests {
             #expect(r.status == 64, "\(unit): \(r.status) \(r.stderr.prefix(300))")
             #expect(r.stderr.contains("is out of range: give a number between 1 and 1000000000"), "\(unit): \(r.stderr.prefix(300))")
         }
+        let compare = try runTool(bin, ["stats", "--data", csv.path, "--by", "region", "--compare", "2021-9223372036854775807:2017-2020"], cwd: packageRoot)
+        #expect(compare.status == 64 && compare.stderr.contains("--compare 2021-9223372036854775807:2017-2020: years must be between 1900 and 2200"), "\(compare.stderr)")
+        let negative = try runTool(bin, ["stats", "--data", csv.path, "--by", "region", "--compare", "-5:3"], cwd: packageRoot)
+        #expect(negative.status == 64 && negative.stderr.contains("--compare -5:3: years must be between 1900 and 2200"), "\(negative.stderr)")
         let top = try runTool(bin, ["stats", "--data", csv.path, "--by", "region", "--top", "-3"], cwd: packageRoot)
         #expect(top.status == 64 && top.stderr.contains("--top must be at least 1"), "\(top.stderr)")
         // Filters that leave nothing are named, not "no filter".
