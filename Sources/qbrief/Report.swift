@@ -29,7 +29,7 @@ struct Report: ParsableCommand {
     @Option(name: .long, parsing: .unconditional, help: "Briefing title (at most 200 characters).") var title: String?
     @Option(name: .long, parsing: .unconditional, help: "Issue number (第N期), 1–99999.") var issue: Int?
     @Option(name: .long, parsing: .unconditional, help: "Compiling unit.") var unit: String?
-    @Option(name: .long, parsing: .unconditional, help: "Briefing date, YYYY-MM-DD.") var date: String?
+    @Option(name: .long, parsing: .unconditional, help: "Briefing date, YYYY-MM-DD, or today (China Standard Time).") var date: String?
     @Option(name: .long, parsing: .unconditional, help: "Briefing name in the red masthead (e.g. 质量工作简报).") var name: String?
     @Option(name: .long, parsing: .unconditional, help: "List at most N recipients in the 获奖名单 table (0–1000000).") var recipientLimit: Int?
     @Flag(name: .long, help: "Render even when masthead or memo fields are missing or still the template's placeholders; every page is marked 草稿.")
@@ -69,7 +69,7 @@ struct Report: ParsableCommand {
         if let title { definition.title = title; keys.insert("title") }
         if let issue { definition.issue = issue; keys.insert("issue") }
         if let unit { definition.unit = unit; keys.insert("unit") }
-        if let date { definition.date = date; keys.insert("date") }
+        if let date { definition.date = date == "today" ? ReportDefinition.today() : date; keys.insert("date") }
         if let name { definition.name = name; keys.insert("name") }
         if let recipientLimit { definition.recipientLimit = recipientLimit; keys.insert("recipient_limit") }
         if let layout { definition.layout = layout; keys.insert("layout") }
