@@ -36,6 +36,8 @@ public final class CairoPageWriter {
     // PDF: one surface for the whole document.
     private var pdfSurface: SurfaceOwner?
     private var pdfCairo: CairoOwner?
+    /// The PDF's file, written with checked writes (see `CheckedFileStream`).
+    private var pdfStream: CheckedFileStream?
     private var outlineStack: [(level: Int, id: Int32)] = []
     // Pango drawing state (touched under the library lock only).
     private var pangoContext: GObjectOwner?
@@ -60,16 +62,27 @@ public final class CairoPageWriter {
         }
         if format == .pdf {
             let temp = Self.temporaryURL(for: url)
-            guard let surface = cairo_pdf_surface_create(temp.path, 595.276, 841.89) else {
+            TemporaryFiles.add(temp.path)
+            let stream: CheckedFileStream
+            do { stream = try CheckedFileStream(path: temp.path) } catch {
+                TemporaryFiles.forget(temp.path)
+                throw error
+            }
+            pdfStream = stream
+            guard let surface = cairo_pdf_surface_create_for_stream(CheckedFileStream.callback, stream.closure, 595.276, 841.89) else {
+                try? FileManager.default.removeItem(at: temp)
+                TemporaryFiles.forget(temp.path)
                 throw RenderError.cannotCreate(path: temp.path, reason: "cairo returned no surface")
             }
             let owner = SurfaceOwner(surface)
             guard owner.status == CAIRO_STATUS_SUCCESS else {
                 let reason = cairoMessage(owner.status)
                 try? FileManager.default.removeItem(at: temp)
+                TemporaryFiles.forget(temp.path)
                 throw RenderError.cannotCreate(path: url.path, reason: reason)
             }
             pending.append((temp, url))
+            TemporaryFiles.add(temp.path)
             pdfSurface = owner
             setMetadata(surface)
             let cr = CairoOwner(cairo_create(surface))
@@ -116,12 +129,16 @@ public final class CairoPageWriter {
                 cairo_surface_finish(surface.pointer)
                 let status = surface.status
                 pdfSurface = nil
+                let stream = pdfStream
+                pdfStream = nil
+                try stream?.close()  // the first failed write, or a failed close
                 if status != CAIRO_STATUS_SUCCESS { throw RenderError.cairo(cairoMessage(status)) }
             }
             for (temp, final) in pending {
                 if rename(temp.path, final.path) != 0 {
                     throw RenderError.io(path: final.path, reason: String(cString: strerror(errno)))
                 }
+                TemporaryFiles.forget(temp.path)
             }
         } catch {
             abandon()
@@ -137,8 +154,12 @@ public final class CairoPageWriter {
 
     private static let counter = Counter()
 
+    /// The prefix of temporary output names: `.qbrief-tmp-PID-N-NAME` beside the target, so
+    /// that the next run can remove what a killed one left (`TemporaryFiles.removeStale`).
+    public static let temporaryPrefix = ".qbrief-tmp-"
+
     private static func temporaryURL(for url: URL) -> URL {
-        let name = ".\(url.lastPathComponent).tmp-\(getpid())-\(counter.next())"
+        let name = "\(temporaryPrefix)\(getpid())-\(counter.next())-\(url.lastPathComponent)"
         return url.deletingLastPathComponent().appendingPathComponent(name)
     }
 
@@ -154,7 +175,12 @@ public final class CairoPageWriter {
         state = .failed
         pdfCairo = nil
         pdfSurface = nil  // cairo writes the rest of the file on destroy; removed below
-        for (temp, _) in pending { try? FileManager.default.removeItem(at: temp) }
+        try? pdfStream?.close()
+        pdfStream = nil
+        for (temp, _) in pending {
+            try? FileManager.default.removeItem(at: temp)
+            TemporaryFiles.forget(temp.path)
+        }
         pending = []
     }
 
@@ -215,6 +241,7 @@ public final class CairoPageWriter {
             cairo_surface_flush(s)
             let final = pageURL(n), temp = Self.temporaryURL(for: final)
             pending.append((temp, final))
+            TemporaryFiles.add(temp.path)
             let status = cairo_surface_write_to_png(s, temp.path)
             if status != CAIRO_STATUS_SUCCESS {
                 throw RenderError.cannotCreate(path: temp.path, reason: cairoMessage(status))
@@ -222,10 +249,14 @@ public final class CairoPageWriter {
         case .svg:
             let final = pageURL(n), temp = Self.temporaryURL(for: final)
             pending.append((temp, final))
-            guard let s = cairo_svg_surface_create(temp.path, page.size.width, page.size.height) else {
+            TemporaryFiles.add(temp.path)
+            let stream = try CheckedFileStream(path: temp.path)
+            guard let s = cairo_svg_surface_create_for_stream(CheckedFileStream.callback, stream.closure, page.size.width, page.size.height) else {
                 throw RenderError.cannotCreate(path: temp.path, reason: "cairo returned no surface")
             }
             let surface = SurfaceOwner(s)
+            // However this page ends, cairo has written its last byte before the stream goes.
+            defer { withExtendedLifetime(stream) { cairo_surface_finish(s) } }
             guard surface.status == CAIRO_STATUS_SUCCESS else {
                 throw RenderError.cannotCreate(path: temp.path, reason: cairoMessage(surface.status))
             }
@@ -235,6 +266,7 @@ public final class CairoPageWriter {
             cairo_show_page(cr.pointer)
             try check(cr)
             cairo_surface_finish(s)
+            try stream.close()  // the first failed write, or a failed close
             if surface.status != CAIRO_STATUS_SUCCESS { throw RenderError.cairo(cairoMessage(surface.status)) }
         }
     }

@@ -58,7 +58,10 @@ final class FontSubsets {
         self.families = families
     }
 
-    deinit { try? FileManager.default.removeItem(at: directory) }
+    deinit {
+        try? FileManager.default.removeItem(at: directory)
+        TemporaryFiles.forget(directory.path)
+    }
 
     /// One font file (face `index` of a collection) and the role families that resolve to it.
     struct Source: Hashable {
@@ -71,12 +74,13 @@ final class FontSubsets {
     /// configuration changed.
     static func make(generation: Int, sources: [Source: [Weighted]], scalars: Set<UInt32>, faces: Set<Face>,
                      config: OpaquePointer) throws -> FontSubsets {
-        let base = FileManager.default.temporaryDirectory.path + "/qualitybrief-fonts-XXXXXX"
+        let base = FileManager.default.temporaryDirectory.path + "/\(TemporaryFiles.fontFolderPrefix)\(getpid())-XXXXXX"
         var template = Array(base.utf8CString)
         guard let made = mkdtemp(&template) else {
             throw RenderError.fontConfiguration("cannot create a temporary directory for font subsets: \(String(cString: strerror(errno)))")
         }
         let directory = URL(fileURLWithPath: String(cString: made), isDirectory: true)
+        TemporaryFiles.add(directory.path)
         let ordered = sources.keys.sorted { ($0.file, $0.index) < ($1.file, $1.index) }
         let sortedScalars = scalars.sorted()
         // One file at a time: hb-subset reads a CJK font sparsely, and each read maps in a

@@ -35,12 +35,28 @@ public enum ChineseNumbers {
         }
     }
 
-    /// A date as 2024年12月20日 (no leading zeros), from `YYYY-MM-DD`; nil if malformed.
+    /// A date as 2024年12月20日 (no leading zeros), from `YYYY-MM-DD`; nil if malformed or not
+    /// a day of the Gregorian calendar (2024-02-30), or outside the years `dateYears`.
     public static func date(_ iso: String) -> String? {
-        let parts = iso.split(separator: "-")
-        guard parts.count == 3, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
-              (1...12).contains(m), (1...31).contains(d) else { return nil }
+        guard let (y, m, d) = dateParts(iso) else { return nil }
         return "\(y)年\(m)月\(d)日"
+    }
+
+    /// The years a document date may have (1900–2200).
+    public static let dateYears = 1900...2200
+
+    /// Year, month and day of `YYYY-MM-DD` (month and day may have one digit), checked
+    /// against the calendar; nil otherwise.
+    public static func dateParts(_ iso: String) -> (year: Int, month: Int, day: Int)? {
+        let parts = iso.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, (1...2).contains(parts[1].count), (1...2).contains(parts[2].count),
+              parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
+              dateYears.contains(y), (1...12).contains(m) else { return nil }
+        let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
+        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]
+        guard (1...days).contains(d) else { return nil }
+        return (y, m, d)
     }
 
     /// A share as a percentage with `digits` decimals: 0.1234 → `12.3%`.

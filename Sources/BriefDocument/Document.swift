@@ -19,6 +19,9 @@ public struct Document: Codable, Sendable, Equatable {
     /// A short mark printed in the top margin of every page (e.g. 示例数据), if any; page 1
     /// leaves it out when the masthead's notice already says the same.
     public var runningHeader: String?
+    /// A mark set large and light across every page (e.g. 草稿 for a draft whose masthead or
+    /// memo fields are not filled in yet), if any.
+    public var draftMark: String?
     /// The memo (公文) this document is, if any: laid out after GB/T 9704-2012 instead of
     /// the masthead; `blocks` are then unused and the memo's own body is set.
     public var memo: Memo?

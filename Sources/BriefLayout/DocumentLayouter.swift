@@ -20,6 +20,7 @@ public struct DocumentLayouter: Sendable {
         let page = PageBuilder(style: document.page, styles: document.styles, measurer: measurer,
                                runningHeader: document.runningHeader, emit: emit)
         page.runningHeaderSkipsFirstPage = document.masthead?.notice != nil && document.masthead?.notice == document.runningHeader
+        page.draftMark = document.draftMark
         let flow = FlowLayout(page: page, styles: document.styles, measurer: measurer)
         if let masthead = document.masthead {
             MastheadLayout(page: page, styles: document.styles).place(masthead)

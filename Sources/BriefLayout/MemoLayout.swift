@@ -63,6 +63,7 @@ struct MemoLayout {
             }
             try emit(p)
         }
+        page.draftMark = document.draftMark
         let ctx = Context(page: page, grid: grid, settings: settings,
                           line: mm(document.page.blockHeight) / Double(settings.linesPerPage))
         if let memo = document.memo {

@@ -1,4 +1,11 @@
 import BriefDocument
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The page being filled: items, outline entries and the vertical cursor.
 final class PageBuilder {
@@ -8,6 +15,8 @@ final class PageBuilder {
     let runningHeader: String?
     /// Leave the running header off page 1 (the masthead already prints the same notice).
     var runningHeaderSkipsFirstPage = false
+    /// Set large, light and diagonal across every page under its content (`Document.draftMark`).
+    var draftMark: String?
     let emit: (LaidOutPage) throws -> Void
     /// Type block in points.
     let block: Rect
@@ -55,7 +64,7 @@ final class PageBuilder {
 
     /// Emits the current page with its page number and running header.
     func finishPage() throws {
-        var all = items
+        var all = draftMarkItems() + items
         all.append(contentsOf: decorations())
         let size = Size(width: mm(style.width), height: mm(style.height))
         try emit(LaidOutPage(index: index, size: size, items: all, label: String(pageNumber), outline: outline))
@@ -75,6 +84,24 @@ final class PageBuilder {
     func baseline(top: Double, style ts: TextStyle) -> Double {
         let m = measurer.metrics(FontSpec(ts))
         return top + (ts.lineHeight - (m.ascent + m.descent)) / 2 + m.ascent
+    }
+
+    /// The draft mark: 黑体 96 pt in light red, turned 30° and centred on the page, drawn
+    /// before the content so text stays legible over it.
+    private func draftMarkItems() -> [PageItem] {
+        guard let mark = draftMark, !mark.isEmpty else { return [] }
+        let font = FontSpec(role: .heiti, size: 96)
+        let w = measurer.width(mark, font: font)
+        let m = measurer.metrics(font)
+        let angle = 30.0 * Double.pi / 180
+        // Centre of the text box on the page's centre: step back half the width along the
+        // baseline and half the box height across it.
+        let cx = mm(style.width) / 2, cy = mm(style.height) / 2
+        let across = (m.ascent - m.descent) / 2
+        let x = cx - w / 2 * cos(angle) + across * sin(angle)
+        let y = cy + w / 2 * sin(angle) + across * cos(angle)
+        return [.text(TextItem(text: mark, font: font, color: RGBColor(red: 0.96, green: 0.78, blue: 0.78),
+                               origin: Point(x: x, y: y), width: w, rotation: 30))]
     }
 
     private func decorations() -> [PageItem] {

@@ -31,24 +31,44 @@ public struct Briefing: Sendable {
     }
 
     /// The document the briefing will render: masthead, title, summary, charts, tables.
+    ///
+    /// The definition is checked first, exactly as a YAML file is (`ReportDefinition.problems()`:
+    /// `QualityBriefError.invalidDefinition`), then for missing fields and template
+    /// placeholders (`placeholderProblems()`: `QualityBriefError.unfinishedDefinition`) unless
+    /// it is a draft, whose every page then carries a large 草稿 mark.
     public func document() throws -> Document {
+        try definition.validate()
+        let draft = definition.draft ?? false
+        if !draft {
+            let unfinished = definition.placeholderProblems()
+            if !unfinished.isEmpty { throw QualityBriefError.unfinishedDefinition(unfinished.map { definition.locate($0) }) }
+        }
         let count = register.table.counts(by: .level, filter: filter).total
         if count == 0 { throw QualityBriefError.emptySelection(filter.summary) }
         let briefing = BriefingComposer(table: register.table, records: register.records(matching: filter), filter: filter,
                                         definition: definition, creator: "QualityBrief \(QualityBriefVersion.current)",
                                         figures: try figures()).document()
+        var document: Document
         switch layout {
-        case .briefing: return briefing
+        case .briefing: document = briefing
         case .attachment:
-            return MemoComposer.attachment(briefing, label: definition.memo?.attachmentLabel ?? MemoComposer.attachmentLabel(0, of: 1),
-                                           memoNumber: definition.memo?.documentNumber)
+            document = MemoComposer.attachment(briefing, label: definition.memo?.attachmentLabel ?? MemoComposer.attachmentLabel(0, of: 1),
+                                               memoNumber: definition.memo?.documentNumber)
         case .memo:
             guard let memo = definition.memo else {
                 throw QualityBriefError.badDefinition(file: "<definition>", message: "layout memo needs a `memo:` section")
             }
-            return MemoComposer.memo(briefing, definition: definition, memo: memo, summary: summary())
+            document = MemoComposer.memo(briefing, definition: definition, memo: memo, summary: summary())
         }
+        if draft {
+            document.draftMark = Self.draftMark
+            for i in (document.attachments ?? []).indices { document.attachments?[i].draftMark = Self.draftMark }
+        }
+        return document
     }
+
+    /// The mark set across every page of a draft.
+    public static let draftMark = "草稿"
 
     /// briefing (the 简报 masthead), memo (a 公文 after GB/T 9704-2012 with the briefing as
     /// 附件1) or attachment (the briefing as 附件1 on its own); the definition's `layout:`.
@@ -72,13 +92,16 @@ public struct Briefing: Sendable {
 
     /// Lays out and renders the briefing to `url` (PDF, numbered PNG/SVG files per page, or
     /// a Word file).
-    /// The output is written under a temporary name and renamed when complete. `progress`,
+    /// The output is written under a temporary name and renamed when complete; `url` is
+    /// checked first (`OutputTarget`: regular files only, links followed, never a register
+    /// of this briefing, extension agreeing with `format`). `progress`,
     /// if given, is called after each page is drawn with the number of pages drawn so far.
     @discardableResult
     public func render(to url: URL, format: OutputFormat = .pdf, fontsDirectory: URL? = nil,
                        pngResolution: Double = 150, progress: ((Int) -> Void)? = nil) throws -> RenderResult {
-        try Renderer(fontsDirectory: fontsDirectory).render(document(), to: url, format: format,
-                                                            pngResolution: pngResolution, progress: progress)
+        let target = try OutputTarget.resolve(url, format: format, inputs: register.sources)
+        return try Renderer(fontsDirectory: fontsDirectory).render(document(), to: target, format: format,
+                                                                   pngResolution: pngResolution, progress: progress)
     }
 }
 
@@ -106,11 +129,19 @@ public struct Renderer: Sendable {
         }
     }
 
-    /// Lays out `document` and writes it to `url` page by page.
+    /// Lays out `document` and writes it to `url` page by page (checked by `OutputTarget`:
+    /// a regular file, a link's target, an extension agreeing with `format`).
     /// `progress`, if given, is called on the calling thread after each page is drawn, with
     /// the number of pages drawn so far.
+    ///
+    /// A memo built in Swift is held to the same rules as a YAML `memo:` section (份号 and
+    /// 发文字号 form, mark size and rule width in `DefinitionLimits`): `QualityBriefError.invalidDefinition`.
     public func render(_ document: Document, to url: URL, format: OutputFormat = .pdf,
                        pngResolution: Double = 150, progress: ((Int) -> Void)? = nil) throws -> RenderResult {
+        let memoProblems = document.memo.map(MemoDefinition.problems(of:)) ?? []
+        if !memoProblems.isEmpty { throw QualityBriefError.invalidDefinition(memoProblems) }
+        // Regular files only, links followed, extension agreeing (`OutputTarget`).
+        let url = try OutputTarget.resolve(url, format: format, inputs: [])
         guard let cairoFormat = format.cairoFormat else { return try renderDocx(document, to: url) }
         // Fonts cut down to the document's characters: same pages, a fraction of the memory.
         // Should that fail (no writable temporary directory), the whole fonts draw the same.
@@ -136,21 +167,28 @@ public struct Renderer: Sendable {
         } catch let e as LayoutError {
             pipeline.cancelAndWait()
             throw QualityBriefError.renderFailed("layout: \(e)")
+        } catch let e as QualityBriefError {
+            pipeline.cancelAndWait()
+            throw e
         } catch {
             pipeline.cancelAndWait()
-            throw error
+            throw QualityBriefError.renderFailed("cannot write \(url.path): \(error)")
         }
-        let files = try writer.finish()
-        var result = RenderResult(pageCount: pipeline.pageCount, files: files)
-        if document.memo != nil {
-            result.fontStandIns = FontRole.allCases.compactMap { role in
-                let s = library.standIn(for: role)
-                guard s.isStandIn else { return nil }
-                return FontReport.Row(role: FontReport.chineseName(role), family: library.resolvedFamily(for: role),
-                                      file: "", standInFor: s.standInFor)
+        do {
+            let files = try writer.finish()
+            var result = RenderResult(pageCount: pipeline.pageCount, files: files)
+            if document.memo != nil {
+                result.fontStandIns = FontRole.allCases.compactMap { role in
+                    let s = library.standIn(for: role)
+                    guard s.isStandIn else { return nil }
+                    return FontReport.Row(role: FontReport.chineseName(role), family: library.resolvedFamily(for: role),
+                                          file: "", standInFor: s.standInFor)
+                }
             }
+            return result
+        } catch {
+            throw QualityBriefError.renderFailed("cannot write \(url.path): \(error)")
         }
-        return result
     }
 }
 

@@ -70,16 +70,6 @@ public struct MemoDefinition: Codable, Sendable, Equatable {
         self.printedOn = printedOn
     }
 
-    /// Checks 份号, 发文字号, dates and colour.
-    public func validate(file: String) throws {
-        var problems = header(title: title).problems()
-        for (key, value) in [("memo.date", date), ("memo.printed_on", printedOn)] {
-            if let value, ChineseNumbers.date(value) == nil { problems.append("\(key) “\(value)” is not YYYY-MM-DD") }
-        }
-        if let red, Self.color(red) == nil { problems.append("memo.red “\(red)” is not #RRGGBB") }
-        if let first = problems.first { throw QualityBriefError.badDefinition(file: file, message: first) }
-    }
-
     func header(title: String) -> MemoHeader {
         MemoHeader(copyNumber: copyNumber, classification: secrecy, urgency: urgency, issuerMark: issuerMark,
                    documentNumber: documentNumber, title: title, recipients: recipients)

@@ -7,6 +7,14 @@ public enum QualityBriefError: Error, CustomStringConvertible {
     case invalidData([Diagnostic], errorCount: Int)
     /// A report definition could not be read.
     case badDefinition(file: String, message: String)
+    /// A report definition (YAML, flags or Swift) has values out of range or malformed, each
+    /// located where known.
+    case invalidDefinition([DefinitionProblem])
+    /// Masthead or memo fields are missing or still the template's placeholders, and the
+    /// definition is not a draft.
+    case unfinishedDefinition([DefinitionProblem])
+    /// The output cannot be written where asked (an input of the run, a device, a directory…).
+    case unsafeOutput(String)
     /// A filter left no records.
     case emptySelection(String)
     /// Fonts, layout or rendering failed.
@@ -25,6 +33,13 @@ public enum QualityBriefError: Error, CustomStringConvertible {
             return "\(file): error: \(message)"
         case .emptySelection(let what):
             return "no records left after filtering (\(what))"
+        case .invalidDefinition(let problems):
+            return problems.map(\.description).joined(separator: "\n")
+        case .unfinishedDefinition(let problems):
+            return problems.map(\.description).joined(separator: "\n")
+                + "\n(a briefing with placeholders can be previewed with --draft, or `draft: true`: every page is then marked 草稿)"
+        case .unsafeOutput(let m):
+            return m
         case .renderFailed(let m):
             return m
         case .missingResource(let m):

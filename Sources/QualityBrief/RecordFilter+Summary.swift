@@ -15,6 +15,10 @@ extension RecordFilter {
         if let p = programmeIDs { parts.append("programme \(p.sorted().joined(separator: ","))") }
         if let c = cityCodes { parts.append("region \(c.sorted().joined(separator: ","))") }
         if let l = levels { parts.append("level \(l.map(\.rawValue).sorted().joined(separator: ","))") }
+        if let s = sections { parts.append("sector \(s.sorted().joined(separator: ","))") }
+        if let d = divisions { parts.append("sector division \(d.sorted().joined(separator: ","))") }
+        if let t = recipientTypes { parts.append("type \(t.map(\.rawValue).sorted().joined(separator: ","))") }
+        if let r = regionCodes { parts.append("within \(r.sorted().joined(separator: ","))") }
         return parts.isEmpty ? "no filter" : parts.joined(separator: "; ")
     }
 }

@@ -25,6 +25,9 @@ public struct Register: Sendable {
     public let warningCount: Int
     /// "N errors, M warnings", plus how many were counted but not listed.
     public let problemSummary: String
+    /// The files read (empty for a register built from a dataset or columns): a render never
+    /// writes over one of them (`OutputTarget`).
+    public internal(set) var sources: [URL] = []
     private let storage: Storage
 
     private enum Storage: Sendable {
@@ -93,8 +96,11 @@ public struct Register: Sendable {
 
     /// Reads files and keeps every record that loaded, errors or not.
     public static func loadLeniently(urls: [URL], options: LoadOptions = LoadOptions()) -> Register {
-        if readsAsColumns(urls, options) { return Register(columns: DatasetLoader.loadColumns(urls, homeProvinceCode: options.homeProvinceCode)) }
-        return Register(dataset: DatasetLoader.load(urls, options: options))
+        var register = readsAsColumns(urls, options)
+            ? Register(columns: DatasetLoader.loadColumns(urls, homeProvinceCode: options.homeProvinceCode))
+            : Register(dataset: DatasetLoader.load(urls, options: options))
+        register.sources = urls
+        return register
     }
 
     /// Large plain CSV with default options goes to the columnar reader.

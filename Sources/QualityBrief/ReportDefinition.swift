@@ -39,10 +39,17 @@ public struct ReportDefinition: Codable, Sendable, Equatable {
     /// The province whose prefecture-level cities the briefing lists (name or code; nil for
     /// 江苏省). Records elsewhere are counted as 省外, never among the cities.
     public var homeProvince: String?
+    /// A draft: masthead or memo fields may still be missing or the template's placeholders,
+    /// and every page carries a large 草稿 mark (`qbrief report --draft`, YAML `draft: true`).
+    /// Without it such a definition is refused (`QualityBriefError.unfinishedDefinition`).
+    public var draft: Bool?
+    /// Where the definition was read from, so that problems found later (placeholders, a
+    /// value set in Swift or by a flag) point at the file and line; nil when built in Swift.
+    public var origin: DefinitionOrigin?
 
     enum CodingKeys: String, CodingKey {
         case name, issue, unit, date, classification, title, notice, source, sections, distribution
-        case layout, memo
+        case layout, memo, draft
         case printRun = "print_run"
         case recipientLimit = "recipient_limit"
         case homeProvince = "home_province"
@@ -69,25 +76,55 @@ public struct ReportDefinition: Codable, Sendable, Equatable {
         self.recipientLimit = recipientLimit
     }
 
-    /// Reads a definition from a YAML file.
+    /// Reads a definition from a YAML file (at most `DefinitionLimits.fileSize` bytes).
     public static func load(_ url: URL) throws -> ReportDefinition {
         let text: String
-        do { text = try String(contentsOf: url, encoding: .utf8) } catch {
-            throw QualityBriefError.badDefinition(file: url.path, message: "cannot read the file (\(error.localizedDescription))")
+        do {
+            let size = (try FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.intValue ?? 0
+            if size > DefinitionLimits.fileSize {
+                throw QualityBriefError.invalidDefinition([DefinitionProblem(
+                    file: url.path, key: "", message: "the file has \(size) bytes; a report definition may have at most \(DefinitionLimits.fileSize)")])
+            }
+            text = try String(contentsOf: url, encoding: .utf8)
+        } catch let e as QualityBriefError { throw e } catch {
+            throw QualityBriefError.invalidDefinition([DefinitionProblem(
+                file: url.path, key: "", message: "cannot read the report definition (\(error.localizedDescription))")])
         }
         return try parse(text, file: url.path)
     }
 
-    /// Parses a definition from YAML text.
+    /// Parses a definition from YAML text. Every problem — YAML syntax, nesting deeper than
+    /// `DefinitionLimits.yamlNesting`, a wrong type, a value out of range (`problems()`) — is
+    /// thrown as `QualityBriefError.invalidDefinition` located at its line and column.
     public static func parse(_ yaml: String, file: String = "<yaml>") throws -> ReportDefinition {
+        func fail(_ key: String, _ message: String, _ line: Int?, _ column: Int?) -> QualityBriefError {
+            .invalidDefinition([DefinitionProblem(file: file, line: line, column: column, key: key, message: message)])
+        }
+        if yaml.utf8.count > DefinitionLimits.fileSize {
+            throw fail("", "the text has \(yaml.utf8.count) bytes; a report definition may have at most \(DefinitionLimits.fileSize)", nil, nil)
+        }
+        if let deep = YAMLNesting.firstBeyond(DefinitionLimits.yamlNesting, in: yaml) {
+            throw fail("", "YAML nested deeper than \(DefinitionLimits.yamlNesting) levels; a report definition needs 3", deep.line, deep.column)
+        }
+        let root: Node?
+        do { root = try Yams.compose(yaml: yaml) } catch let e as YamlError {
+            let (message, mark) = YAMLNesting.describe(e)
+            throw fail("", "YAML: " + message, mark?.line, mark?.column)
+        }
+        if let root, let dup = YAMLNesting.firstDuplicateKey(in: root) {
+            throw fail(dup.key, "duplicate key “\(dup.key)” (first given on line \(dup.first.line)); give each key once", dup.second.line, dup.second.column)
+        }
         var def: ReportDefinition
         do { def = try YAMLDecoder().decode(ReportDefinition.self, from: yaml) } catch let error as DecodingError {
-            throw QualityBriefError.badDefinition(file: file, message: describe(error))
+            let (message, path) = describe(error, root: root)
+            let mark = YAMLNesting.node(at: path, in: root)?.mark
+            throw fail(path.map(\.stringValue).joined(separator: "."), message, mark?.line, mark?.column)
         } catch {
-            throw QualityBriefError.badDefinition(file: file, message: "\(error)")
+            throw fail("", "YAML: \(error)", nil, nil)
         }
         if def.date == "today" { def.date = Self.today() }
-        try def.validate(file: file)
+        def.origin = DefinitionOrigin(file: file, root: root)
+        try def.validate()
         return def
     }
 
@@ -99,19 +136,27 @@ public struct ReportDefinition: Codable, Sendable, Equatable {
         return String(format: "%04d-%02d-%02d", c.year!, c.month!, c.day!)
     }
 
-    /// Checks the values a YAML decoder cannot.
+    /// Throws `QualityBriefError.invalidDefinition` with every problem (`problems()`), each
+    /// located through `origin` (file, line and column; or the flag that set the value), else
+    /// attributed to `file`.
     public func validate(file: String = "<definition>") throws {
-        if ChineseNumbers.date(date) == nil {
-            throw QualityBriefError.badDefinition(file: file, message: "date “\(date)” is not YYYY-MM-DD")
+        let found = problems()
+        if !found.isEmpty { throw QualityBriefError.invalidDefinition(found.map { locate($0, file: file) }) }
+    }
+
+    /// `problem` with its position from `origin`, or `file`.
+    func locate(_ problem: DefinitionProblem, file: String = "<definition>") -> DefinitionProblem {
+        var p = problem
+        p.file = file
+        guard let origin else { return p }
+        if origin.overridden.contains(p.key) {
+            p.file = "qbrief"
+            p.message = (Self.flags[p.key] ?? p.key) + ": " + p.message
+            return p
         }
-        if issue < 1 { throw QualityBriefError.badDefinition(file: file, message: "issue must be 1 or more") }
-        if let memo { try memo.validate(file: file) }
-        do { _ = try homeProvinceRegion() } catch let QualityBriefError.badDefinition(_, message) {
-            throw QualityBriefError.badDefinition(file: file, message: message)
-        }
-        if layout == .memo && memo == nil {
-            throw QualityBriefError.badDefinition(file: file, message: "layout memo needs a `memo:` section (see Reports/templates/memo.yaml or Reports/sample/memo.yaml)")
-        }
+        p.file = origin.file
+        if let at = origin.positions[p.key] { p.line = at.line; p.column = at.column }
+        return p
     }
 
     /// The home province as a catalog region: `homeProvince` resolved (江苏省 when nil).
@@ -120,19 +165,59 @@ public struct ReportDefinition: Codable, Sendable, Equatable {
         guard let text = homeProvince else { return BriefingFigures.jiangsu }
         if case .found(let r) = RegionCatalog.resolve(text), r.level == 1 { return r }
         throw QualityBriefError.badDefinition(
-            file: "<definition>", message: "home_province “\(text)” is not a province; expected a name such as 浙江省 or a code such as 330000")
+            file: "<definition>", message: Self.homeProvinceMessage(text))
     }
 
-    private static func describe(_ error: DecodingError) -> String {
-        switch error {
-        case .keyNotFound(let key, _): return "missing key “\(key.stringValue)”"
-        case .typeMismatch(_, let c), .valueNotFound(_, let c):
-            return "wrong value at “\(c.codingPath.map(\.stringValue).joined(separator: "."))”: \(c.debugDescription)"
-        case .dataCorrupted(let c):
-            let path = c.codingPath.map(\.stringValue).joined(separator: ".")
-            return (path.isEmpty ? "" : "at “\(path)”: ") + c.debugDescription
-        @unknown default: return "\(error)"
+    static func homeProvinceMessage(_ text: String) -> String {
+        "home_province “\(text)” is not a province; expected a name such as 浙江省 or a code such as 330000"
+    }
+
+    private static func describe(_ error: DecodingError, root: Node?) -> (String, [any CodingKey]) {
+        func name(_ path: [any CodingKey]) -> String {
+            path.map { $0.intValue.map { "[\($0 + 1)]" } ?? "." + $0.stringValue }.joined().trimmingCharacters(in: CharacterSet(charactersIn: "."))
         }
+        func given(_ path: [any CodingKey]) -> String {
+            guard let node = YAMLNesting.node(at: path, in: root) else { return "" }
+            if let s = node.scalar?.string { return ", got “\(s.count > 40 ? String(s.prefix(40)) + "…" : s)”" }
+            return node.sequence != nil ? ", got a list" : node.mapping != nil ? ", got a mapping" : ""
+        }
+        switch error {
+        case .keyNotFound(let key, let c):
+            return ("missing key “\(name(c.codingPath + [key]))”", c.codingPath)
+        case .typeMismatch(let type, let c), .valueNotFound(let type, let c):
+            let wanted = type == Int.self ? "a whole number" : type == Double.self ? "a number" : type == Bool.self ? "true or false"
+                : type == String.self ? "text" : String(describing: type).hasPrefix("Array") ? "a list" : "a mapping of keys"
+            return ("“\(name(c.codingPath))” must be \(wanted)\(given(c.codingPath))", c.codingPath)
+        case .dataCorrupted(let c):
+            return ((c.codingPath.isEmpty ? "" : "“\(name(c.codingPath))”: ") + c.debugDescription, c.codingPath)
+        @unknown default: return ("\(error)", [])
+        }
+    }
+}
+
+/// Where a report definition was read from: the file and the line and column of each value.
+public struct DefinitionOrigin: Sendable, Equatable {
+    /// The YAML file.
+    public var file: String
+    /// Keys set after reading (by a command-line flag): their problems name the flag.
+    public var overridden: Set<String> = []
+    /// Key path (`unit`, `memo.mark_size`) → position of its value.
+    var positions: [String: Position] = [:]
+
+    struct Position: Sendable, Equatable { var line: Int; var column: Int }
+
+    init(file: String, root: Node?) {
+        self.file = file
+        func walk(_ node: Node, prefix: String) {
+            guard let mapping = node.mapping else { return }
+            for (key, value) in mapping {
+                guard let name = key.string else { continue }
+                let path = prefix + name
+                if let mark = value.mark { positions[path] = Position(line: mark.line, column: mark.column) }
+                if prefix.isEmpty && name == "memo" { walk(value, prefix: "memo.") }
+            }
+        }
+        if let root { walk(root, prefix: "") }
     }
 }
 

@@ -12,7 +12,7 @@ struct BriefingBench {
 
     private var tools: [Tool] {
         [
-            Tool(name: "QualityBrief") { csv, out in (env.qbrief, ["report", "--data", csv, "--out", out]) },
+            Tool(name: "QualityBrief") { csv, out in (env.qbrief, ["report", "--data", csv, "--out", out, "--unit", "质量发展处"]) },
             Tool(name: "ReportLab + matplotlib") { csv, out in (env.python, [env.peer("briefing_reportlab.py"), csv, "-o", out]) },
             Tool(name: "Typst") { csv, out in (env.python, [env.peer("briefing_typst.py"), csv, "-o", out]) },
         ]

@@ -38,7 +38,7 @@ struct Demo: ParsableCommand {
                 let target = out.map { URL(fileURLWithPath: $0) } ?? reports.appendingPathComponent("out/showcase.\(format.rawValue)")
                 try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
                 let result = try Briefing(register: register, definition: definition).render(to: target, format: format, pngResolution: dpi ?? 150)
-                for file in result.files { print(file.path) }
+                for file in result.files { try StandardOutput.print(file.path) }
                 printError("qbrief: showcase, \(result.pageCount) pages")
                 return
             }
@@ -47,14 +47,14 @@ struct Demo: ParsableCommand {
                 ?? reports.appendingPathComponent("out/sample-briefing.\(format.rawValue)")
             try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
             let result = try Briefing(register: register, definition: definition).render(to: target, format: format, pngResolution: dpi ?? 150)
-            for file in result.files { print(file.path) }
+            for file in result.files { try StandardOutput.print(file.path) }
             printError("qbrief: \(register.recordCount) records, \(result.pageCount) pages")
             // Second sample: a memo (公文, 示例) with the briefing bound behind it as 附件1.
             let memoDefinition = try ReportDefinition.load(reports.appendingPathComponent("sample/memo.yaml"))
             let memoTarget = memoOut.map { URL(fileURLWithPath: $0) }
                 ?? target.deletingLastPathComponent().appendingPathComponent("sample-memo.\(format.rawValue)")
             let memo = try Briefing(register: register, definition: memoDefinition).render(to: memoTarget, format: format, pngResolution: dpi ?? 150)
-            for file in memo.files { print(file.path) }
+            for file in memo.files { try StandardOutput.print(file.path) }
             if let warning = FontReport.standInWarning(memo.fontStandIns) { printError("qbrief: \(warning)") }
             printError("qbrief: memo with its 附件, \(memo.pageCount) pages")
         }

@@ -33,14 +33,14 @@ struct Fonts: ParsableCommand {
         try reportingErrors {
             let rows = try FontReport.rows(fontsDirectory: fonts)
             if !check {
-                print(TerminalTable.render([["角色", "字体", "文件", "替代"]]
+                try StandardOutput.print(TerminalTable.render([["角色", "字体", "文件", "替代"]]
                     + rows.map { [$0.role, $0.family, $0.file, $0.standInFor.map { "stand-in for \($0)" } ?? ""] }), terminator: "")
                 return
             }
             let found = try FontReport.uncovered(in: data.map { URL(fileURLWithPath: $0) }, fontsDirectory: fonts)
             for u in found { printError(u.description) }
             if found.isEmpty {
-                print("qbrief: every character of \(data.count) file(s) has a font in every role")
+                try StandardOutput.print("qbrief: every character of \(data.count) file(s) has a font in every role")
             } else {
                 printError("qbrief: \(found.count) character(s) without a font; drop a font that has them into Fonts/ or add it to Fonts/roles.txt")
                 throw Exit.badData

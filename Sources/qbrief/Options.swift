@@ -26,6 +26,11 @@ struct DataOptions: ParsableArguments {
 
     func validate() throws {
         if data.isEmpty { throw ValidationError("give at least one register with --data FILE") }
+        if let sheet {
+            for path in data where URL(fileURLWithPath: path).pathExtension.lowercased() != "xlsx" {
+                printError("\(path): warning: --sheet \(sheet) applies to XLSX workbooks; ignored for this file")
+            }
+        }
         for path in data where !FileManager.default.fileExists(atPath: path) {
             throw ValidationError("no such file: \(path)")
         }
@@ -84,9 +89,9 @@ struct DataOptions: ParsableArguments {
 
 /// Which records to count: year range, programme, region.
 struct FilterOptions: ParsableArguments {
-    @Option(name: .customLong("from"), help: "First year to include.")
+    @Option(name: .customLong("from"), parsing: .unconditional, help: "First year to include (1900–2200).")
     var fromYear: Int?
-    @Option(name: .customLong("to"), help: "Last year to include.")
+    @Option(name: .customLong("to"), parsing: .unconditional, help: "Last year to include (1900–2200).")
     var toYear: Int?
     @Option(name: .long, help: "Only this programme: 中国质量奖, 江苏省省长质量奖 (江苏省质量奖), 市长质量奖, or cqa / jsgqa / mayor.")
     var programme: [String] = []
@@ -95,14 +100,22 @@ struct FilterOptions: ParsableArguments {
     @Option(name: .long, help: "Only awards or only nominations: award | nomination.")
     var level: AwardLevel?
 
+    /// Years a filter may name.
+    static let years = 1900...2200
+
     func validate() throws {
+        for (flag, value) in [("--from", fromYear), ("--to", toYear)] {
+            if let value, !Self.years.contains(value) {
+                throw ValidationError("\(flag) \(value) is out of range: give a year between \(Self.years.lowerBound) and \(Self.years.upperBound)")
+            }
+        }
         if let f = fromYear, let t = toYear, f > t { throw ValidationError("--from \(f) is after --to \(t)") }
         _ = try filter()
     }
 
     func filter() throws -> RecordFilter {
         var f = RecordFilter()
-        if fromYear != nil || toYear != nil { f.years = (fromYear ?? 1900)...(toYear ?? 2200) }
+        if fromYear != nil || toYear != nil { f.years = (fromYear ?? Self.years.lowerBound)...(toYear ?? Self.years.upperBound) }
         if !programme.isEmpty {
             f.programmeIDs = Set(try programme.map { text in
                 guard let p = Programme.resolve(text) else {
@@ -152,14 +165,30 @@ enum Exit {
     static let cantCreate = ExitCode(73)
 }
 
-/// Runs `body`, turning library errors into a message and an exit code.
+/// Runs `body`, turning library errors into a message and an exit code: 64 for a definition
+/// or output name that cannot be used, 65 for bad data or an unfinished definition, 70 when
+/// rendering or writing fails. Any other error (never expected) is 70 too, never exit 1.
 func reportingErrors<T>(_ body: () throws -> T) throws -> T {
     do { return try body() } catch let e as QualityBriefError {
-        printError("qbrief: error: \(e)")
         switch e {
-        case .invalidData, .emptySelection: throw Exit.badData
-        case .badDefinition: throw ExitCode.validationFailure
+        case .badDefinition, .invalidDefinition, .unfinishedDefinition:
+            printError(e.description)  // each line is FILE[:LINE:COLUMN]: error: …
+        default:
+            printError("qbrief: error: \(e)")
+        }
+        switch e {
+        case .invalidData, .emptySelection, .unfinishedDefinition: throw Exit.badData
+        case .badDefinition, .invalidDefinition, .unsafeOutput: throw ExitCode.validationFailure
         case .renderFailed, .missingResource: throw Exit.software
         }
+    } catch let e as ExitCode {
+        throw e
+    } catch let e as CleanExit {
+        throw e
+    } catch let e as ValidationError {
+        throw e
+    } catch {
+        printError("qbrief: error: \(error)")
+        throw Exit.software
     }
 }

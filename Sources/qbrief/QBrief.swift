@@ -24,4 +24,10 @@ struct QBrief: ParsableCommand {
         version: QualityBriefVersion.current,
         subcommands: [Demo.self, Report.self, Stats.self, Validate.self, Fix.self, Fonts.self]
     )
+
+    /// Installs the signal handlers that remove temporary files, then runs the command.
+    static func main() {
+        SignalCleanup.install()
+        main(nil)
+    }
 }

@@ -18,30 +18,64 @@ struct Report: ParsableCommand {
         """)
 
     @OptionGroup var input: DataOptions
-    @Option(name: .long, help: "Output file (.pdf; for png/svg a stem: out.png → out-1.png …).")
+    @Option(name: .long, help: "Output file (.pdf; for png/svg a stem: out.png → out-1.png …); - for standard output (PDF). A symbolic link is followed (its target is replaced); a register of the run, a directory or a device is refused.")
     var out: String
-    @Option(name: .long, help: "pdf | png | svg | docx (Word; also chosen by --out ending in .docx).")
+    @Option(name: .long, help: "pdf | png | svg | docx (default: from --out's extension, else pdf; the two must agree).")
     var format: OutputFormat?
-    @Option(name: .long, help: "Resolution of PNG pages in dots per inch, 36–1200 (default 150; 72 gives one pixel per point).")
+    @Option(name: .long, parsing: .unconditional, help: "Resolution of PNG pages in dots per inch, 36–1200 (default 150; 72 gives one pixel per point).")
     var dpi: Double?
     @Option(name: .long, help: "Report definition (YAML).")
     var template: String?
-    @Option(name: .long, help: "Briefing title.") var title: String?
-    @Option(name: .long, help: "Issue number (第N期).") var issue: Int?
-    @Option(name: .long, help: "Compiling unit.") var unit: String?
-    @Option(name: .long, help: "Briefing date, YYYY-MM-DD.") var date: String?
-    @Option(name: .long, help: "Briefing name in the red masthead (e.g. 质量工作简报).") var name: String?
-    @Option(name: .long, help: "List at most N recipients in the 获奖名单 table.") var recipientLimit: Int?
+    @Option(name: .long, parsing: .unconditional, help: "Briefing title (at most 200 characters).") var title: String?
+    @Option(name: .long, parsing: .unconditional, help: "Issue number (第N期), 1–99999.") var issue: Int?
+    @Option(name: .long, parsing: .unconditional, help: "Compiling unit.") var unit: String?
+    @Option(name: .long, parsing: .unconditional, help: "Briefing date, YYYY-MM-DD, or today (China Standard Time).") var date: String?
+    @Option(name: .long, parsing: .unconditional, help: "Briefing name in the red masthead (e.g. 质量工作简报).") var name: String?
+    @Option(name: .long, parsing: .unconditional, help: "List at most N recipients in the 获奖名单 table (0–1000000).") var recipientLimit: Int?
+    @Flag(name: .long, help: "Render even when masthead or memo fields are missing or still the template's placeholders; every page is marked 草稿.")
+    var draft = false
     @Option(name: .long, help: "briefing (简报) | memo (公文, GB/T 9704-2012, briefing as 附件1; needs memo: in the template) | attachment.")
     var layout: LayoutKind?
     @OptionGroup var filters: FilterOptions
 
     func validate() throws {
-        if let date, ChineseNumbers.date(date) == nil { throw ValidationError("--date must be YYYY-MM-DD, got “\(date)”") }
-        if let issue, issue < 1 { throw ValidationError("--issue must be 1 or more") }
         if let dpi, !(36...1200).contains(dpi) { throw ValidationError("--dpi must be between 36 and 1200, got \(dpi)") }
-        let fmt = format ?? OutputFormat(rawValue: URL(fileURLWithPath: out).pathExtension.lowercased()) ?? .pdf
+        if out.isEmpty { throw ValidationError("--out is empty; give a file name such as briefing.pdf, or - for standard output") }
+        let fmt = outputFormat
         if dpi != nil && fmt != .png { throw ValidationError("--dpi applies to PNG output (--format png, or --out ending in .png)") }
+        if out == "-" && fmt != .pdf && fmt != .docx { throw ValidationError("--out - streams a PDF or DOCX; PNG and SVG write one file per page: give a file name") }
+        let ext = URL(fileURLWithPath: out).pathExtension.lowercased()
+        if let format, let named = OutputFormat(rawValue: ext), named != format {
+            throw ValidationError("--out \(out) ends in .\(ext) but --format is \(format.rawValue); name the file .\(format.rawValue) or drop --format")
+        }
+        // The flags are checked by the same rules as the YAML keys they override.
+        var probe = ReportDefinition(unit: unit ?? "", date: date ?? "2000-01-01", title: title ?? "", source: "")
+        let overridden = applyFlags(to: &probe)
+        let problems = probe.problems().filter { overridden.contains($0.key) }
+        if let first = problems.first {
+            throw ValidationError("\(ReportDefinition.flags[first.key] ?? first.key): \(first.message)")
+        }
+    }
+
+    /// --format, else the extension of --out, else PDF.
+    var outputFormat: OutputFormat {
+        format ?? OutputFormat(rawValue: URL(fileURLWithPath: out).pathExtension.lowercased()) ?? .pdf
+    }
+
+    /// Sets the fields given as flags; returns their YAML keys.
+    @discardableResult
+    func applyFlags(to definition: inout ReportDefinition) -> Set<String> {
+        var keys: Set<String> = []
+        if let title { definition.title = title; keys.insert("title") }
+        if let issue { definition.issue = issue; keys.insert("issue") }
+        if let unit { definition.unit = unit; keys.insert("unit") }
+        if let date { definition.date = date == "today" ? ReportDefinition.today() : date; keys.insert("date") }
+        if let name { definition.name = name; keys.insert("name") }
+        if let recipientLimit { definition.recipientLimit = recipientLimit; keys.insert("recipient_limit") }
+        if let layout { definition.layout = layout; keys.insert("layout") }
+        if let home = input.homeProvince { definition.homeProvince = home; keys.insert("home_province") }
+        if draft { definition.draft = true }
+        return keys
     }
 
     func run() throws {
@@ -54,29 +88,35 @@ struct Report: ParsableCommand {
                 templateURL = reports.appendingPathComponent("templates/briefing.yaml")
             }
             var definition = try ReportDefinition.load(templateURL)
-            if let title { definition.title = title }
-            if let issue { definition.issue = issue }
-            if let unit { definition.unit = unit }
-            if let date { definition.date = date }
-            if let name { definition.name = name }
-            if let recipientLimit { definition.recipientLimit = recipientLimit }
-            if let layout { definition.layout = layout }
-            if let home = input.homeProvince { definition.homeProvince = home }
+            let overridden = applyFlags(to: &definition)
+            definition.origin?.overridden = overridden
             if definition.layout == .memo && definition.memo == nil {
                 throw QualityBriefError.badDefinition(
                     file: templateURL.path, message: "--layout memo needs a `memo:` section (see Reports/templates/memo.yaml or Reports/sample/memo.yaml)")
             }
+            let fmt = outputFormat
+            let toStandardOutput = out == "-"
+            let target = toStandardOutput
+                ? FileManager.default.temporaryDirectory.appendingPathComponent(".qbrief-tmp-\(getpid())-0-stdout.\(fmt.rawValue)")
+                : URL(fileURLWithPath: out)
+            // Checked before the register is read: a bad name costs nothing.
+            _ = try OutputTarget.resolve(target, format: fmt, inputs: input.urls)
             let register = try input.register()
-            let target = URL(fileURLWithPath: out)
-            let fmt = format ?? OutputFormat(rawValue: target.pathExtension.lowercased()) ?? .pdf
             let briefing = Briefing(register: register, definition: definition, filter: try filters.filter())
             let progress = ProgressLine()
             let result = try {
                 defer { progress.finish() }  // erased before anything else is printed
                 return try briefing.render(to: target, format: fmt, pngResolution: dpi ?? 150, progress: progress.pages)
             }()
-            for file in result.files { print(file.path) }
+            if toStandardOutput {
+                TemporaryCleanup.track(target)
+                defer { try? FileManager.default.removeItem(at: target); TemporaryCleanup.forget(target) }
+                try StandardOutput.copy(target)
+            } else {
+                for file in result.files { try StandardOutput.print(file.path) }
+            }
             if let warning = FontReport.standInWarning(result.fontStandIns) { printError("qbrief: \(warning)") }
+            if definition.draft == true { printError("qbrief: draft: every page is marked 草稿") }
             printError("qbrief: \(result.pageCount) pages")
         }
     }

@@ -34,7 +34,7 @@ struct Stats: ParsableCommand {
     var format: Format = .table
     @Flag(name: .long, help: "Start CSV output with a UTF-8 byte-order mark so Excel reads the Chinese text correctly.")
     var excel = false
-    @Option(name: .long, help: "Keep the N largest rows and gather the rest as 其他 (one dimension only).")
+    @Option(name: .long, parsing: .unconditional, help: "Keep the N largest rows and gather the rest as 其他 (one dimension only).")
     var top: Int?
     @OptionGroup(title: "Measures") var measures: MeasureOptions
     @OptionGroup var filters: FilterOptions
@@ -112,8 +112,7 @@ struct Stats: ParsableCommand {
         } else {
             out = render(table.crossTab(rows: dims[0], columns: dims[1], filter: filter, measure: measure))
         }
-        if format == .csv && excel { FileHandle.standardOutput.write(Data([0xEF, 0xBB, 0xBF])) }
-        FileHandle.standardOutput.write(Data(out.utf8))
+        try StandardOutput.write((format == .csv && excel ? Data([0xEF, 0xBB, 0xBF]) : Data()) + Data(out.utf8))
     }
 
     /// Reads the register (large plain CSV straight into columns, see `Register`); errors

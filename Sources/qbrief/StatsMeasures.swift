@@ -8,14 +8,17 @@ import QualityBrief
 struct MeasureOptions: ParsableArguments {
     @Flag(name: .long, help: "With --by year: cumulative totals, change and growth rate per year, and the compound annual growth rate over the span.")
     var growth = false
-    @Option(name: .long, help: ArgumentHelp("Compare two periods by the dimension, e.g. 2021-2024:2017-2020 (this edition against the last).", valueName: "current:previous"))
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Compare two periods by the dimension, e.g. 2021-2024:2017-2020 (this edition against the last).", valueName: "current:previous"))
     var compare: String?
     @Flag(name: .long, help: "Concentration of the counts: the share of the top N groups (N from --top, default 3) and the Herfindahl index.")
     var concentration = false
     @Option(name: .long, help: ArgumentHelp("Density per region: a CSV of region code,value (e.g. enterprises or residents); with --by region, county or province.", valueName: "file"))
     var per: String?
-    @Option(name: .long, help: "With --per: awards per this many units of the denominator.")
+    @Option(name: .long, parsing: .unconditional, help: "With --per: awards per this many units of the denominator (1 to 1000000000).")
     var perUnit: Double = 10_000
+
+    /// The values `--per-unit` may take.
+    static let perUnits = 1.0...1e9
 
     var isEmpty: Bool { !growth && compare == nil && !concentration && per == nil }
 
@@ -27,7 +30,9 @@ struct MeasureOptions: ParsableArguments {
         if per != nil && ![.region, .county, .province].contains(dimensions.first) {
             throw ValidationError("--per needs --by region, county or province")
         }
-        if perUnit <= 0 { throw ValidationError("--per-unit must be positive") }
+        if !Self.perUnits.contains(perUnit) {
+            throw ValidationError("--per-unit \(perUnit) is out of range: give a number between 1 and 1000000000")
+        }
         if let compare { _ = try periods(compare) }
     }
 
@@ -37,6 +42,9 @@ struct MeasureOptions: ParsableArguments {
             let ends = s.split(separator: "-").map { Int($0.trimmingCharacters(in: .whitespaces)) }
             guard (1...2).contains(ends.count), let a = ends.first ?? nil, let b = ends.last ?? nil, a <= b else {
                 throw ValidationError("--compare takes YEAR[-YEAR]:YEAR[-YEAR], e.g. 2021-2024:2017-2020; got “\(text)”")
+            }
+            guard FilterOptions.years.contains(a), FilterOptions.years.contains(b) else {
+                throw ValidationError("--compare \(text): years must be between \(FilterOptions.years.lowerBound) and \(FilterOptions.years.upperBound)")
             }
             return a...b
         }

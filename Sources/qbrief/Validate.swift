@@ -49,7 +49,7 @@ struct Validate: ParsableCommand {
         switch format {
         case .text:
             for d in check.diagnostics {
-                print(strict && d.severity == .warning ? d.description.replacingOccurrences(of: ": warning: ", with: ": error: ", options: [], range: nil) : d.description)
+                try StandardOutput.print(strict && d.severity == .warning ? d.description.replacingOccurrences(of: ": warning: ", with: ": error: ", options: [], range: nil) : d.description)
             }
         case .json:
             struct Finding: Encodable {
@@ -78,7 +78,7 @@ struct Validate: ParsableCommand {
                 } : nil)
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            print(String(decoding: try encoder.encode(out), as: UTF8.self))
+            try StandardOutput.print(String(decoding: try encoder.encode(out), as: UTF8.self))
         }
         if suggest {
             if format == .text { for r in blankRows { print(r.description) } }

@@ -38,7 +38,7 @@ struct CLITests {
         }
         for (dpi, expected) in [("72", (595, 842)), ("36", (298, 421))] {
             let stem = dir.appendingPathComponent("p\(dpi).png")
-            let r = try runTool(bin, ["report", "--data", "Reports/sample/awards.csv", "--out", stem.path, "--dpi", dpi], cwd: packageRoot)
+            let r = try runTool(bin, ["report", "--data", "Reports/sample/awards.csv", "--out", stem.path, "--dpi", dpi, "--unit", "某局"], cwd: packageRoot)
             #expect(r.status == 0, "\(r.stderr)")
             let first = dir.appendingPathComponent("p\(dpi)-1.png")
             let got = try size(first)

@@ -420,18 +420,22 @@ private func word(_ words: [BoxWord], _ text: String, page: Int? = nil) -> BoxWo
         #expect(good.status == 0, "\(good.stderr)")
     }
 
-    /// `qbrief report --layout`: the neutral memo template renders; memo without a `memo:`
-    /// section is refused with a usage error.
+    /// `qbrief report --layout`: the neutral memo template (placeholders: exit 65) renders as
+    /// a draft; memo without a `memo:` section is refused with a usage error.
     @Test func reportLayoutOption() throws {
         let dir = temporaryDirectory("memo-cli")
         defer { try? FileManager.default.removeItem(at: dir) }
         let out = dir.appendingPathComponent("memo.pdf").path
-        let ok = try runTool(qbriefBinary().path, ["report", "--data", "Reports/sample/awards.csv",
+        let unfinished = try runTool(qbriefBinary().path, ["report", "--data", "Reports/sample/awards.csv",
+                                                           "--template", "Reports/templates/memo.yaml", "--out", out], cwd: packageRoot)
+        #expect(unfinished.status == 65 && unfinished.stderr.contains("memo.issuer_mark is still the template placeholder “（发文机关）”"),
+                "\(unfinished.stderr)")
+        let ok = try runTool(qbriefBinary().path, ["report", "--data", "Reports/sample/awards.csv", "--draft",
                                                    "--template", "Reports/templates/memo.yaml", "--out", out], cwd: packageRoot)
         #expect(ok.status == 0, "\(ok.stderr)")
-        let text = try runTool("pdftotext", [out, "-"]).stdout
-        #expect(text.contains("附件\n") && !text.contains("附件1") && text.contains("（发文机关）"), "\(text.prefix(300))")
-        let attachment = try runTool(qbriefBinary().path, ["report", "--data", "Reports/sample/awards.csv", "--layout", "attachment",
+        let text = try runTool("pdftotext", ["-raw", out, "-"]).stdout
+        #expect(text.contains("附件\n") && !text.contains("附件1") && text.contains("（发文机关）") && text.contains("草稿"), "\(text.prefix(300))")
+        let attachment = try runTool(qbriefBinary().path, ["report", "--data", "Reports/sample/awards.csv", "--layout", "attachment", "--draft",
                                                            "--template", "Reports/templates/memo.yaml", "--out", out], cwd: packageRoot)
         #expect(attachment.status == 0, "\(attachment.stderr)")
         #expect(try runTool("pdftotext", ["-l", "1", out, "-"]).stdout.contains("（机关代字）〔2025〕1号附件\n"))

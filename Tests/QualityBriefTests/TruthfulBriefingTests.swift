@@ -204,8 +204,9 @@ struct TruthfulBriefingTests {
         do {
             _ = try ReportDefinition.parse(base + "home_province: 苏州\n")
             Issue.record("a city accepted as home province")
-        } catch let QualityBriefError.badDefinition(_, message) {
-            #expect(message == "home_province “苏州” is not a province; expected a name such as 浙江省 or a code such as 330000")
+        } catch let QualityBriefError.invalidDefinition(problems) {
+            // Located at the value, like every other setting (line 9, column 16).
+            #expect(problems.map(\.description) == ["<yaml>:9:16: error: home_province “苏州” is not a province; expected a name such as 浙江省 or a code such as 330000"])
         }
         let yaml = try ReportDefinition.parse(base + "home_province: \"330000\"\n")
         #expect(try yaml.homeProvinceRegion().name == "浙江省")
@@ -379,7 +380,7 @@ struct RegionSuggestionTests {
         #expect(bad.status == 64)
         #expect(bad.stderr.contains("--home-province “苏州” is not a province"), "\(bad.stderr)")
         let out = temporaryDirectory("cli-home").appendingPathComponent("zj.pdf")
-        let r = try runTool(bin, ["report", "--data", fixture, "--out", out.path, "--home-province", "330000"], cwd: packageRoot)
+        let r = try runTool(bin, ["report", "--data", fixture, "--out", out.path, "--home-province", "330000", "--unit", "质量发展处"], cwd: packageRoot)
         #expect(r.status == 0, "\(r.stderr)")
         let text = try runTool("pdftotext", ["-layout", "-enc", "UTF-8", out.path, "-"]).stdout.filter { !$0.isWhitespace }
         // Zhejiang's cities are the rows now (宁波 has row 36); Jiangsu's records are 省外.
