@@ -21,13 +21,15 @@ public struct DocumentLayouter: Sendable {
                                runningHeader: document.runningHeader, emit: emit)
         page.runningHeaderSkipsFirstPage = document.masthead?.notice != nil && document.masthead?.notice == document.runningHeader
         let flow = FlowLayout(page: page, styles: document.styles, measurer: measurer)
+        page.begin(.document)
         if let masthead = document.masthead {
-            MastheadLayout(page: page, styles: document.styles).place(masthead)
+            page.tagged(.sect) { MastheadLayout(page: page, styles: document.styles).place(masthead) }
         }
         try flow.place(document.blocks)
         if let footer = document.footer {
-            try MastheadLayout(page: page, styles: document.styles).place(footer)
+            try page.tagged(.sect) { try MastheadLayout(page: page, styles: document.styles).place(footer) }
         }
+        page.end()
         try page.finishPage()
         return page.pagesEmitted
     }
@@ -70,7 +72,7 @@ final class FlowLayout {
             let need = st.spaceBefore + Double(lines.count) * st.lineHeight + st.spaceAfter + minimumHeight(next)
             if page.remaining < need && !page.atPageTop { try page.newPage() }
             page.cursor += st.spaceBefore
-            placeLines(lines, style: st, x: page.block.x, width: page.block.width)
+            page.tagged(.h1) { placeLines(lines, style: st, x: page.block.x, width: page.block.width) }
             page.cursor += st.spaceAfter
         case .heading(let h):
             let st = styles.heading(h.level)
@@ -83,7 +85,9 @@ final class FlowLayout {
             if h.inOutline {
                 page.addOutline(OutlineEntry(title: h.text, level: h.level, y: page.cursor))
             }
-            placeLines(lines, style: st, x: page.block.x, width: page.block.width, firstIndent: indent)
+            page.tagged(.heading(h.level + 1)) {
+                placeLines(lines, style: st, x: page.block.x, width: page.block.width, firstIndent: indent)
+            }
             page.cursor += st.spaceAfter
         case .paragraph(let p):
             try placeParagraph(p)
@@ -96,7 +100,9 @@ final class FlowLayout {
             }
             if page.remaining < c.height { try page.newPage() }
             let frame = Rect(x: page.block.x, y: page.cursor, width: page.block.width, height: c.height)
-            page.add(contentsOf: ChartLayout.items(for: c, in: frame, styles: styles, measurer: measurer))
+            page.tagged(.figure, alt: c.alternativeText) {
+                page.add(contentsOf: ChartLayout.items(for: c, in: frame, styles: styles, measurer: measurer))
+            }
             page.cursor += c.height + 6
         case .spacer(let h):
             if !page.atPageTop { page.cursor = min(page.block.maxY, page.cursor + h) }
@@ -145,8 +151,10 @@ final class FlowLayout {
             if take <= 0 {
                 if page.atPageTop { take = min(max(fit, 1), left) } else { try page.newPage(); continue }
             }
-            placeLines(Array(lines[i..<(i + take)]), style: st, x: page.block.x, width: page.block.width,
-                       firstIndent: i == 0 ? indent : 0)
+            page.tagged(.paragraph) {
+                placeLines(Array(lines[i..<(i + take)]), style: st, x: page.block.x, width: page.block.width,
+                           firstIndent: i == 0 ? indent : 0)
+            }
             i += take
             if i < lines.count { try page.newPage() }
         }

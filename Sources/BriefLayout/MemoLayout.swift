@@ -64,6 +64,7 @@ struct MemoLayout {
         }
         let ctx = Context(page: page, grid: grid, settings: settings,
                           line: mm(document.page.blockHeight) / Double(settings.linesPerPage))
+        page.begin(.document)
         if let memo = document.memo {
             let flow = FlowLayout(page: page, styles: document.styles, measurer: grid)
             ctx.placeHeader(memo.header, styles: document.styles, flow: flow)
@@ -76,7 +77,8 @@ struct MemoLayout {
             try ctx.placeAttachment(attachment.attachment ?? AttachmentHeader(label: "附件", title: attachment.metadata.title),
                                     document: attachment, newPage: true)
         }
-        if let end = document.memo?.end { try ctx.placeEnd(end) }
+        if let end = document.memo?.end { try page.tagged(.sect) { try ctx.placeEnd(end) } }
+        page.end()
         try page.finishPage()
         return page.pagesEmitted
     }
@@ -109,19 +111,25 @@ struct MemoLayout {
         /// Baseline of a line whose ideographic em box has its top at `top`.
         func baseline(emTop top: Double, size: Double) -> Double { top + MemoSettings.ideographicAscent * size }
 
-        /// Places `text` on one line at the cursor.
-        func placeLine(_ text: String, style st: TextStyle, x: Double) {
+        /// Places `text` on one line at the cursor (a paragraph of its own unless `tagged` is false).
+        func placeLine(_ text: String, style st: TextStyle, x: Double, tagged: Bool = true) {
+            if tagged { page.begin(.paragraph) }
             page.add(page.text(text, style: st, x: x, baseline: page.baseline(top: page.cursor, style: st)))
+            if tagged { page.end() }
             page.cursor += st.lineHeight
         }
 
-        /// Text broken to `width` starting at `x`, continuation lines at `x + hang`.
-        func placeWrapped(_ text: String, style st: TextStyle, x: Double, width: Double, hang: Double) throws {
+        /// Text broken to `width` starting at `x`, continuation lines at `x + hang`; one
+        /// paragraph unless `tagged` is false (the caller's element holds it).
+        func placeWrapped(_ text: String, style st: TextStyle, x: Double, width: Double, hang: Double,
+                          tagged: Bool = true) throws {
             let lines = breaker.breakLines(text, font: FontSpec(st), width: width - hang, firstIndent: -hang)
+            if tagged { page.begin(.paragraph) }
             for (i, l) in lines.enumerated() {
                 if page.remaining < st.lineHeight - 0.01 { try page.newPage() }
-                placeLine(l.text, style: st, x: i == 0 ? x : x + hang)
+                placeLine(l.text, style: st, x: i == 0 ? x : x + hang, tagged: false)
             }
+            if tagged { page.end() }
         }
 
         /// A centred title broken into lines of about equal length (GB/T 9704 7.3.1 asks for
@@ -161,8 +169,8 @@ struct MemoLayout {
             // The top edge is the top of the characters' ink, as a ruler on paper finds it.
             let markTop = b.y + mm(settings.markTop)
             let markInk = grid.inkBounds(h.issuerMark, font: FontSpec(markStyle))
-            page.add(page.text(h.issuerMark, style: markStyle, x: b.x + (b.width - w) / 2,
-                               baseline: markTop + markInk.ascent))
+            page.addParagraph(page.text(h.issuerMark, style: markStyle, x: b.x + (b.width - w) / 2,
+                                        baseline: markTop + markInk.ascent))
             var y = markTop + size
             // 发文字号: two lines under the mark, centred (7.2.5).
             let fang = style(.fangsong)
@@ -172,7 +180,7 @@ struct MemoLayout {
                 // The line box is centred on the em box: em top = top + (line − 16) / 2.
                 let emTop = top + (line - fang.size) / 2
                 let base = baseline(emTop: emTop, size: fang.size)
-                page.add(page.text(number, style: fang, x: b.x + (b.width - nw) / 2, baseline: base))
+                page.addParagraph(page.text(number, style: fang, x: b.x + (b.width - nw) / 2, baseline: base))
                 // The rule's gap is measured from the number's lowest ink (the 〔〕).
                 y = base + grid.inkBounds(number, font: FontSpec(fang)).descent
             } else {
@@ -187,7 +195,7 @@ struct MemoLayout {
             page.cursor = ruleY + 2 * line
             let st = styles.title
             let lines = titleLines(h.title, style: st)
-            flow.placeLines(lines, style: st, x: b.x, width: b.width)
+            page.tagged(.h1) { flow.placeLines(lines, style: st, x: b.x, width: b.width) }
             // 主送 one line under the title, flush left, full-width colon (7.3.2).
             if let to = h.recipients, !to.isEmpty {
                 page.cursor += line
@@ -260,12 +268,14 @@ struct MemoLayout {
                     let prefix = numbered ? "\(i + 1). " : ""
                     let pw = grid.width(prefix, font: FontSpec(fang))
                     if page.remaining < line - 0.01 { try page.newPage() }
+                    page.begin(.paragraph)
                     if i == 0 { page.add(page.text(label, style: fang, x: lx, baseline: page.baseline(top: page.cursor, style: fang))) }
                     let x = lx + lw
                     if !prefix.isEmpty {
                         page.add(page.text(prefix, style: fang, x: x, baseline: page.baseline(top: page.cursor, style: fang)))
                     }
-                    try placeWrapped(name, style: fang, x: x + pw, width: b.maxX - x - pw, hang: 0)
+                    try placeWrapped(name, style: fang, x: x + pw, width: b.maxX - x - pw, hang: 0, tagged: false)
+                    page.end()
                 }
             }
             // Signature and date (7.3.5.2, without seal): one line under, signature two
@@ -303,6 +313,8 @@ struct MemoLayout {
 
         func placeAttachment(_ header: AttachmentHeader, document: Document, newPage: Bool) throws {
             if newPage { try page.newPage() }
+            page.begin(.sect)
+            defer { page.end() }
             let b = block
             let hei = style(.heiti)
             let label = (header.memoNumber ?? "") + header.label
@@ -313,8 +325,9 @@ struct MemoLayout {
             let flow = FlowLayout(page: page, styles: document.styles, measurer: grid)
             var titleStyle = st
             titleStyle.lineHeight = line
-            flow.placeLines(titleLines(header.title, style: st),
-                            style: titleStyle, x: b.x, width: b.width)
+            page.tagged(.h1) {
+                flow.placeLines(titleLines(header.title, style: st), style: titleStyle, x: b.x, width: b.width)
+            }
             page.cursor += line / 2
             var blocks = document.blocks
             if case .title = blocks.first { blocks.removeFirst() }
@@ -345,18 +358,20 @@ struct MemoLayout {
             }
             var top = b.maxY - height
             rule(top + outer / 2, outer)
+            if !copyLines.isEmpty { page.begin(.paragraph) }
             for (i, l) in copyLines.enumerated() {
                 let base = page.baseline(top: top, style: st)
                 if i == 0 { page.add(page.text("抄送：", style: st, x: b.x + one, baseline: base)) }
                 page.add(page.text(l.text, style: st, x: b.x + one + copyLabelWidth, baseline: base))
                 top += line
             }
+            if !copyLines.isEmpty { page.end() }
             if !copyLines.isEmpty { rule(top, inner) }
             let base = page.baseline(top: top, style: st)
-            page.add(page.text(e.printedBy, style: st, x: b.x + one, baseline: base))
+            page.addParagraph(page.text(e.printedBy, style: st, x: b.x + one, baseline: base))
             let on = e.printedOn.hasSuffix("印发") ? e.printedOn : e.printedOn + "印发"
             let ow = grid.width(on, font: FontSpec(st))
-            page.add(page.text(on, style: st, x: b.maxX - one - ow, baseline: base))
+            page.addParagraph(page.text(on, style: st, x: b.maxX - one - ow, baseline: base))
             rule(b.maxY - outer / 2, outer)
             page.cursor = b.maxY
         }
