@@ -64,13 +64,19 @@ public struct Briefing: Sendable {
     /// Lays out and renders the briefing to `url` (PDF, or numbered PNG/SVG files per page).
     /// The output is written under a temporary name and renamed when complete. `progress`,
     /// if given, is called after each page is drawn with the number of pages drawn so far.
+    /// A PDF is tagged by default; `PDFOptions(archival: true)` writes PDF/A-2b.
     @discardableResult
     public func render(to url: URL, format: OutputFormat = .pdf, fontsDirectory: URL? = nil,
-                       pngResolution: Double = 150, progress: ((Int) -> Void)? = nil) throws -> RenderResult {
+                       pngResolution: Double = 150, pdfOptions: PDFOptions = PDFOptions(),
+                       progress: ((Int) -> Void)? = nil) throws -> RenderResult {
         try Renderer(fontsDirectory: fontsDirectory).render(document(), to: url, format: format,
-                                                            pngResolution: pngResolution, progress: progress)
+                                                            pngResolution: pngResolution, pdfOptions: pdfOptions,
+                                                            progress: progress)
     }
 }
+
+/// PDF flavour: tagged (default), untagged, PDF/A-2b (`BriefCairo.PDFOptions`).
+public typealias PDFOptions = BriefCairo.PDFOptions
 
 /// What a render produced.
 public struct RenderResult: Sendable, Equatable {
@@ -96,8 +102,10 @@ public struct Renderer: Sendable {
     /// Lays out `document` and writes it to `url` page by page.
     /// `progress`, if given, is called on the calling thread after each page is drawn, with
     /// the number of pages drawn so far.
+    /// `pdfOptions` chooses tagged (default), untagged or PDF/A-2b output.
     public func render(_ document: Document, to url: URL, format: OutputFormat = .pdf,
-                       pngResolution: Double = 150, progress: ((Int) -> Void)? = nil) throws -> RenderResult {
+                       pngResolution: Double = 150, pdfOptions: PDFOptions = PDFOptions(),
+                       progress: ((Int) -> Void)? = nil) throws -> RenderResult {
         // Fonts cut down to the document's characters: same pages, a fraction of the memory.
         // Should that fail (no writable temporary directory), the whole fonts draw the same.
         try? library.subsetFonts(to: document.characterScalars(), boldRoles: document.boldRoles)
@@ -105,7 +113,7 @@ public struct Renderer: Sendable {
         let writer: CairoPageWriter
         do {
             writer = try CairoPageWriter(url: url, format: format, metadata: document.metadata,
-                                         library: library, pngResolution: pngResolution)
+                                         library: library, pngResolution: pngResolution, pdfOptions: pdfOptions)
         } catch {
             throw QualityBriefError.renderFailed("cannot write \(url.path): \(error)")
         }

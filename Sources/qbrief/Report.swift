@@ -34,6 +34,10 @@ struct Report: ParsableCommand {
     @Option(name: .long, help: "List at most N recipients in the 获奖名单 table.") var recipientLimit: Int?
     @Option(name: .long, help: "briefing (简报) | memo (公文, GB/T 9704-2012, briefing as 附件1; needs memo: in the template) | attachment.")
     var layout: LayoutKind?
+    @Flag(name: .long, help: "Write PDF/A-2b (archival: XMP with pdfaid, sRGB output intent); tagged unless --untagged.")
+    var pdfa = false
+    @Flag(name: .long, help: "Leave out the PDF structure tags (tagged PDF is the default).")
+    var untagged = false
     @OptionGroup var filters: FilterOptions
 
     func validate() throws {
@@ -42,6 +46,7 @@ struct Report: ParsableCommand {
         if let dpi, !(36...1200).contains(dpi) { throw ValidationError("--dpi must be between 36 and 1200, got \(dpi)") }
         let fmt = format ?? OutputFormat(rawValue: URL(fileURLWithPath: out).pathExtension.lowercased()) ?? .pdf
         if dpi != nil && fmt != .png { throw ValidationError("--dpi applies to PNG output (--format png, or --out ending in .png)") }
+        if (pdfa || untagged) && fmt != .pdf { throw ValidationError("--pdfa and --untagged apply to PDF output") }
     }
 
     func run() throws {
@@ -72,7 +77,8 @@ struct Report: ParsableCommand {
             let progress = ProgressLine()
             let result = try {
                 defer { progress.finish() }  // erased before anything else is printed
-                return try briefing.render(to: target, format: fmt, pngResolution: dpi ?? 150, progress: progress.pages)
+                return try briefing.render(to: target, format: fmt, pngResolution: dpi ?? 150,
+                                           pdfOptions: PDFOptions(tagged: !untagged, archival: pdfa), progress: progress.pages)
             }()
             for file in result.files { print(file.path) }
             printError("qbrief: \(result.pageCount) pages")
