@@ -72,6 +72,7 @@ enum PDFUpdater {
             objects.append((intentNumber, Array(("<< /Type /OutputIntent /S /GTS_PDFA1 /OutputConditionIdentifier \(name)"
                 + " /Info \(name) /RegistryName (http://www.color.org) /DestOutputProfile \(profileNumber) 0 R >>").utf8)))
             extra += " /OutputIntents [\(intentNumber) 0 R]"
+            objects += try explicitCIDToGIDMaps(pdf)
         }
         catalog += Array(extra.utf8) + Array("\n>>".utf8)
         objects.append((rootRef, catalog))
@@ -140,6 +141,40 @@ enum PDFUpdater {
         }
         if let missing = wanted.first {
             throw PDFSyntaxError(description: "structure element \(missing.index) (/\(missing.element.role.rawValue)) not found")
+        }
+        return out
+    }
+
+    /// cairo writes TrueType CID fonts without /CIDToGIDMap (Identity by default, but PDF/A-2
+    /// 6.2.11.3.2 asks for it to be written): the font dictionaries found by their /Subtype,
+    /// with /CIDToGIDMap /Identity added.
+    private static func explicitCIDToGIDMaps(_ pdf: PDFReader) throws -> [(number: Int, body: [UInt8])] {
+        let needle = Array("/CIDFontType2".utf8)
+        let starts = pdf.offsets.enumerated().compactMap { n, off in off.map { (offset: $0, number: n) } }
+            .sorted { $0.offset < $1.offset }
+        var found = Set<Int>()
+        var out: [(Int, [UInt8])] = []
+        let bytes = pdf.bytes
+        var i = 0
+        while i + needle.count <= bytes.count {
+            if bytes[i] == needle[0] && bytes[i + 1] == needle[1] && bytes[i + 2] == needle[2]
+                && Array(bytes[i..<(i + needle.count)]) == needle {
+                // The object holding this offset: the last one starting before it.
+                var lo = 0, hi = starts.count - 1
+                while lo < hi {
+                    let mid = (lo + hi + 1) / 2
+                    if starts[mid].offset <= i { lo = mid } else { hi = mid - 1 }
+                }
+                let number = starts[lo].number
+                if !found.contains(number), let font = try? pdf.object(number),
+                   font["Subtype"]?.name == "CIDFontType2", font["CIDToGIDMap"] == nil {
+                    found.insert(number)
+                    out.append((number, Array(try pdf.openDictionary(number)) + Array(" /CIDToGIDMap /Identity\n>>".utf8)))
+                }
+                i += needle.count
+            } else {
+                i += 1
+            }
         }
         return out
     }
