@@ -2,12 +2,13 @@
 #   make demo   installs what is missing, builds, writes Reports/out/sample-briefing.pdf and sample-memo.pdf
 #   make test   installs what is missing, builds, runs the test suite
 SHELL := /bin/bash
-APT_PACKAGES := libcairo2-dev libpango1.0-dev libharfbuzz-dev fonts-noto-cjk fonts-lxgw-wenkai poppler-utils qpdf
+APT_PACKAGES := libcairo2-dev libpango1.0-dev libharfbuzz-dev fonts-noto-cjk fonts-lxgw-wenkai poppler-utils qpdf \
+  python3-venv default-jre-headless libpdfbox2-java libactivation-java libjaxb-api-java
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SWIFT_FLAGS ?=
 BIN := .build/debug/qbrief
 
-.PHONY: all deps build demo test bench clean preview
+.PHONY: all deps pdfa-tools build demo test bench clean preview
 
 all: build
 
@@ -22,6 +23,13 @@ deps:
 	else echo "system packages: all present"; fi
 	@command -v swift >/dev/null || { echo "swift not found: install Swift 6 (https://www.swift.org/install/linux/)"; exit 1; }
 
+# pikepdf's PDF/A validator for the tests, in a virtual environment of its own (PyPI, only if missing).
+PDFA_VENV := .build/pdfa-venv
+pdfa-tools: deps
+	@$(PDFA_VENV)/bin/python -c 'import pikepdf.pdfa' 2>/dev/null || { \
+	  echo "installing pikepdf[pdfa] into $(PDFA_VENV)"; \
+	  mkdir -p .build && python3 -m venv $(PDFA_VENV) && $(PDFA_VENV)/bin/pip install -q 'pikepdf[pdfa]'; }
+
 build: deps
 	swift build $(SWIFT_FLAGS)
 
@@ -29,7 +37,7 @@ demo: build
 	$(BIN) demo
 	@echo "open Reports/out/sample-briefing.pdf and Reports/out/sample-memo.pdf"
 
-test: deps
+test: deps pdfa-tools
 	swift test $(SWIFT_FLAGS)
 
 # Side-by-side benchmark against ../shared/bench (pandas, ReportLab + matplotlib, Typst).
