@@ -84,6 +84,9 @@ public struct RenderResult: Sendable, Equatable {
     public var pageCount: Int
     /// Files written (one PDF, or one PNG/SVG per page).
     public var files: [URL]
+    /// What the user should know about the output, e.g. that a very large PDF was written
+    /// untagged (see `PDFOptions.tagged`); empty when there is nothing to say.
+    public var notes: [String] = []
 }
 
 /// Renders any `Document` through Pango and Cairo.
@@ -110,6 +113,7 @@ public struct Renderer: Sendable {
         // Should that fail (no writable temporary directory), the whole fonts draw the same.
         try? library.subsetFonts(to: document.characterScalars(), boldRoles: document.boldRoles)
         let measurer = PangoTextMeasurer(library: library)
+        let (pdfOptions, note) = StructureBudget.apply(pdfOptions, to: document, format: format)
         let writer: CairoPageWriter
         do {
             writer = try CairoPageWriter(url: url, format: format, metadata: document.metadata,
@@ -135,7 +139,7 @@ public struct Renderer: Sendable {
             throw error
         }
         let files = try writer.finish()
-        return RenderResult(pageCount: pipeline.pageCount, files: files)
+        return RenderResult(pageCount: pipeline.pageCount, files: files, notes: note.map { [$0] } ?? [])
     }
 }
 

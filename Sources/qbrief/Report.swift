@@ -81,6 +81,7 @@ struct Report: ParsableCommand {
                                            pdfOptions: PDFOptions(tagged: !untagged, archival: pdfa), progress: progress.pages)
             }()
             for file in result.files { print(file.path) }
+            for note in result.notes { printError("qbrief: note: \(note)") }
             printError("qbrief: \(result.pageCount) pages")
         }
     }
