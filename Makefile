@@ -2,7 +2,8 @@
 #   make demo   installs what is missing, builds, writes Reports/out/sample-briefing.pdf and sample-memo.pdf
 #   make test   installs what is missing, builds, runs the test suite
 SHELL := /bin/bash
-APT_PACKAGES := libcairo2-dev libpango1.0-dev libharfbuzz-dev fonts-noto-cjk fonts-lxgw-wenkai poppler-utils qpdf
+APT_PACKAGES := libcairo2-dev libpango1.0-dev libharfbuzz-dev fonts-noto-cjk fonts-lxgw-wenkai poppler-utils qpdf \
+  python3-venv default-jre-headless libpdfbox2-java libactivation-java libjaxb-api-java
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SWIFT_FLAGS ?=
 BIN := .build/debug/qbrief
@@ -18,7 +19,7 @@ export QUALITYBRIEF_FONT_CACHE := $(FONT_CACHE)
 FANDOL_FILES := FandolFang-Regular.otf FandolKai-Regular.otf
 FANDOL_DEB_DIR := usr/share/texlive/texmf-dist/fonts/opentype/public/fandol
 
-.PHONY: all deps fonts build demo test test-docx bench clean preview preview-docx
+.PHONY: all deps fonts pdfa-tools build demo test test-docx bench clean preview preview-docx
 
 all: build
 
@@ -48,6 +49,13 @@ fonts:
 	for f in $(FANDOL_FILES); do cp "$$tmp/$(FANDOL_DEB_DIR)/$$f" "$(FONT_CACHE)/.$$f.part" && mv "$(FONT_CACHE)/.$$f.part" "$(FONT_CACHE)/$$f" || exit 1; done && \
 	echo "Fandol fonts: $(FANDOL_FILES) in $(FONT_CACHE)"
 
+# pikepdf's PDF/A validator for the tests, in a virtual environment of its own (PyPI, only if missing).
+PDFA_VENV := .build/pdfa-venv
+pdfa-tools: deps
+	@$(PDFA_VENV)/bin/python -c 'import pikepdf.pdfa' 2>/dev/null || { \
+	  echo "installing pikepdf[pdfa] into $(PDFA_VENV)"; \
+	  mkdir -p .build && python3 -m venv $(PDFA_VENV) && $(PDFA_VENV)/bin/pip install -q 'pikepdf[pdfa]'; }
+
 build: deps
 	swift build $(SWIFT_FLAGS)
 
@@ -55,7 +63,7 @@ demo: build
 	$(BIN) demo
 	@echo "open Reports/out/sample-briefing.pdf and Reports/out/sample-memo.pdf"
 
-test: deps
+test: deps pdfa-tools
 	swift test $(SWIFT_FLAGS)
 
 # DOCX checked by independent readers: LibreOffice converts every DOCX to PDF (its text must

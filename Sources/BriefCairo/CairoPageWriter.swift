@@ -26,6 +26,8 @@ public final class CairoPageWriter {
     public let metadata: DocumentMetadata
     /// Raster resolution of PNG pages, dots per inch.
     public let pngResolution: Double
+    /// PDF flavour: tagged (the default), untagged, PDF/A-2b.
+    public let pdfOptions: PDFOptions
 
     private let library: FontLibrary
     private enum State { case open, finished, failed }
@@ -39,6 +41,10 @@ public final class CairoPageWriter {
     /// The PDF's file, written with checked writes (see `CheckedFileStream`).
     private var pdfStream: CheckedFileStream?
     private var outlineStack: [(level: Int, id: Int32)] = []
+    /// Structure elements open in cairo (they may span pages), innermost last.
+    private var openElements: [StructureRole] = []
+    /// Elements begun so far, and the attributes cairo cannot write, for the post-pass.
+    private var structure = StructureRecord()
     // Pango drawing state (touched under the library lock only).
     private var pangoContext: GObjectOwner?
     private let shapedCache = ShapedTextCache()
@@ -46,8 +52,9 @@ public final class CairoPageWriter {
     /// Opens the output. For PDF the temporary file is created right away, so an unwritable
     /// destination fails here.
     public init(url: URL, format: OutputFormat, metadata: DocumentMetadata, library: FontLibrary,
-                pngResolution: Double = 150) throws {
+                pngResolution: Double = 150, pdfOptions: PDFOptions = PDFOptions()) throws {
         self.url = url
+        self.pdfOptions = pdfOptions
         self.format = format
         self.metadata = metadata
         self.library = library
@@ -125,6 +132,9 @@ public final class CairoPageWriter {
                 if pageCount == 0 {
                     throw RenderError.cairo("no pages to write")
                 }
+                if let cr = pdfCairo {
+                    while let role = openElements.popLast() { cairo_tag_end(cr.pointer, role.rawValue) }
+                }
                 pdfCairo = nil
                 cairo_surface_finish(surface.pointer)
                 let status = surface.status
@@ -133,6 +143,10 @@ public final class CairoPageWriter {
                 pdfStream = nil
                 try stream?.close()  // the first failed write, or a failed close
                 if status != CAIRO_STATUS_SUCCESS { throw RenderError.cairo(cairoMessage(status)) }
+                if pdfOptions.tagged || pdfOptions.archival {
+                    try PDFUpdater.append(to: pending[0].temp, metadata: metadata, structure: structure,
+                                          options: pdfOptions)
+                }
             }
             for (temp, final) in pending {
                 if rename(temp.path, final.path) != 0 {
@@ -279,44 +293,89 @@ public final class CairoPageWriter {
         let cr = owner.pointer
         cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT)
         cairo_set_line_join(cr, CAIRO_LINE_JOIN_MITER)
+        let tagging = format == .pdf && pdfOptions.tagged && !page.structure.isEmpty
         library.withLock {
             let batch = TextBatch()
             defer { batch.flush(cr) }
-            for item in page.items {
-                switch item {
-                case .text(let t):
-                    if !batchText(t, into: batch) { drawText(t, cr: cr) }
-                case .rect(let r) where r.fill != nil:
-                    // Text already gathered stays under a filled shape drawn after it.
-                    if !batch.isEmpty { batch.flush(cr) }
-                    paint(cr, fill: r.fill, stroke: r.stroke, width: r.strokeWidth, hatch: r.hatch) {
-                        cairo_rectangle(cr, r.rect.x, r.rect.y, r.rect.width, r.rect.height)
-                    }
-                    continue
-                case .path(let p) where p.fill != nil:
-                    if !batch.isEmpty { batch.flush(cr) }
-                    paint(cr, fill: p.fill, stroke: p.stroke, width: p.strokeWidth, hatch: p.hatch) { trace(p, cr) }
-                    continue
-                case .line(let l):
-                    cairo_new_path(cr)
-                    setColor(cr, l.color)
-                    cairo_set_line_width(cr, l.width)
-                    if !l.dash.isEmpty { cairo_set_dash(cr, l.dash, Int32(l.dash.count), 0) }
-                    cairo_move_to(cr, l.from.x, l.from.y)
-                    cairo_line_to(cr, l.to.x, l.to.y)
-                    cairo_stroke(cr)
-                    if !l.dash.isEmpty { cairo_set_dash(cr, nil, 0, 0) }
-                case .rect(let r):
-                    paint(cr, fill: r.fill, stroke: r.stroke, width: r.strokeWidth, hatch: r.hatch) {
-                        cairo_rectangle(cr, r.rect.x, r.rect.y, r.rect.width, r.rect.height)
-                    }
-                case .path(let p):
-                    paint(cr, fill: p.fill, stroke: p.stroke, width: p.strokeWidth, hatch: p.hatch) { trace(p, cr) }
+            guard tagging else {
+                for item in page.items {
+                    drawItem(item, cr: cr, batch: batch)
+                    if cairo_status(cr) != CAIRO_STATUS_SUCCESS { break }
                 }
+                return
+            }
+            // Decorations (page number, running header) are drawn where no content element is
+            // open, so that cairo leaves them out of the tree; else at the end of the page.
+            let artifactStart = page.structure.first { $0.event == .artifacts }?.item ?? page.items.count
+            var decorationsDrawn = artifactStart >= page.items.count
+            func drawDecorations() {
+                batch.flush(cr)
+                for item in page.items[artifactStart...] { drawItem(item, cr: cr, batch: batch) }
+                batch.flush(cr)
+                decorationsDrawn = true
+            }
+            var next = 0
+            let marks = page.structure
+            func applyMarks(upTo index: Int) {
+                while next < marks.count && marks[next].item <= index {
+                    switch marks[next].event {
+                    case .begin(let element):
+                        batch.flush(cr)
+                        structure.record(element)
+                        cairo_tag_begin(cr, element.role.rawValue, "")
+                        openElements.append(element.role)
+                    case .end:
+                        batch.flush(cr)
+                        if let role = openElements.popLast() { cairo_tag_end(cr, role.rawValue) }
+                    case .artifacts:
+                        break
+                    }
+                    next += 1
+                    if !decorationsDrawn && !openElements.contains(where: \.holdsContent) { drawDecorations() }
+                }
+            }
+            if !openElements.contains(where: \.holdsContent) && !decorationsDrawn { drawDecorations() }
+            for (i, item) in page.items[..<artifactStart].enumerated() {
+                applyMarks(upTo: i)
+                drawItem(item, cr: cr, batch: batch)
                 if cairo_status(cr) != CAIRO_STATUS_SUCCESS { break }
             }
+            applyMarks(upTo: page.items.count)
+            if !decorationsDrawn { drawDecorations() }
         }
         try check(owner)
+    }
+
+    /// Draws one item (text lines join the page's batch). Call under lock.
+    private func drawItem(_ item: PageItem, cr: OpaquePointer, batch: TextBatch) {
+        switch item {
+        case .text(let t):
+            if !batchText(t, into: batch) { drawText(t, cr: cr) }
+        case .rect(let r) where r.fill != nil:
+            // Text already gathered stays under a filled shape drawn after it.
+            if !batch.isEmpty { batch.flush(cr) }
+            paint(cr, fill: r.fill, stroke: r.stroke, width: r.strokeWidth, hatch: r.hatch) {
+                cairo_rectangle(cr, r.rect.x, r.rect.y, r.rect.width, r.rect.height)
+            }
+        case .path(let p) where p.fill != nil:
+            if !batch.isEmpty { batch.flush(cr) }
+            paint(cr, fill: p.fill, stroke: p.stroke, width: p.strokeWidth, hatch: p.hatch) { trace(p, cr) }
+        case .line(let l):
+            cairo_new_path(cr)
+            setColor(cr, l.color)
+            cairo_set_line_width(cr, l.width)
+            if !l.dash.isEmpty { cairo_set_dash(cr, l.dash, Int32(l.dash.count), 0) }
+            cairo_move_to(cr, l.from.x, l.from.y)
+            cairo_line_to(cr, l.to.x, l.to.y)
+            cairo_stroke(cr)
+            if !l.dash.isEmpty { cairo_set_dash(cr, nil, 0, 0) }
+        case .rect(let r):
+            paint(cr, fill: r.fill, stroke: r.stroke, width: r.strokeWidth, hatch: r.hatch) {
+                cairo_rectangle(cr, r.rect.x, r.rect.y, r.rect.width, r.rect.height)
+            }
+        case .path(let p):
+            paint(cr, fill: p.fill, stroke: p.stroke, width: p.strokeWidth, hatch: p.hatch) { trace(p, cr) }
+        }
     }
 
     private func trace(_ p: PathItem, _ cr: OpaquePointer) {
@@ -515,8 +574,9 @@ private final class Counter: @unchecked Sendable {
 
 /// Renders `pages` to `url` in `format` and returns the files written.
 public func renderPages(_ pages: [LaidOutPage], to url: URL, format: OutputFormat, metadata: DocumentMetadata,
-                        library: FontLibrary) throws -> [URL] {
-    let writer = try CairoPageWriter(url: url, format: format, metadata: metadata, library: library)
+                        library: FontLibrary, pdfOptions: PDFOptions = PDFOptions()) throws -> [URL] {
+    let writer = try CairoPageWriter(url: url, format: format, metadata: metadata, library: library,
+                                     pdfOptions: pdfOptions)
     for page in pages { try writer.consume(page) }
     return try writer.finish()
 }

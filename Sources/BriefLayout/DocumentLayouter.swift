@@ -22,13 +22,15 @@ public struct DocumentLayouter: Sendable {
         page.runningHeaderSkipsFirstPage = document.masthead?.notice != nil && document.masthead?.notice == document.runningHeader
         page.draftMark = document.draftMark
         let flow = FlowLayout(page: page, styles: document.styles, measurer: measurer)
+        page.begin(.document)
         if let masthead = document.masthead {
-            MastheadLayout(page: page, styles: document.styles).place(masthead)
+            page.tagged(.sect) { MastheadLayout(page: page, styles: document.styles).place(masthead) }
         }
         try flow.place(document.blocks)
         if let footer = document.footer {
-            try MastheadLayout(page: page, styles: document.styles).place(footer)
+            try page.tagged(.sect) { try MastheadLayout(page: page, styles: document.styles).place(footer) }
         }
+        page.end()
         try page.finishPage()
         return page.pagesEmitted
     }
@@ -77,7 +79,7 @@ final class FlowLayout {
             let need = own + minimumHeight(next, below: own)
             if page.remaining < need && !page.atPageTop { try page.newPage() }
             page.cursor += st.spaceBefore
-            placeLines(lines, style: st, x: page.block.x, width: page.block.width)
+            page.tagged(.h1) { placeLines(lines, style: st, x: page.block.x, width: page.block.width) }
             page.cursor += st.spaceAfter
         case .heading(let h):
             let st = styles.heading(h.level)
@@ -94,7 +96,9 @@ final class FlowLayout {
             if h.inOutline {
                 page.addOutline(OutlineEntry(title: h.text, level: h.level, y: page.cursor))
             }
-            placeLines(lines, style: st, x: page.block.x, width: page.block.width, firstIndent: indent)
+            page.tagged(.heading(h.level + 1)) {
+                placeLines(lines, style: st, x: page.block.x, width: page.block.width, firstIndent: indent)
+            }
             page.cursor += st.spaceAfter
         case .paragraph(let p):
             try placeParagraph(p)
@@ -116,7 +120,9 @@ final class FlowLayout {
                 }
             }
             let frame = Rect(x: page.block.x, y: page.cursor, width: page.block.width, height: height)
-            page.add(contentsOf: ChartLayout.items(for: c, in: frame, styles: styles, measurer: measurer))
+            page.tagged(.figure, alt: c.alternativeText) {
+                page.add(contentsOf: ChartLayout.items(for: c, in: frame, styles: styles, measurer: measurer))
+            }
             page.cursor = min(page.block.maxY, page.cursor + height + 6)
         case .spacer(let h):
             if !page.atPageTop { page.cursor = min(page.block.maxY, page.cursor + h) }
@@ -171,8 +177,10 @@ final class FlowLayout {
             if take <= 0 {
                 if page.atPageTop { take = min(max(fit, 1), left) } else { try page.newPage(); continue }
             }
-            placeLines(Array(lines[i..<(i + take)]), style: st, x: page.block.x, width: page.block.width,
-                       firstIndent: i == 0 ? indent : 0)
+            page.tagged(.paragraph) {
+                placeLines(Array(lines[i..<(i + take)]), style: st, x: page.block.x, width: page.block.width,
+                           firstIndent: i == 0 ? indent : 0)
+            }
             i += take
             if i < lines.count { try page.newPage() }
         }

@@ -10,10 +10,15 @@ public struct LaidOutPage: Sendable, Equatable {
     public var label: String
     /// Outline (bookmark) entries that point into this page.
     public var outline: [OutlineEntry]
+    /// Where structure elements (headings, paragraphs, tables, figures) begin and end among
+    /// `items`, in order; empty for an untagged page.
+    public var structure: [StructureMark]
 
     /// Creates a page.
-    public init(index: Int, size: Size, items: [PageItem] = [], label: String, outline: [OutlineEntry] = []) {
+    public init(index: Int, size: Size, items: [PageItem] = [], label: String, outline: [OutlineEntry] = [],
+                structure: [StructureMark] = []) {
         self.index = index; self.size = size; self.items = items; self.label = label; self.outline = outline
+        self.structure = structure
     }
 }
 

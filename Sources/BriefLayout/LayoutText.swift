@@ -10,7 +10,7 @@ public enum LayoutText {
         (0x20...0x7E).map { String(UnicodeScalar(UInt8($0))) }.joined()
         + "·–—‘’“”…‰℃　、。〈〉《》「」『』【】〔〕〖〗〘〙〚〛！％（），．／：；？［］｛｝～"
         + "〇零一二三四五六七八九十百千万亿两负年月日第号页共份"
-        + "续表合计附件抄送印发无数据江苏省市"
+        + "续表合计附件抄送印发无数据江苏省市图项"
         + "南京无锡徐州常州苏州南通连云港淮安盐城扬州镇江泰州宿迁"
 
     /// `generatedCharacters` as ascending scalar values.

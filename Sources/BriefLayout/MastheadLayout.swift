@@ -12,22 +12,22 @@ struct MastheadLayout {
         let red = styles.accent
         if let cls = m.classification, !cls.isEmpty {
             let st = TextStyle(role: .heiti, size: ChineseFontSize.sanhao, lineHeight: 24)
-            page.add(page.text(cls, style: st, x: b.x, baseline: b.y + 16))
+            page.addParagraph(page.text(cls, style: st, x: b.x, baseline: b.y + 16))
         }
         let nameStyle = TextStyle(role: .xiaobiaosong, size: ChineseFontSize.xiaochu, color: red, lineHeight: 50)
         let nameBase = b.y + mm(30)
         let nw = page.measurer.width(m.name, font: FontSpec(nameStyle))
-        page.add(page.text(m.name, style: nameStyle, x: b.x + (b.width - nw) / 2, baseline: nameBase))
+        page.addParagraph(page.text(m.name, style: nameStyle, x: b.x + (b.width - nw) / 2, baseline: nameBase))
 
         let issueStyle = TextStyle(role: .fangsong, size: ChineseFontSize.sanhao, lineHeight: 24)
         let iw = page.measurer.width(m.issue, font: FontSpec(issueStyle))
         let issueBase = nameBase + mm(15)
-        page.add(page.text(m.issue, style: issueStyle, x: b.x + (b.width - iw) / 2, baseline: issueBase))
+        page.addParagraph(page.text(m.issue, style: issueStyle, x: b.x + (b.width - iw) / 2, baseline: issueBase))
 
         let unitBase = issueBase + mm(14)
-        page.add(page.text(m.unit, style: issueStyle, x: b.x, baseline: unitBase))
+        page.addParagraph(page.text(m.unit, style: issueStyle, x: b.x, baseline: unitBase))
         let dw = page.measurer.width(m.date, font: FontSpec(issueStyle))
-        page.add(page.text(m.date, style: issueStyle, x: b.maxX - dw, baseline: unitBase))
+        page.addParagraph(page.text(m.date, style: issueStyle, x: b.maxX - dw, baseline: unitBase))
 
         let ruleY = unitBase + mm(4)
         page.add(.line(LineItem(from: Point(x: b.x, y: ruleY), to: Point(x: b.maxX, y: ruleY), width: 2.0, color: red)))
@@ -35,7 +35,7 @@ struct MastheadLayout {
         if let notice = m.notice, !notice.isEmpty {
             let ns = TextStyle(role: .heiti, size: ChineseFontSize.wuhao, color: red, lineHeight: 16)
             let w = page.measurer.width(notice, font: FontSpec(ns))
-            page.add(page.text(notice, style: ns, x: b.x + (b.width - w) / 2, baseline: page.baseline(top: page.cursor, style: ns)))
+            page.addParagraph(page.text(notice, style: ns, x: b.x + (b.width - w) / 2, baseline: page.baseline(top: page.cursor, style: ns)))
             page.cursor += ns.lineHeight
         }
         page.cursor += mm(4)
@@ -52,12 +52,12 @@ struct MastheadLayout {
         page.add(.line(LineItem(from: Point(x: b.x, y: y), to: Point(x: b.maxX, y: y), width: 0.75)))
         y += 4
         for line in f.lines {
-            page.add(page.text(line, style: st, x: b.x + st.size, baseline: page.baseline(top: y, style: st)))
+            page.addParagraph(page.text(line, style: st, x: b.x + st.size, baseline: page.baseline(top: y, style: st)))
             y += st.lineHeight
         }
         if let run = f.printRun {
             let w = page.measurer.width(run, font: FontSpec(st))
-            page.add(page.text(run, style: st, x: b.maxX - st.size - w, baseline: page.baseline(top: y, style: st)))
+            page.addParagraph(page.text(run, style: st, x: b.maxX - st.size - w, baseline: page.baseline(top: y, style: st)))
             y += st.lineHeight
         }
         page.add(.line(LineItem(from: Point(x: b.x, y: b.maxY), to: Point(x: b.maxX, y: b.maxY), width: 0.75)))

@@ -66,6 +66,7 @@ struct MemoLayout {
         page.draftMark = document.draftMark
         let ctx = Context(page: page, grid: grid, settings: settings,
                           line: mm(document.page.blockHeight) / Double(settings.linesPerPage))
+        page.begin(.document)
         if let memo = document.memo {
             let flow = FlowLayout(page: page, styles: document.styles, measurer: grid)
             ctx.placeHeader(memo.header, styles: document.styles, flow: flow)
@@ -82,7 +83,8 @@ struct MemoLayout {
             try ctx.placeAttachment(attachment.attachment ?? AttachmentHeader(label: label, title: attachment.metadata.title),
                                     document: attachment, newPage: true)
         }
-        if let end = document.memo?.end { try ctx.placeEnd(end) }
+        if let end = document.memo?.end { try page.tagged(.sect) { try ctx.placeEnd(end) } }
+        page.end()
         try page.finishPage()
         return page.pagesEmitted
     }
@@ -115,26 +117,35 @@ struct MemoLayout {
         /// Baseline of a line whose ideographic em box has its top at `top`.
         func baseline(emTop top: Double, size: Double) -> Double { top + MemoSettings.ideographicAscent * size }
 
-        /// Places `text` on one line at the cursor.
-        func placeLine(_ text: String, style st: TextStyle, x: Double) {
+        /// Places `text` on one line at the cursor (a paragraph of its own unless `tagged` is false).
+        func placeLine(_ text: String, style st: TextStyle, x: Double, tagged: Bool = true) {
+            if tagged { page.begin(.paragraph) }
             page.add(page.text(text, style: st, x: x, baseline: page.baseline(top: page.cursor, style: st)))
+            if tagged { page.end() }
             page.cursor += st.lineHeight
         }
 
-        /// Places a broken line (squeezed punctuation, half-width line-start mark) at the cursor.
-        func placeLine(_ line: BrokenLine, style st: TextStyle, x: Double) {
+        /// Places a broken line (squeezed punctuation, half-width line-start mark) at the cursor,
+        /// as a paragraph of its own unless `tagged` is false (the caller's element holds it).
+        func placeLine(_ line: BrokenLine, style st: TextStyle, x: Double, tagged: Bool = true) {
+            if tagged { page.begin(.paragraph) }
             page.add(page.text(line.text, style: st, x: x + line.lead, baseline: page.baseline(top: page.cursor, style: st),
                                squeezes: line.squeezes))
+            if tagged { page.end() }
             page.cursor += st.lineHeight
         }
 
-        /// Text broken to `width` starting at `x`, continuation lines at `x + hang`.
-        func placeWrapped(_ text: String, style st: TextStyle, x: Double, width: Double, hang: Double) throws {
+        /// Text broken to `width` starting at `x`, continuation lines at `x + hang`; one
+        /// paragraph unless `tagged` is false (the caller's element holds it).
+        func placeWrapped(_ text: String, style st: TextStyle, x: Double, width: Double, hang: Double,
+                          tagged: Bool = true) throws {
             let lines = breaker.breakLines(text, font: FontSpec(st), width: width - hang, firstIndent: -hang)
+            if tagged { page.begin(.paragraph) }
             for (i, l) in lines.enumerated() {
                 if page.remaining < st.lineHeight - 0.01 { try page.newPage() }
-                placeLine(l, style: st, x: i == 0 ? x : x + hang)
+                placeLine(l, style: st, x: i == 0 ? x : x + hang, tagged: false)
             }
+            if tagged { page.end() }
         }
 
         /// A centred title broken at sense boundaries into a trapezoid or diamond (GB/T 9704
@@ -176,8 +187,8 @@ struct MemoLayout {
             // The top edge is the top of the characters' ink, as a ruler on paper finds it.
             let markTop = b.y + mm(settings.markTop)
             let markInk = grid.inkBounds(h.issuerMark, font: FontSpec(markStyle))
-            page.add(page.text(h.issuerMark, style: markStyle, x: b.x + (b.width - w) / 2,
-                               baseline: markTop + markInk.ascent))
+            page.addParagraph(page.text(h.issuerMark, style: markStyle, x: b.x + (b.width - w) / 2,
+                                        baseline: markTop + markInk.ascent))
             var y = markTop + size
             // 发文字号: two lines under the mark, centred (7.2.5).
             let fang = style(.fangsong)
@@ -187,7 +198,7 @@ struct MemoLayout {
                 // The line box is centred on the em box: em top = top + (line − 16) / 2.
                 let emTop = top + (line - fang.size) / 2
                 let base = baseline(emTop: emTop, size: fang.size)
-                page.add(page.text(number, style: fang, x: b.x + (b.width - nw) / 2, baseline: base))
+                page.addParagraph(page.text(number, style: fang, x: b.x + (b.width - nw) / 2, baseline: base))
                 // The rule's gap is measured from the number's lowest ink (the 〔〕).
                 y = base + grid.inkBounds(number, font: FontSpec(fang)).descent
             } else {
@@ -202,7 +213,7 @@ struct MemoLayout {
             page.cursor = ruleY + 2 * line
             let st = styles.title
             let lines = titleLines(h.title, style: st)
-            flow.placeLines(lines, style: st, x: b.x, width: b.width)
+            page.tagged(.h1) { flow.placeLines(lines, style: st, x: b.x, width: b.width) }
             // 主送 one line under the title, flush left, full-width colon (7.3.2).
             if let to = h.recipients, !to.isEmpty {
                 page.cursor += line
@@ -275,12 +286,14 @@ struct MemoLayout {
                     let prefix = numbered ? "\(i + 1). " : ""
                     let pw = grid.width(prefix, font: FontSpec(fang))
                     if page.remaining < line - 0.01 { try page.newPage() }
+                    page.begin(.paragraph)
                     if i == 0 { page.add(page.text(label, style: fang, x: lx, baseline: page.baseline(top: page.cursor, style: fang))) }
                     let x = lx + lw
                     if !prefix.isEmpty {
                         page.add(page.text(prefix, style: fang, x: x, baseline: page.baseline(top: page.cursor, style: fang)))
                     }
-                    try placeWrapped(name, style: fang, x: x + pw, width: b.maxX - x - pw, hang: 0)
+                    try placeWrapped(name, style: fang, x: x + pw, width: b.maxX - x - pw, hang: 0, tagged: false)
+                    page.end()
                 }
             }
             // Signature and date (7.3.5.2, without seal): one line under, signature two
@@ -318,6 +331,8 @@ struct MemoLayout {
 
         func placeAttachment(_ header: AttachmentHeader, document: Document, newPage: Bool) throws {
             if newPage { try page.newPage() }
+            page.begin(.sect)
+            defer { page.end() }
             let b = block
             let hei = style(.heiti)
             let label = (header.memoNumber ?? "") + header.label
@@ -328,8 +343,9 @@ struct MemoLayout {
             let flow = FlowLayout(page: page, styles: document.styles, measurer: grid)
             var titleStyle = st
             titleStyle.lineHeight = line
-            flow.placeLines(titleLines(header.title, style: st),
-                            style: titleStyle, x: b.x, width: b.width)
+            page.tagged(.h1) {
+                flow.placeLines(titleLines(header.title, style: st), style: titleStyle, x: b.x, width: b.width)
+            }
             page.cursor += line / 2
             var blocks = document.blocks
             if case .title = blocks.first { blocks.removeFirst() }
@@ -372,18 +388,20 @@ struct MemoLayout {
             }
             var top = b.maxY - height
             rule(top + outer / 2, outer)
+            if !copyLines.isEmpty { page.begin(.paragraph) }
             for (i, l) in copyLines.enumerated() {
                 let base = page.baseline(top: top, style: st)
                 if i == 0 { page.add(page.text("抄送：", style: st, x: b.x + one, baseline: base)) }
                 page.add(page.text(l.text, style: st, x: b.x + one + copyLabelWidth, baseline: base))
                 top += line
             }
+            if !copyLines.isEmpty { page.end() }
             if !copyLines.isEmpty { rule(top, inner) }
             let base = page.baseline(top: top, style: st)
-            page.add(page.text(e.printedBy, style: st, x: b.x + one, baseline: base))
+            page.addParagraph(page.text(e.printedBy, style: st, x: b.x + one, baseline: base))
             let on = e.printedOn.hasSuffix("印发") ? e.printedOn : e.printedOn + "印发"
             let ow = grid.width(on, font: FontSpec(st))
-            page.add(page.text(on, style: st, x: b.maxX - one - ow, baseline: base))
+            page.addParagraph(page.text(on, style: st, x: b.maxX - one - ow, baseline: base))
             rule(b.maxY - outer / 2, outer)
             page.cursor = b.maxY
         }

@@ -26,6 +26,8 @@ final class PageBuilder {
     /// Leave the page number off the current page (GB/T 9704-2012 7.5: a blank page before
     /// the 版记 page, and that page, carry none). Reset by `newPage()`.
     var omitsPageNumber = false
+    /// Structure marks of the current page (see `StructureMark`).
+    private(set) var structure: [StructureMark] = []
     /// Top of the free space on the current page.
     var cursor: Double
     private(set) var pagesEmitted = 0
@@ -51,6 +53,24 @@ final class PageBuilder {
     func add(_ item: PageItem) { items.append(item) }
     func add(contentsOf more: [PageItem]) { items.append(contentsOf: more) }
     func addOutline(_ entry: OutlineEntry) { outline.append(entry) }
+    /// Opens a structure element before the next item added.
+    func begin(_ role: StructureRole, alt: String? = nil, scope: HeaderScope? = nil) {
+        structure.append(StructureMark(item: items.count, event: .begin(StructureElement(role, alt: alt, scope: scope))))
+    }
+    /// Closes the innermost open structure element after the last item added.
+    func end() { structure.append(StructureMark(item: items.count, event: .end)) }
+    /// Adds one item as a paragraph of its own (a masthead line, a memo's number).
+    func addParagraph(_ item: PageItem) {
+        begin(.paragraph)
+        items.append(item)
+        end()
+    }
+    /// Runs `body` inside a structure element of `role`.
+    func tagged<T>(_ role: StructureRole, alt: String? = nil, _ body: () throws -> T) rethrows -> T {
+        begin(role, alt: alt)
+        defer { end() }
+        return try body()
+    }
 
     /// Finishes the current page and starts the next.
     func newPage() throws {
@@ -59,15 +79,21 @@ final class PageBuilder {
         items = []
         outline = []
         omitsPageNumber = false
+        structure = []
         cursor = block.y
     }
 
     /// Emits the current page with its page number and running header.
     func finishPage() throws {
-        var all = draftMarkItems() + items
+        let mark = draftMarkItems()
+        var all = mark + items
+        // The draft mark lies under the content: shift the marks past it, artifacts after the content.
+        let marks = structure.map { StructureMark(item: $0.item + mark.count, event: $0.event) }
+            + [StructureMark(item: all.count, event: .artifacts)]
         all.append(contentsOf: decorations())
         let size = Size(width: mm(style.width), height: mm(style.height))
-        try emit(LaidOutPage(index: index, size: size, items: all, label: String(pageNumber), outline: outline))
+        try emit(LaidOutPage(index: index, size: size, items: all, label: String(pageNumber), outline: outline,
+                             structure: marks))
         pagesEmitted += 1
     }
 

@@ -229,7 +229,11 @@ struct TableLayout {
                 try page.newPage()
             }
         }
+        // Structure: Table > Caption, THead > TR > TH, TBody > TR > TD. The 续表 caption and the
+        // header repeated on later pages are drawn inside TBody, outside every cell: not read twice.
+        page.begin(.table)
         var segmentTop = startSegment(t, p, continued: false)
+        page.begin(.tableBody)
         var rowsInSegment = 0
         for i in 0..<bodyCount {
             let isTotal = i >= t.rows.count
@@ -280,13 +284,17 @@ struct TableLayout {
             rowsInSegment += 1
         }
         closeSegment(t, p, top: segmentTop)
+        page.end()
+        page.end()
         if let note = t.note {
             page.cursor += 3
             let lines = breaker.breakLines(note, font: FontSpec(styles.note), width: page.block.width)
             for line in lines {
                 if page.remaining < styles.note.lineHeight { try page.newPage() }
                 let base = page.baseline(top: page.cursor, style: styles.note)
-                page.add(page.text(line.text, style: styles.note, x: page.block.x, baseline: base))
+                page.tagged(.paragraph) {
+                    page.add(page.text(line.text, style: styles.note, x: page.block.x, baseline: base))
+                }
                 page.cursor += styles.note.lineHeight
             }
         }
@@ -302,11 +310,13 @@ struct TableLayout {
             if !page.atPageTop { page.cursor += cs.spaceBefore }
             let base = page.baseline(top: page.cursor, style: cs)
             let w = page.measurer.width(text, font: FontSpec(cs))
+            if !continued { page.begin(.caption) }
             page.add(page.text(text, style: cs, x: page.block.x + (page.block.width - w) / 2, baseline: base))
+            if !continued { page.end() }
             page.cursor += cs.lineHeight + cs.spaceAfter
         }
         let top = page.cursor
-        drawHeader(t, p, top: top)
+        drawHeader(t, p, top: top, tagged: !continued)
         page.cursor = top + p.header.height
         return page.cursor
     }
@@ -318,7 +328,8 @@ struct TableLayout {
         return xs
     }
 
-    private func drawHeader(_ t: TableSpec, _ p: Prepared, top: Double) {
+    /// Draws the header rows; `tagged`: as the table's THead (its first appearance).
+    private func drawHeader(_ t: TableSpec, _ p: Prepared, top: Double, tagged: Bool) {
         let xs = edges(p)
         var rowTop = [top]
         for h in p.header.rowHeights { rowTop.append(rowTop[rowTop.count - 1] + h) }
@@ -330,7 +341,14 @@ struct TableLayout {
             page.add(.rect(RectItem(rect: Rect(x: page.block.x, y: top, width: xs[xs.count - 1] - xs[0], height: bottom - top),
                                     fill: RGBColor(hex: 0xEDEDED), stroke: .black, strokeWidth: thin)))
         }
+        if tagged { page.begin(.tableHead) }
+        var openRow: Int? = nil
         for c in p.header.cells {
+            if tagged && openRow != c.row {
+                if openRow != nil { page.end() }
+                page.begin(.tableRow)
+                openRow = c.row
+            }
             let x0 = xs[c.column], x1 = xs[c.column + c.columnSpan]
             let y0 = rowTop[c.row], y1 = rowTop[c.row + c.rowSpan]
             if t.style == .grid {
@@ -341,6 +359,7 @@ struct TableLayout {
                 page.add(.line(LineItem(from: Point(x: x0 + 3, y: y1), to: Point(x: x1 - 3, y: y1), width: thin)))
             }
             var lineTop = y0 + ((y1 - y0) - Double(c.lines.count) * st.lineHeight) / 2
+            if tagged { page.begin(.headerCell, scope: .column) }
             for line in c.lines {
                 let base = page.baseline(top: lineTop, style: st)
                 page.add(.text(TextItem(text: line.text, font: FontSpec(st), color: st.color,
@@ -348,6 +367,11 @@ struct TableLayout {
                                         width: line.width - line.lead, squeezes: line.squeezes)))
                 lineTop += st.lineHeight
             }
+            if tagged { page.end() }
+        }
+        if tagged {
+            if openRow != nil { page.end() }
+            page.end()
         }
         if t.style == .threeLine {
             page.add(.line(LineItem(from: Point(x: page.block.x, y: bottom), to: Point(x: page.block.maxX, y: bottom), width: thin)))
@@ -373,7 +397,10 @@ struct TableLayout {
         var x = page.block.x
         let m = page.measurer.metrics(font)
         let baseOffset = (st.lineHeight - (m.ascent + m.descent)) / 2 + m.ascent
+        page.begin(.tableRow)
         for (i, w) in p.widths.enumerated() {
+            page.begin(.dataCell)
+            defer { page.end() }
             let align: TextAlignment = t.columns[i].alignment
             var lineTop = page.cursor + p.padY
             for line in row.cells[i] where !line.text.isEmpty {
@@ -391,6 +418,7 @@ struct TableLayout {
             }
             x += w
         }
+        page.end()
         page.cursor += row.height
         if t.style == .grid {
             page.add(.line(LineItem(from: Point(x: page.block.x, y: page.cursor),

@@ -96,14 +96,20 @@ public struct Briefing: Sendable {
     /// checked first (`OutputTarget`: regular files only, links followed, never a register
     /// of this briefing, extension agreeing with `format`). `progress`,
     /// if given, is called after each page is drawn with the number of pages drawn so far.
+    /// A PDF is tagged by default; `PDFOptions(archival: true)` writes PDF/A-2b.
     @discardableResult
     public func render(to url: URL, format: OutputFormat = .pdf, fontsDirectory: URL? = nil,
-                       pngResolution: Double = 150, progress: ((Int) -> Void)? = nil) throws -> RenderResult {
+                       pngResolution: Double = 150, pdfOptions: PDFOptions = PDFOptions(),
+                       progress: ((Int) -> Void)? = nil) throws -> RenderResult {
         let target = try OutputTarget.resolve(url, format: format, inputs: register.sources)
         return try Renderer(fontsDirectory: fontsDirectory).render(document(), to: target, format: format,
-                                                                   pngResolution: pngResolution, progress: progress)
+                                                                   pngResolution: pngResolution, pdfOptions: pdfOptions,
+                                                                   progress: progress)
     }
 }
+
+/// PDF flavour: tagged (default), untagged, PDF/A-2b (`BriefCairo.PDFOptions`).
+public typealias PDFOptions = BriefCairo.PDFOptions
 
 /// What a render produced.
 public struct RenderResult: Sendable, Equatable {
@@ -114,6 +120,9 @@ public struct RenderResult: Sendable, Equatable {
     /// For a memo (公文): the roles set with an open stand-in rather than the face GB/T 9704
     /// names (see `FontReport.standInWarning`); empty for other documents.
     public var fontStandIns: [FontReport.Row] = []
+    /// What the user should know about the output, e.g. that a very large PDF was written
+    /// untagged (see `PDFOptions.tagged`); empty when there is nothing to say.
+    public var notes: [String] = []
 }
 
 /// Renders any `Document` through Pango and Cairo.
@@ -136,8 +145,10 @@ public struct Renderer: Sendable {
     ///
     /// A memo built in Swift is held to the same rules as a YAML `memo:` section (份号 and
     /// 发文字号 form, mark size and rule width in `DefinitionLimits`): `QualityBriefError.invalidDefinition`.
+    /// `pdfOptions` chooses tagged (default), untagged or PDF/A-2b output.
     public func render(_ document: Document, to url: URL, format: OutputFormat = .pdf,
-                       pngResolution: Double = 150, progress: ((Int) -> Void)? = nil) throws -> RenderResult {
+                       pngResolution: Double = 150, pdfOptions: PDFOptions = PDFOptions(),
+                       progress: ((Int) -> Void)? = nil) throws -> RenderResult {
         let memoProblems = document.memo.map(MemoDefinition.problems(of:)) ?? []
         if !memoProblems.isEmpty { throw QualityBriefError.invalidDefinition(memoProblems) }
         // Regular files only, links followed, extension agreeing (`OutputTarget`).
@@ -147,10 +158,11 @@ public struct Renderer: Sendable {
         // Should that fail (no writable temporary directory), the whole fonts draw the same.
         try? library.subsetFonts(to: document.characterScalars(), boldRoles: document.boldRoles)
         let measurer = PangoTextMeasurer(library: library)
+        let (pdfOptions, note) = StructureBudget.apply(pdfOptions, to: document, format: format)
         let writer: CairoPageWriter
         do {
             writer = try CairoPageWriter(url: url, format: cairoFormat, metadata: document.metadata,
-                                         library: library, pngResolution: pngResolution)
+                                         library: library, pngResolution: pngResolution, pdfOptions: pdfOptions)
         } catch {
             throw QualityBriefError.renderFailed("cannot write \(url.path): \(error)")
         }
@@ -176,7 +188,7 @@ public struct Renderer: Sendable {
         }
         do {
             let files = try writer.finish()
-            var result = RenderResult(pageCount: pipeline.pageCount, files: files)
+            var result = RenderResult(pageCount: pipeline.pageCount, files: files, notes: note.map { [$0] } ?? [])
             if document.memo != nil {
                 result.fontStandIns = FontRole.allCases.compactMap { role in
                     let s = library.standIn(for: role)

@@ -36,6 +36,10 @@ struct Report: ParsableCommand {
     var draft = false
     @Option(name: .long, help: "briefing (简报) | memo (公文, GB/T 9704-2012, briefing as 附件1; needs memo: in the template) | attachment.")
     var layout: LayoutKind?
+    @Flag(name: .long, help: "Write PDF/A-2b (archival: XMP with pdfaid, sRGB output intent); tagged unless --untagged.")
+    var pdfa = false
+    @Flag(name: .long, help: "Leave out the PDF structure tags (tagged PDF is the default).")
+    var untagged = false
     @OptionGroup var filters: FilterOptions
 
     func validate() throws {
@@ -44,6 +48,7 @@ struct Report: ParsableCommand {
         let fmt = outputFormat
         if dpi != nil && fmt != .png { throw ValidationError("--dpi applies to PNG output (--format png, or --out ending in .png)") }
         if out == "-" && fmt != .pdf && fmt != .docx { throw ValidationError("--out - streams a PDF or DOCX; PNG and SVG write one file per page: give a file name") }
+        if (pdfa || untagged) && fmt != .pdf { throw ValidationError("--pdfa and --untagged apply to PDF output") }
         let ext = URL(fileURLWithPath: out).pathExtension.lowercased()
         if let format, let named = OutputFormat(rawValue: ext), named != format {
             throw ValidationError("--out \(out) ends in .\(ext) but --format is \(format.rawValue); name the file .\(format.rawValue) or drop --format")
@@ -106,7 +111,8 @@ struct Report: ParsableCommand {
             let progress = ProgressLine()
             let result = try {
                 defer { progress.finish() }  // erased before anything else is printed
-                return try briefing.render(to: target, format: fmt, pngResolution: dpi ?? 150, progress: progress.pages)
+                return try briefing.render(to: target, format: fmt, pngResolution: dpi ?? 150,
+                                           pdfOptions: PDFOptions(tagged: !untagged, archival: pdfa), progress: progress.pages)
             }()
             if toStandardOutput {
                 TemporaryCleanup.track(target)
@@ -115,6 +121,7 @@ struct Report: ParsableCommand {
             } else {
                 for file in result.files { try StandardOutput.print(file.path) }
             }
+            for note in result.notes { printError("qbrief: note: \(note)") }
             if let warning = FontReport.standInWarning(result.fontStandIns) { printError("qbrief: \(warning)") }
             if definition.draft == true { printError("qbrief: draft: every page is marked 草稿") }
             printError("qbrief: \(result.pageCount) pages")
