@@ -3,7 +3,7 @@ import BriefModel
 /// How registered region codes are gathered into the rows of a breakdown by city, seen from
 /// a home province: its prefecture-level cities (or a chosen few), then 省外 (any place in
 /// another province), then the records coded only as the home province itself (仅注明江苏省),
-/// then 未知地区 (blank or unknown codes). The briefing and `qbrief stats --by region` both
+/// then 未注明地区 (blank or unknown codes). The briefing and `qbrief stats --by region` both
 /// group this way, so they print the same rows.
 public struct RegionGrouping: Sendable, Equatable {
     /// The province whose cities are listed.
@@ -16,7 +16,7 @@ public struct RegionGrouping: Sendable, Equatable {
     /// Label of the 省外 row.
     public static let outsideLabel = "省外"
     /// Label of the row of records with a blank or unknown region.
-    public static let unknownLabel = "未知地区"
+    public static let unknownLabel = "未注明地区"
 
     /// Groups by the cities of `home`, or only by `cityCodes` when some are given (codes that
     /// are not cities are ignored).
@@ -46,7 +46,7 @@ public struct RegionGrouping: Sendable, Equatable {
         return ""
     }
 
-    /// Every row key in display order, with labels: the cities, 省外, 仅注明…, 未知地区.
+    /// Every row key in display order, with labels: the cities, 省外, 仅注明…, 未注明地区.
     public var rows: [(key: String, label: String)] {
         cities.map { ($0.code, $0.name) } + [(Self.outsideKey, Self.outsideLabel), (home.code, provinceOnlyLabel), ("", Self.unknownLabel)]
     }
@@ -54,7 +54,7 @@ public struct RegionGrouping: Sendable, Equatable {
 
 extension AwardTable {
     /// Counts by city as `grouping` gathers them (see `RegionGrouping`), of awards or of
-    /// distinct recipients: every listed city (zeros included), then 省外, 仅注明… and 未知地区
+    /// distinct recipients: every listed city (zeros included), then 省外, 仅注明… and 未注明地区
     /// when non-zero. The dimension is `.region`.
     public func counts(by grouping: RegionGrouping, filter: RecordFilter = RecordFilter(), measure: Measure = .awards) -> CountTable {
         let col = regionColumn(grouping)

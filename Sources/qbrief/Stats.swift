@@ -126,7 +126,7 @@ struct Stats: ParsableCommand {
     var countHeader: String { measure == .awards ? "数量" : "获奖主体数" }
 
     /// Cities as the briefing lists them: the home province's (`--home-province`, default
-    /// 江苏省) or the `--region` ones, then 省外, 仅注明江苏省 and 未知地区.
+    /// 江苏省) or the `--region` ones, then 省外, 仅注明江苏省 and 未注明地区.
     func regionGrouping(_ filter: RecordFilter) throws -> RegionGrouping {
         let code = try input.loadOptions().homeProvinceCode ?? "320000"
         let home = RegionCatalog.region(code: code) ?? RegionCatalog.region(code: "320000")!

@@ -77,7 +77,7 @@ struct ProvinceOnlyRegionTests {
         #expect(rows[5] == "320500,苏州市,9,39.1")
         #expect(rows[2] == "320200,无锡市,7,30.4")
         #expect(rows[1] == "320100,南京市,0,0.0")
-        #expect(Array(rows.suffix(3)) == ["*outside*,省外,2,8.7", "320000,仅注明江苏省,3,13.0", ",未知地区,2,8.7"])
+        #expect(Array(rows.suffix(3)) == ["*outside*,省外,2,8.7", "320000,仅注明江苏省,3,13.0", ",未注明地区,2,8.7"])
         let table = try runTool(try qbriefBinary().path, ["stats", "--data", csv.path, "--by", "region"], cwd: packageRoot)
         #expect(table.status == 0, "\(table.stderr)")
         #expect(table.stdout.contains("注：占比按四舍五入保留一位小数，分项之和可能不等于100.0%。"), "\(table.stdout)")
@@ -99,7 +99,7 @@ struct ProvinceOnlyRegionTests {
         // Zhejiang's 11 cities, all 0; every Jiangsu record (and 江苏省 itself) is 省外: 9+7+3+2 = 21.
         #expect(rows.count == 1 + 11 + 2)
         #expect(rows[1] == "330100,杭州市,0,0.0")
-        #expect(Array(rows.suffix(2)) == ["*outside*,省外,21,91.3", ",未知地区,2,8.7"])
+        #expect(Array(rows.suffix(2)) == ["*outside*,省外,21,91.3", ",未注明地区,2,8.7"])
     }
 
     @Test func summaryRefusesAHomeProvinceThatIsNotOne() throws {
