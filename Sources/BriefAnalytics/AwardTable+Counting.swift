@@ -34,8 +34,11 @@ extension AwardTable {
     /// `counts(by:)`, except that a year axis lists every year from the first to the last
     /// with records (zeros included), as a time axis should.
     public func crossTab(rows: Dimension, columns: Dimension, filter: RecordFilter = RecordFilter()) -> CrossTab {
-        let r = column(rows)
-        let c = column(columns)
+        crossTab(rows: rows, columns: columns, r: column(rows), c: column(columns), filter: filter)
+    }
+
+    /// `crossTab(rows:columns:filter:)` over given columns (a region axis may be regrouped).
+    func crossTab(rows: Dimension, columns: Dimension, r: EncodedColumn, c: EncodedColumn, filter: RecordFilter) -> CrossTab {
         let width = c.keys.count
         var cells = [Int](repeating: 0, count: r.keys.count * width)
         let m = mask(filter)

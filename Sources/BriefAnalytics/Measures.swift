@@ -27,9 +27,13 @@ extension AwardTable {
     /// For recipients the margins are distinct counts too, so they need not be the sums of
     /// their cells (one company in two sectors counts once in its region's total).
     public func crossTab(rows: Dimension, columns: Dimension, filter: RecordFilter = RecordFilter(), measure: Measure) -> CrossTab {
-        var tab = crossTab(rows: rows, columns: columns, filter: filter)
+        crossTab(rows: rows, columns: columns, r: column(rows), c: column(columns), filter: filter, measure: measure)
+    }
+
+    /// `crossTab(rows:columns:filter:measure:)` over given columns (a region axis may be regrouped).
+    func crossTab(rows: Dimension, columns: Dimension, r: EncodedColumn, c: EncodedColumn, filter: RecordFilter, measure: Measure) -> CrossTab {
+        var tab = crossTab(rows: rows, columns: columns, r: r, c: c, filter: filter)
         guard measure == .recipients else { return tab }
-        let r = column(rows), c = column(columns)
         let width = c.keys.count
         let combined = zip(r.codes, c.codes).map { Int32(Int($0) * width + Int($1)) }
         let cells = distinctTally(combined, size: r.keys.count * width, mask: mask(filter))

@@ -184,7 +184,7 @@ struct RecordValidator {
                 let place = region.level == 1 ? "\(region.code) \(region.name)" : "\(region.code) \(region.name) (\(province?.name ?? ""))"
                 warning("region “\(text)” is \(place), outside the home province \(home); briefings count the record under 省外, not among the cities")
             } else if region.level == 1 {
-                warning("region “\(text)” is a province (\(region.name)); no city can be counted, so it goes under 未知地区")
+                warning("region “\(text)” is a province (\(region.name)); no city can be counted, so briefings state it apart as 仅注明\(region.name), not among the cities")
             }
         }
         return (region.code, city?.code)

@@ -13,7 +13,7 @@ import Foundation
 /// let definition = try ReportDefinition.load(URL(fileURLWithPath: "Reports/sample/briefing.yaml"))
 /// let briefing = Briefing(register: register, definition: definition)
 /// let result = try briefing.render(to: URL(fileURLWithPath: "briefing.pdf"))
-/// print(result.pageCount)
+/// print(result.pageCount, try briefing.summary().first!)
 /// ```
 public struct Briefing: Sendable {
     /// The loaded register.
@@ -58,7 +58,7 @@ public struct Briefing: Sendable {
             guard let memo = definition.memo else {
                 throw QualityBriefError.badDefinition(file: "<definition>", message: "layout memo needs a `memo:` section")
             }
-            document = MemoComposer.memo(briefing, definition: definition, memo: memo, summary: summary())
+            document = MemoComposer.memo(briefing, definition: definition, memo: memo, summary: try summary())
         }
         if draft {
             document.draftMark = Self.draftMark
@@ -77,11 +77,12 @@ public struct Briefing: Sendable {
         set { definition.layout = newValue }
     }
 
-    /// The summary paragraphs, as they appear under 总体情况. A definition whose home province
-    /// is not a province (only possible for one built in Swift; YAML is checked on reading) is
-    /// worded for 江苏省 here, while `figures()`, `document()` and `render` throw.
-    public func summary() -> [String] {
-        BriefingWording((try? figures()) ?? BriefingFigures(table: register.table, filter: filter)).summary()
+    /// The summary paragraphs, as they appear under 总体情况. Throws `badDefinition` when the
+    /// definition's home province is not a province (only possible for one built in Swift; YAML
+    /// is checked on reading), exactly as `figures()`, `document()` and `render` do: a summary
+    /// is never worded for a province the definition did not name.
+    public func summary() throws -> [String] {
+        BriefingWording(try figures()).summary()
     }
 
     /// The figures the briefing quotes, computed once from the register, the filter and the

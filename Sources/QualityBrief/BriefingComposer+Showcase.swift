@@ -115,12 +115,15 @@ extension BriefingComposer {
              TableHeaderCell("提名奖", columnSpan: programmes.count), TableHeaderCell("合计", rowSpan: 2)],
             (shortNames + shortNames).map { TableHeaderCell($0) },
         ]
-        // Home-province cities by name; other provinces' places summed as 省外, blanks as 未注明地区.
+        // Home-province cities by name; other provinces' places summed as 省外, records coded only
+        // as the home province as 仅注明江苏省, blanks as 未注明地区.
         let width = 2 * programmes.count + 1
         var byCity: [String: [Int]] = [:]
         let groupKeys = Set(figures.region.groups.map(\.key))
         var outside = Array(repeating: 0, count: width)
         var unknown = outside
+        var provinceOnly = outside
+        let grouping = RegionGrouping(home: figures.region.home)
         var totals = outside
         for (i, code) in all.rowKeys.enumerated() where all.rowTotals[i] > 0 {
             let values = counts(a, code) + counts(m, code) + [all.rowTotals[i]]
@@ -130,14 +133,17 @@ extension BriefingComposer {
             let candidates = [region?.code, region.flatMap { RegionCatalog.prefecture(of: $0.code)?.code }].compactMap { $0 }
             if let key = candidates.first(where: { groupKeys.contains($0) }) {
                 byCity[key] = zip(byCity[key] ?? Array(repeating: 0, count: width), values).map(+)
-            } else if let region, region.code.prefix(2) != figures.region.home.code.prefix(2) {
+            } else if grouping.key(of: code) == RegionGrouping.outsideKey {
                 for (k, v) in values.enumerated() { outside[k] += v }
+            } else if code == grouping.home.code {
+                for (k, v) in values.enumerated() { provinceOnly[k] += v }
             } else {
                 for (k, v) in values.enumerated() { unknown[k] += v }
             }
         }
         var lines: [(label: String, values: [Int])] = figures.region.groups.compactMap { g in byCity[g.key].map { (g.label, $0) } }
         if outside.last! > 0 { lines.append(("省外", outside)) }
+        if provinceOnly.last! > 0 { lines.append((grouping.provinceOnlyLabel, provinceOnly)) }
         if unknown.last! > 0 { lines.append(("未注明地区", unknown)) }
         let rows = lines.map { [$0.label] + $0.values.map(String.init) }
         return TableSpec(caption: "表\(number)　各设区市获奖和提名奖情况（单位：项）", columns: columns, rows: rows,

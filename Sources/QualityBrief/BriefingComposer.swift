@@ -42,12 +42,7 @@ struct BriefingComposer {
                 blocks.append(.paragraph(Paragraph(words.regionLead(table: tableNo, figure: charted ? figureNo : nil))))
                 blocks.append(.table(regionTable(number: tableNo, source: source)))
                 if charted {
-                    var left: [String] = []
-                    let (unknown, _) = words.unplaced
-                    if unknown > 0 {
-                        if case .city = figures.region.scope { left.append("市本级/未注明区县的\(unknown)项") } else { left.append("未注明地区的\(unknown)项") }
-                    }
-                    if figures.region.outside > 0 { left.append("省外\(figures.region.outside)项") }
+                    let left = words.leftOutOfChart
                     let note = left.isEmpty ? "" : "；" + left.joined(separator: "、") + "未列入图中"
                     blocks.append(.chart(ChartSpec(
                         kind: .bar, title: "图\(figureNo)　\(regionChartTitle)",
@@ -132,7 +127,7 @@ struct BriefingComposer {
         }
     }
 
-    /// The region table: one row per place (zeros included), then 省外 and 未注明地区 when
+    /// The region table: one row per place (zeros included), then 省外, 仅注明江苏省 and 未注明地区 when
     /// there are such records, by programme, with 合计 and (from 20 records) 占比. Each share
     /// is rounded on its own, so a note says when the shares do not add up to 100.0%.
     private func regionTable(number: Int, source: String) -> TableSpec {
@@ -140,7 +135,8 @@ struct BriefingComposer {
         let words = BriefingWording(figures)
         var lines: [(key: String, label: String)] = r.groups.map { ($0.key, $0.label) }
         if r.outside > 0 { lines.append((BriefingFigures.outsideKey, "省外")) }
-        if r.unknown > 0 { lines.append(("", "未注明地区")) }
+        if r.provinceOnly > 0 { lines.append((r.home.code, "仅注明\(r.home.name)")) }
+        if r.blank > 0 { lines.append(("", "未注明地区")) }
         let total = figures.total
         let percent = words.showsPercent(total)
         var first = "设区市"
@@ -164,7 +160,8 @@ struct BriefingComposer {
         var totals = ["合计"] + r.programmes.map { String($0.count) } + [String(total)]
         if percent { totals.append(total > 0 ? "100.0%" : "—") }
         var notes = [source]
-        if r.unknown > 0 { notes.append("未注明地区的记录未计入各设区市") }
+        if r.blank > 0 { notes.append("未注明地区的记录未计入各设区市") }
+        if r.provinceOnly > 0 { notes.append("仅注明\(r.home.name)的记录未计入各设区市") }
         if r.outside > 0 { notes.append("省外为授予外省（区、市）组织和个人的奖项") }
         if r.cityLevelOnly > 0 { notes.append("市本级/未注明区县为仅注明设区市、未注明区县的记录") }
         if percent && tenths != 1000 { notes.append("占比按四舍五入保留一位小数，分项之和可能不等于100.0%") }
@@ -188,6 +185,7 @@ struct BriefingComposer {
             return province.name + region.name
         }
         if case .city = figures.region.scope { return region.name }
+        if region.code == home.code { return home.name }
         return r.cityCode.flatMap { RegionCatalog.region(code: $0)?.name } ?? "未注明"
     }
 

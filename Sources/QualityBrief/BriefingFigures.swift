@@ -57,11 +57,17 @@ public struct BriefingFigures: Sendable, Equatable {
         public var outsideProvinces: Int
         /// Records that name no city: region blank, or only the home province itself.
         public var unknown: Int
+        /// Of `unknown`, the records coded only as the home province (320000 江苏省): they say
+        /// where they are, but not in which city (仅注明江苏省、未注明设区市).
+        public var provinceOnly: Int = 0
+        /// Of `unknown`, the records with a blank (or unknown) region.
+        public var blank: Int { unknown - provinceOnly }
         /// Programme ids with their out-of-province counts, in rank order (non-zero only).
         public var outsideByProgramme: [Group]
         /// Programme columns of the region table: (id, name), rank order, non-empty ones.
         public var programmes: [Group]
-        /// Counts by group key (and "*outside*", "") and programme id, for the region table.
+        /// Counts by group key (and "*outside*", the home province's code for records coded only
+        /// as the province, "" for blanks) and programme id, for the region table.
         public var byProgramme: [String: [String: Int]]
 
         /// Records placed in one of `groups`.
@@ -157,12 +163,12 @@ public struct BriefingFigures: Sendable, Equatable {
         return .cities(cities)
     }
 
-    static let outsideKey = "*outside*"
+    static let outsideKey = RegionGrouping.outsideKey
 
     private static func regionFigures(table: AwardTable, filter: RecordFilter, home: Region) -> RegionFigures {
         let scope = scope(filter, home: home)
         let cross = table.crossTab(rows: .county, columns: .programme, filter: filter)
-        let homePrefix = home.code.prefix(2)
+        let grouping = RegionGrouping(home: home, cityCodes: filter.cityCodes)
         var groups: [Group]
         switch scope {
         case .province:
@@ -176,7 +182,7 @@ public struct BriefingFigures: Sendable, Equatable {
         }
         var index: [String: Int] = [:]
         for (i, g) in groups.enumerated() { index[g.key] = i }
-        var outside = 0, unknown = 0
+        var outside = 0, unknown = 0, provinceOnly = 0
         var provinces: Set<String> = []
         var byProgramme: [String: [String: Int]] = [:]
         var extra: [Group] = []
@@ -197,15 +203,17 @@ public struct BriefingFigures: Sendable, Equatable {
                         extra.append(Group(key: key, label: region.name, shortLabel: region.name, count: 0))
                     }
                 }
-            } else if let region, let city = RegionCatalog.prefecture(of: region.code), index[city.code] != nil {
-                key = city.code
-            } else if let region, region.code.prefix(2) != homePrefix {
-                key = outsideKey
-                outside += n
-                provinces.insert(String(region.code.prefix(2)))
             } else {
-                key = ""
-                unknown += n
+                key = grouping.key(of: code)
+                if key == outsideKey {
+                    outside += n
+                    provinces.insert(String(code.prefix(2)))
+                } else if key == home.code {
+                    unknown += n
+                    provinceOnly += n
+                } else if index[key] == nil {
+                    unknown += n
+                }
             }
             for (j, p) in cross.columnKeys.enumerated() where cross.counts[i][j] > 0 {
                 byProgramme[key, default: [:]][p, default: 0] += cross.counts[i][j]
@@ -226,7 +234,7 @@ public struct BriefingFigures: Sendable, Equatable {
             cross.columnTotals[j] > 0 ? Group(key: p, label: cross.columnLabels[j], count: cross.columnTotals[j]) : nil
         }
         return RegionFigures(scope: scope, home: home, groups: groups, outside: outside, outsideProvinces: provinces.count,
-                             unknown: unknown, outsideByProgramme: outsideByProgramme, programmes: programmes,
-                             byProgramme: byProgramme)
+                             unknown: unknown, provinceOnly: provinceOnly, outsideByProgramme: outsideByProgramme,
+                             programmes: programmes, byProgramme: byProgramme)
     }
 }

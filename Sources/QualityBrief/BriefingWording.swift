@@ -138,11 +138,29 @@ public struct BriefingWording: Sendable {
         return f.region.groups
     }
 
-    /// Records of unknown place within the scope: blank region, or (one city) city level only.
+    /// Records of unknown place within the scope: blank region, or coded only as the home
+    /// province (仅注明江苏省、未注明设区市), or (one city) city level only; the words say which.
     var unplaced: (count: Int, words: String) {
         let r = f.region
         if case .city(let c) = r.scope { return (r.cityLevelOnly, "仅注明\(c.name)、未注明区县") }
-        return (r.unknown, "未注明所在地区")
+        let province = "仅注明\(r.home.name)、未注明设区市"
+        if r.provinceOnly == 0 { return (r.unknown, "未注明所在地区") }
+        if r.blank == 0 { return (r.unknown, province) }
+        return (r.unknown, "未注明所在设区市（其中\(r.blank)项未注明地区，\(r.provinceOnly)项仅注明\(r.home.name)）")
+    }
+
+    /// What the region chart leaves out, for its source line: 未注明地区的5项、仅注明江苏省的2项、省外3项.
+    var leftOutOfChart: [String] {
+        let r = f.region
+        var left: [String] = []
+        if case .city = r.scope {
+            if r.cityLevelOnly > 0 { left.append("市本级/未注明区县的\(r.cityLevelOnly)项") }
+        } else {
+            if r.blank > 0 { left.append("未注明地区的\(r.blank)项") }
+            if r.provinceOnly > 0 { left.append("仅注明\(r.home.name)的\(r.provinceOnly)项") }
+        }
+        if r.outside > 0 { left.append("省外\(r.outside)项") }
+        return left
     }
 
     /// 从地区看… for the summary.

@@ -106,11 +106,12 @@ struct Stats: ParsableCommand {
         if !measures.isEmpty {
             out = try renderMeasure(table, dimension: dims[0], filter: filter)
         } else if dims.count == 1 {
-            var t = dims[0] == .year ? table.counts(by: .year, filter: filter, measure: measure) : table.counts(by: dims[0], filter: filter, measure: measure)
+            var t = dims[0] == .region ? table.counts(by: try regionGrouping(filter), filter: filter, measure: measure)
+                : table.counts(by: dims[0], filter: filter, measure: measure)
             if let top { t = t.top(top) }
             out = render(t)
         } else {
-            out = render(table.crossTab(rows: dims[0], columns: dims[1], filter: filter, measure: measure))
+            out = render(table.crossTab(rows: dims[0], columns: dims[1], grouping: try regionGrouping(filter), filter: filter, measure: measure))
         }
         try StandardOutput.write((format == .csv && excel ? Data([0xEF, 0xBB, 0xBF]) : Data()) + Data(out.utf8))
     }
@@ -123,13 +124,32 @@ struct Stats: ParsableCommand {
 
     var countHeader: String { measure == .awards ? "数量" : "获奖主体数" }
 
+    /// Cities as the briefing lists them: the home province's (`--home-province`, default
+    /// 江苏省) or the `--region` ones, then 省外, 仅注明江苏省 and 未注明地区.
+    func regionGrouping(_ filter: RecordFilter) throws -> RegionGrouping {
+        let code = try input.loadOptions().homeProvinceCode ?? "320000"
+        let home = RegionCatalog.region(code: code) ?? RegionCatalog.region(code: "320000")!
+        return RegionGrouping(home: home, cityCodes: filter.cityCodes)
+    }
+
+    /// Shares after the README's rounding policy, as the briefing's tables print them: each
+    /// count over the base, rounded half up to one decimal on its own (not forced to add up
+    /// to 100.0). The base is the total of awards, or for recipients the sum of the groups.
+    /// The note is set when the rounded shares do not add up to 100.0.
+    func shares(_ t: CountTable) -> (values: [Double], note: String?) {
+        let base = t.rows.reduce(0) { $0 + $1.count }
+        let values = t.rows.map { BriefingFigures.percent($0.count, of: base) }
+        let tenths = values.reduce(0) { $0 + Int(($1 * 10).rounded()) }
+        return (values, base > 0 && tenths != 1000 ? "占比按四舍五入保留一位小数，分项之和可能不等于100.0%" : nil)
+    }
+
     func render(_ t: CountTable) -> String {
-        let shares = t.shares(digits: 1)
+        let (shares, roundingNote) = self.shares(t)
         switch format {
         case .table:
             var rows = [["代码", "名称", countHeader, "占比"]]
             for (row, share) in zip(t.rows, shares) {
-                rows.append([row.key == CountTable.otherKey ? "" : row.key, row.label, String(row.count), ChineseNumbers.fixed(share, digits: 1) + "%"])
+                rows.append([row.key == CountTable.otherKey || row.key == RegionGrouping.outsideKey ? "" : row.key, row.label, String(row.count), ChineseNumbers.fixed(share, digits: 1) + "%"])
             }
             let sum = t.rows.reduce(0) { $0 + $1.count }
             rows.append(["", "合计", String(t.total), sum == t.total ? "100.0%" : "—"])
@@ -137,6 +157,7 @@ struct Stats: ParsableCommand {
             if measure == .recipients && sum != t.total {
                 s += "注：一个获奖主体可在多个分组中出现，合计为去重后的获奖主体数，占比按分组之和计算。\n"
             }
+            if let roundingNote { s += "注：\(roundingNote)。\n" }
             return s
         case .csv:
             var s = "key,label,count,share_percent\n"
@@ -147,10 +168,11 @@ struct Stats: ParsableCommand {
         case .json:
             struct Out: Encodable {
                 struct Row: Encodable { let key: String; let label: String; let count: Int; let share: Double }
-                let dimension: String; let measure: String; let total: Int; let rows: [Row]
+                let dimension: String; let measure: String; let total: Int; let rows: [Row]; let note: String?
             }
             let out = Out(dimension: t.dimension.rawValue, measure: measure.rawValue, total: t.total,
-                          rows: zip(t.rows, shares).map { Out.Row(key: $0.key, label: $0.label, count: $0.count, share: $1) })
+                          rows: zip(t.rows, shares).map { Out.Row(key: $0.key, label: $0.label, count: $0.count, share: $1) },
+                          note: roundingNote)
             return json(out)
         }
     }

@@ -76,8 +76,14 @@ struct CLITests {
         let suzhou = text.split(separator: "\n").dropFirst().filter { $0.split(separator: ",", omittingEmptySubsequences: false)[7].hasPrefix("3205") }.count
         #expect(lines.contains { $0 == "320500,苏州市,\(suzhou),\($0.split(separator: ",").last!)" })
         #expect(lines.count == 14)  // header + 13 cities
-        let shares = lines.dropFirst().compactMap { Double($0.split(separator: ",").last!) }
-        #expect(abs(shares.reduce(0, +) - 100.0) < 1e-9)
+        // Each share is its own count over the total, rounded half up to one decimal (the
+        // README's rounding policy, as in the briefing's tables), not forced to add up to 100.
+        let cells = lines.dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        let total = cells.reduce(0) { $0 + Int($1[2])! }
+        for c in cells {
+            let tenths = (Int(c[2])! * 2000 + total) / (2 * total)
+            #expect(c[3] == "\(tenths / 10).\(tenths % 10)", "\(c)")
+        }
     }
 
     @Test func ownRegisterUsesTheNeutralTemplateWithTodaysDate() throws {

@@ -101,7 +101,7 @@ struct DemoBriefingTests {
         let rows = try sampleRows()
         let register = try Register.load(urls: [Self.sampleCSV])
         let definition = try ReportDefinition.load(Self.template)
-        let summary = Briefing(register: register, definition: definition).summary().joined()
+        let summary = try Briefing(register: register, definition: definition).summary().joined()
         let total = rows.count
         let nominations = rows.filter { $0[4] == "nomination" }.count
         #expect(summary.contains("获得质量奖励\(total)项"), "\(summary)")

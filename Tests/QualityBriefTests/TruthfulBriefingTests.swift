@@ -154,7 +154,7 @@ struct TruthfulBriefingTests {
         let counts = Dictionary(uniqueKeysWithValues: f.region.groups.map { ($0.label, $0.count) })
         #expect(counts["昆山市"] == 2 && counts["吴江区"] == 1 && counts["张家港市"] == 1 && counts["常熟市"] == 0)
         #expect(counts["市本级/未注明区县"] == 1)
-        let text = b.summary().joined(separator: "\n")
+        let text = try b.summary().joined(separator: "\n")
         // Tiny base: counts only. Ties as ties. The city-level record stated before the ranking.
         #expect(!text.contains("%"), "\(text)")
         #expect(text.contains("有1项仅注明苏州市、未注明区县，以下仅就已注明区县的4项而言：昆山市获奖最多（2项），其次为吴江区、张家港市（并列，各1项），以上3个区县合计4项。"), "\(text)")
@@ -175,7 +175,7 @@ struct TruthfulBriefingTests {
         let b = try Self.briefing(RecordFilter(years: 2020...2020))
         let f = try b.figures()
         #expect(f.total == 20 && f.change == nil)
-        let text = b.summary().joined(separator: "\n")
+        let text = try b.summary().joined(separator: "\n")
         #expect(text.hasPrefix("2020年，共有"), "\(text)")
         #expect(!text.contains("比20"), "\(text)")
     }
@@ -244,7 +244,7 @@ struct TruthfulBriefingTests {
 
     @Test func tiesAreWordedAsTiesAndUnknownSectorsComeFirst() throws {
         let b = Briefing(register: try Self.tiedRegister(), definition: Self.definition())
-        let text = b.summary().joined(separator: "\n")
+        let text = try b.summary().joined(separator: "\n")
         #expect(text.contains("从地区看，南京市、无锡市并列最多（各3项，各占15.0%），其次为徐州市、常州市、苏州市（并列，各2项，各占10.0%），以上5个设区市合计12项，占60.0%。"), "\(text)")
         #expect(text.contains("从行业看，有8项（40.0%）未标注行业，以下仅就已标注行业的12项而言：制造业获奖最多（12项，占全部获奖的60.0%）。"), "\(text)")
         #expect(text.contains("2021年获奖8项，比2020年增加4项。"), "\(text)")
@@ -279,7 +279,7 @@ struct TruthfulBriefingTests {
                          filter: RecordFilter(cityCodes: ["320100", "320200"]))
         let f = try b.figures()
         #expect(f.region.groups.map(\.label) == ["南京市", "无锡市"])
-        let text = b.summary().joined(separator: "\n")
+        let text = try b.summary().joined(separator: "\n")
         #expect(text.contains("所选南京市、无锡市共有6家组织获得质量奖励6项"), "\(text)")
         #expect(text.contains("从地区看，南京市、无锡市并列最多（各3项），以上2个设区市合计6项。"), "\(text)")
         #expect(!text.contains("暂无") && !text.contains("%"))
