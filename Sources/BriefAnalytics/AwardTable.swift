@@ -14,6 +14,8 @@ public struct AwardTable: Sendable {
     let year: EncodedColumn
     let sector: EncodedColumn
     let division: EncodedColumn
+    let group: EncodedColumn
+    let sectorClass: EncodedColumn
     let region: EncodedColumn
     let county: EncodedColumn
     let province: EncodedColumn
@@ -64,7 +66,7 @@ public struct AwardTable: Sendable {
             levelCodes: records.map { $0.level == .award ? 0 : 1 },
             typeCodes: records.map { $0.recipientType == .organization ? 0 : 1 },
             years: records.map(\.year),
-            section: coded { $0.sectionCode ?? "" }, division: coded { $0.divisionCode ?? "" },
+            section: coded { $0.sectionCode ?? "" }, division: coded { $0.classCode ?? $0.groupCode ?? $0.divisionCode ?? "" },
             regionCodes: coded { $0.regionCode ?? "" }, city: coded { $0.cityCode ?? "" },
             recipientIDs: ids, recipientNameCount: nameIDs.count)
     }
@@ -148,9 +150,16 @@ public struct AwardTable: Sendable {
         let knownSections = Set(sections.map(\.code))
         let extraSections = Set(section.values).subtracting(knownSections).subtracting([""]).sorted()
         let sectorKeys = sections.map(\.code) + extraSections + [""]
-        // Divisions present, by code, then 未细分.
-        let divisions = Set(division.values).subtracting([""]).sorted()
-        let divisionKeys = divisions + [""]
+        // Divisions, groups and classes present, by code, then 未细分 (`division` holds the
+        // finest code below the section, whose prefixes are the coarser codes).
+        func finer(_ digits: Int) -> (keys: [String], labels: [String], column: CodedColumn) {
+            let of = division.values.map { $0.count >= digits ? String($0.prefix(digits)) : "" }
+            let present = Set(of).subtracting([""]).sorted()
+            return (present + [""], present.map { SectorCatalog.sector(code: $0)?.name ?? $0 } + ["未细分"],
+                    CodedColumn(codes: division.codes, values: of))
+        }
+        let divisionLevel = finer(2), groupLevel = finer(3), classLevel = finer(4)
+        let divisionKeys = divisionLevel.keys
         // Cities: Jiangsu's 13 always, other cities present by code, then 未知地区.
         let cities = RegionCatalog.jiangsuCities
         let jiangsu = Set(cities.map(\.code))
@@ -162,15 +171,15 @@ public struct AwardTable: Sendable {
         AwardTable.parallel(count, 3) { task in
             switch task {
             case 0: r.sector = EncodedColumn.remap(section, to: sectorKeys)
-            case 1: r.division = EncodedColumn.remap(division, to: divisionKeys)
+            case 1: r.division = EncodedColumn.remap(divisionLevel.column, to: divisionKeys)
             default: r.region = EncodedColumn.remap(city, to: regionKeys)
             }
         }
         self.sector = EncodedColumn(
             keys: sectorKeys, labels: sections.map(\.name) + extraSections + ["未分类"], alwaysShown: sections.count, codes: r.sector)
-        self.division = EncodedColumn(
-            keys: divisionKeys, labels: divisions.map { SectorCatalog.division($0)?.name ?? $0 } + ["未细分"],
-            alwaysShown: 0, codes: r.division)
+        self.division = EncodedColumn(keys: divisionKeys, labels: divisionLevel.labels, alwaysShown: 0, codes: r.division)
+        group = EncodedColumn(keys: groupLevel.keys, labels: groupLevel.labels, alwaysShown: 0, coded: groupLevel.column)
+        sectorClass = EncodedColumn(keys: classLevel.keys, labels: classLevel.labels, alwaysShown: 0, coded: classLevel.column)
         region = EncodedColumn(
             keys: regionKeys,
             labels: cities.map(\.name) + others.map { RegionCatalog.region(code: $0)?.name ?? $0 } + ["未知地区"],
@@ -220,6 +229,8 @@ public struct AwardTable: Sendable {
         case .year: return year
         case .sector: return sector
         case .division: return division
+        case .group: return group
+        case .sectorClass: return sectorClass
         case .region: return region
         case .county: return county
         case .province: return province

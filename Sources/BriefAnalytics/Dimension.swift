@@ -10,6 +10,10 @@ public enum Dimension: String, Sendable, CaseIterable, Codable {
     case sector
     /// GB/T 4754-2017 division (大类, "17") present, by code, then 未细分.
     case division
+    /// GB/T 4754-2017 group (中类, "702") present, by code, then 未细分.
+    case group
+    /// GB/T 4754-2017 class (小类, "7020") present, by code, then 未细分.
+    case sectorClass = "class"
     /// Prefecture-level city: Jiangsu's 13 first, then others, then 未知地区. Counties and
     /// statistical or retired codes are rolled up into their city.
     case region

@@ -270,7 +270,7 @@ struct ColumnarLoader {
             let lv: UInt8 = r.level == .award ? 0 : 1
             append(programme: p, level: lv, type: r.recipientType == .organization ? 0 : 1, year: Int16(r.year),
                    section: Self.code(&sectionDict, &out.section, r.sectionCode ?? ""),
-                   division: Self.code(&divisionDict, &out.division, r.divisionCode ?? ""),
+                   division: Self.code(&divisionDict, &out.division, r.subsectionCode ?? ""),
                    region: Self.code(&regionDict, &out.region, r.regionCode ?? ""),
                    city: Self.code(&cityDict, &out.city, r.cityCode ?? ""), spelling: sid.id, line: Int32(r.source?.line ?? 0))
         }
@@ -512,7 +512,7 @@ struct ColumnarLoader {
                 guard let o = memoised(Self.mSector, field(isec), { l, t in
                     let (r, d) = l.outcome(.sector, t)
                     return Outcome(value: Self.code(&l.sectionDict, &l.out.section, r?.sectionCode ?? ""),
-                                   value2: Self.code(&l.divisionDict, &l.out.division, r?.divisionCode ?? ""), diagnostics: d.map { ($0.0, $0.1, 0) })
+                                   value2: Self.code(&l.divisionDict, &l.out.division, r?.subsectionCode ?? ""), diagnostics: d.map { ($0.0, $0.1, 0) })
                 }) else { utf8OK = false; return false }
                 for (s, m, k) in o.diagnostics { add(k, s, isec + 1) { m } }
                 section = o.value

@@ -38,7 +38,8 @@ public struct ColumnarRegister: Sendable {
     public var year: [Int16] = []
     /// GB/T 4754 section letter ("" unclassified).
     public var section = CodedColumn()
-    /// GB/T 4754 division ("" when not given).
+    /// The finest GB/T 4754 code below the section: a division ("17"), group ("702") or class
+    /// ("7020"); "" when not given. Its first two digits are the division.
     public var division = CodedColumn()
     /// Region code as registered, resolved ("" none).
     public var region = CodedColumn()

@@ -62,17 +62,21 @@ struct RecordValidator {
 
         var sectionCode: String?
         var divisionCode: String?
+        var groupCode: String?
+        var classCode: String?
+        var sectorText: String?
         if let s = raw.value(.sector), !TextNormalizer.trim(s).isEmpty {
-            switch SectorCatalog.lookup(s) {
-            case .found(let section, let division, let nameMismatch):
-                sectionCode = section
-                divisionCode = division
-                if let nameMismatch {
-                    let code = division ?? section
-                    warning(.sector, "sector “\(s)”: code \(code) is \(SectorCatalog.division(code)?.name ?? SectorCatalog.section(code)?.name ?? ""), not “\(nameMismatch)”; the code is used")
+            if let c = SectorCatalog.classify(s) {
+                sectionCode = c.sector.section
+                divisionCode = c.sector.division
+                groupCode = c.sector.group
+                classCode = c.sector.level == .sectorClass ? c.sector.code : nil
+                if let nameMismatch = c.nameMismatch {
+                    warning(.sector, "sector “\(s)”: code \(c.sector.code) is \(c.sector.name), not “\(nameMismatch)”; the code is used")
                 }
-            case .notFound:
-                error(.sector, "sector “\(s)” is not a GB/T 4754-2017 section, division or name; expected e.g. C, C17, 17, 制造业 or C35 专用设备制造业")
+            } else {
+                sectorText = TextNormalizer.trim(s)
+                warning(.sector, "sector “\(s)” matches no GB/T 4754-2017 section, division, group or class (e.g. C, C17, 651, K7020, 物业管理); the record is counted under 未分类 and keeps the text")
             }
         } else if raw.fields[.sector] != nil {
             warning(.sector, "sector is empty; the record is counted under 未分类")
@@ -110,7 +114,8 @@ struct RecordValidator {
             recipient: recipient, recipientType: recipientType, programme: programme, level: level, year: year,
             sectionCode: sectionCode, divisionCode: divisionCode, regionCode: regionCode, cityCode: cityCode,
             creditCode: creditCode, note: (noteText?.isEmpty ?? true) ? nil : noteText,
-            source: SourceLocation(file: raw.file, line: raw.line, column: 1))
+            source: SourceLocation(file: raw.file, line: raw.line, column: 1),
+            groupCode: groupCode, classCode: classCode, sectorText: sectorText)
         return (record, diags)
     }
 

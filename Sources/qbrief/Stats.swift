@@ -8,7 +8,8 @@ struct Stats: ParsableCommand {
         abstract: "Count awards (or distinct recipients) by one or two dimensions.",
         discussion: """
         Dimensions: region (city; counties rolled into their city), county, province, sector \
-        (GB/T 4754 section), division, programme, year, level, type (recipient type). \
+        (GB/T 4754 section), division, group (中类), class (小类), programme, year, level, type \
+        (recipient type). \
         Two dimensions give a cross-tab with row and column totals. Measures: --growth (by year), \
         --compare two periods, --concentration, --per (density against a denominator file).
 
@@ -54,9 +55,11 @@ struct Stats: ParsableCommand {
                 case "city": return .region
                 case "type", "recipient_type", "recipienttype": return .recipientType
                 case "section": return .sector
+                case "class", "sector_class", "小类": return .sectorClass
+                case "中类": return .group
                 default:
                     guard let d = BriefAnalytics.Dimension.allCases.first(where: { $0.rawValue.lowercased() == p }) else {
-                        throw ValidationError("unknown dimension “\(p)”; expected region, county, province, sector, division, programme, year, level or type")
+                        throw ValidationError("unknown dimension “\(p)”; expected region, county, province, sector, division, group, class, programme, year, level or type")
                     }
                     return d
                 }
