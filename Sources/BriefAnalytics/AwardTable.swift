@@ -96,7 +96,7 @@ public struct AwardTable: Sendable {
             }
         }
         self.init(
-            count: n, programmes: Programme.all,
+            count: n, programmes: columns.programmes,
             programmeCodes: c.programme, levelCodes: c.level, typeCodes: c.type,
             yearCodes: c.year, minYear: minYear, maxYear: Int(columns.year.max() ?? -1),
             section: columns.section, division: columns.division, regionCodes: columns.region, city: columns.city,

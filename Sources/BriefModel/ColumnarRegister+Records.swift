@@ -10,7 +10,7 @@ extension ColumnarRegister {
         return AwardRecord(
             id: String(row + 1), recipient: recipientName(spelling: Int(recipient[row])),
             recipientType: recipientType[row] == 0 ? .organization : .individual,
-            programme: Programme.all[Int(programme[row])], level: level[row] == 0 ? .award : .nomination,
+            programme: programmes[Int(programme[row])], level: level[row] == 0 ? .award : .nomination,
             year: Int(year[row]), sectionCode: text(section), divisionCode: fine.map { String($0.prefix(2)) },
             regionCode: text(region), cityCode: text(city),
             source: SourceLocation(file: "", line: Int(line[row]), column: 1),

@@ -28,8 +28,10 @@ public struct ColumnarRegister: Sendable {
     public var count: Int = 0
     /// Data rows read, accepted or not.
     public var rowsRead: Int = 0
-    /// Programme per row: index into `Programme.all`.
+    /// Programme per row: index into `programmes`.
     public var programme: [UInt8] = []
+    /// The programmes `programme` indexes: `Programme.all` first, then the catalog's others.
+    public var programmes: [Programme] = Programme.all
     /// 0 award, 1 nomination.
     public var level: [UInt8] = []
     /// 0 organisation, 1 individual.

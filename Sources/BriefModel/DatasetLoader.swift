@@ -15,7 +15,7 @@ public enum DatasetLoader {
 
     /// Loads every file in order with the given encoding, sheet and column mapping.
     public static func load(_ urls: [URL], options: LoadOptions) -> Dataset {
-        load(urls, options: options, validator: RecordValidator())
+        load(urls, options: options, validator: RecordValidator(programmes: options.programmes))
     }
 
     static func load(_ urls: [URL], validator: RecordValidator) -> Dataset {

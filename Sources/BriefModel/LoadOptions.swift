@@ -12,6 +12,9 @@ public struct LoadOptions: Sendable {
     public var columnMapping: [String: RecordColumn]
     /// Files larger than this many bytes are refused with a message.
     public var maxFileSize: Int
+    /// The programmes a register may name: the shipped Jiangsu catalog unless extended (see
+    /// `ProgrammeCatalog.adding(_:)`, and QualityBrief's programmes-file reader).
+    public var programmes: ProgrammeCatalog = .jiangsu
 
     /// 64 MiB: about a million rows, far above any award register. Loading takes roughly 30
     /// times the file size in memory (records, keys, diagnostics), so this bounds it near 2 GB.
@@ -19,7 +22,8 @@ public struct LoadOptions: Sendable {
 
     /// Creates options; the defaults detect everything.
     public init(encoding: TextEncoding? = nil, sheet: String? = nil, columnMapping: [String: RecordColumn] = [:],
-                maxFileSize: Int = LoadOptions.defaultMaxFileSize) {
+                maxFileSize: Int = LoadOptions.defaultMaxFileSize, programmes: ProgrammeCatalog = .jiangsu) {
+        self.programmes = programmes
         self.encoding = encoding
         self.sheet = sheet
         self.columnMapping = columnMapping

@@ -7,9 +7,13 @@ struct RecordValidator {
     let latestYear: Int
     /// Earliest year accepted.
     let earliestYear = 2000
+    /// The programmes a register may name.
+    let programmes: ProgrammeCatalog
 
-    init(latestYear: Int = Calendar(identifier: .gregorian).component(.year, from: Date()) + 1) {
+    init(latestYear: Int = Calendar(identifier: .gregorian).component(.year, from: Date()) + 1,
+         programmes: ProgrammeCatalog = .jiangsu) {
         self.latestYear = latestYear
+        self.programmes = programmes
     }
 
     /// The record, or nil if any field has an error; plus the diagnostics for the row.
@@ -29,10 +33,13 @@ struct RecordValidator {
         }
 
         let programmeText = raw.value(.programme) ?? ""
-        let resolved = Programme.resolve(programmeText)
+        let resolved = programmes.resolve(programmeText)
         if resolved == nil {
-            let what = TextNormalizer.trim(programmeText).isEmpty ? "programme is empty" : "programme “\(programmeText)” is not known"
-            error(.programme, what + "; expected 中国质量奖, 江苏省省长质量奖 (formerly 江苏省质量奖) or 市长质量奖, optionally followed by 提名奖")
+            if TextNormalizer.trim(programmeText).isEmpty {
+                error(.programme, "programme is empty; expected \(programmes.expectedText), optionally followed by 提名奖")
+            } else {
+                error(.programme, "programme “\(programmeText)” is not known; expected \(programmes.expectedText), optionally followed by 提名奖; \(ProgrammeCatalog.howToAdd)")
+            }
         }
 
         var level = resolved?.level ?? .award

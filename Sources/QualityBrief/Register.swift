@@ -93,7 +93,7 @@ public struct Register: Sendable {
 
     /// Reads files and keeps every record that loaded, errors or not.
     public static func loadLeniently(urls: [URL], options: LoadOptions = LoadOptions()) -> Register {
-        if readsAsColumns(urls, options) { return Register(columns: DatasetLoader.loadColumns(urls)) }
+        if readsAsColumns(urls, options) { return Register(columns: DatasetLoader.loadColumns(urls, programmes: options.programmes)) }
         return Register(dataset: DatasetLoader.load(urls, options: options))
     }
 

@@ -19,6 +19,11 @@ struct DataOptions: ParsableArguments {
         valueName: "mapping"))
     var columns: String?
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Award programmes to add to the shipped Jiangsu ones (another province's, a city's): a YAML file; repeat for several. See Reports/programmes-zhejiang.yaml.",
+        valueName: "file"))
+    var programmes: [String] = []
+
     func validate() throws {
         if data.isEmpty { throw ValidationError("give at least one register with --data FILE") }
         for path in data where !FileManager.default.fileExists(atPath: path) {
@@ -39,6 +44,11 @@ struct DataOptions: ParsableArguments {
             options.encoding = e
         }
         options.sheet = sheet
+        if !programmes.isEmpty {
+            do { options.programmes = try ProgrammesFile.catalog(adding: programmes.map { URL(fileURLWithPath: $0) }) } catch {
+                throw ValidationError("\(error)")
+            }
+        }
         if let columns {
             var text = columns
             if !columns.contains("="), FileManager.default.fileExists(atPath: columns) {
