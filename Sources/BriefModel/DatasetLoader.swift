@@ -1,6 +1,6 @@
 import Foundation
 
-/// Reads award registers (CSV, XLSX or JSON) into a `Dataset`. It never throws: every
+/// Reads award registers (CSV, XLSX, XLS or JSON) into a `Dataset`. It never throws: every
 /// problem, from an unreadable file to a bad year, becomes a located diagnostic.
 public enum DatasetLoader {
     /// Loads every file in order with default options (encoding detected, first sheet).
@@ -84,7 +84,7 @@ public enum DatasetLoader {
         case "json":
             return JSONRecordReader.read(data, file: file)
         default:
-            return ([], [fileError(file, "unsupported file type “.\(url.pathExtension)”; expected .csv, .xlsx or .json")])
+            return ([], [fileError(file, "unsupported file type “.\(url.pathExtension)”; expected .csv, .xlsx, .xls or .json")])
         }
     }
 

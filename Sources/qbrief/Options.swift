@@ -5,13 +5,13 @@ import QualityBrief
 /// Input files shared by every command that reads a register, and how to read them.
 struct DataOptions: ParsableArguments {
     @Option(name: .long, parsing: .upToNextOption,
-            help: ArgumentHelp("Register files: CSV (UTF-8, UTF-16 or GBK), XLSX or JSON; repeat or list several.", valueName: "file"))
+            help: ArgumentHelp("Register files: CSV (UTF-8, UTF-16 or GBK), XLSX, XLS (Excel 97–2003, WPS .et) or JSON; repeat or list several.", valueName: "file"))
     var data: [String] = []
 
     @Option(name: .long, help: ArgumentHelp("Encoding of CSV files: utf8 | gbk | gb18030 | utf16 (default: detected).", valueName: "name"))
     var encoding: String?
 
-    @Option(name: .long, help: ArgumentHelp("Worksheet of XLSX files (default: the first).", valueName: "name"))
+    @Option(name: .long, help: ArgumentHelp("Worksheet of XLSX and XLS files (default: the first).", valueName: "name"))
     var sheet: String?
 
     @Option(name: .long, help: ArgumentHelp(
