@@ -10,7 +10,7 @@
 //      class 3741 mis-coded as "374";
 //   B  Czsx-525/Vue-init src/components/industry/IndustryPicker.vue (commit d112c55): 473
 //      groups, 1377 classes (2522, 3969, 5267, 7123 missing);
-//   C  qwer-of-div/1frontEnd example/9组件-指令/components/form/IndustryData.js: 473 groups,
+//   C  qwer-of-div/1frontEnd example/9组件-指令/components/form/IndustryData.js (commit ce9bac9): 473 groups,
 //      1381 classes.
 // Agreement (names compared after turning ASCII parentheses full-width and dropping spaces):
 //   classes: 1376 agree in all three; 4 agree in the two copies holding them (A, C); 1 (7289)
