@@ -87,7 +87,7 @@ struct FilterOptions: ParsableArguments {
     var fromYear: Int?
     @Option(name: .customLong("to"), help: "Last year to include.")
     var toYear: Int?
-    @Option(name: .long, help: "Only this programme: 中国质量奖, 江苏省省长质量奖 (江苏省质量奖), 市长质量奖, or cqa / jsgqa / mayor.")
+    @Option(name: .long, help: "Only this programme: 中国质量奖, 江苏省省长质量奖 (江苏省质量奖), 市长质量奖, 县级市市长质量奖, one from --programmes, or its id (cqa / jsgqa / mayor / county-mayor).")
     var programme: [String] = []
     @Option(name: .long, help: "Only this city (code or name, e.g. 320500 or 苏州).")
     var region: [String] = []
@@ -96,16 +96,18 @@ struct FilterOptions: ParsableArguments {
 
     func validate() throws {
         if let f = fromYear, let t = toYear, f > t { throw ValidationError("--from \(f) is after --to \(t)") }
-        _ = try filter()
+        // Programmes are checked when the register's catalog is known (--programmes).
+        _ = try filter(programmes: nil)
     }
 
-    func filter() throws -> RecordFilter {
+    /// The filter; `--programme` is read against `programmes` (not checked when nil).
+    func filter(programmes: ProgrammeCatalog? = .jiangsu) throws -> RecordFilter {
         var f = RecordFilter()
         if fromYear != nil || toYear != nil { f.years = (fromYear ?? 1900)...(toYear ?? 2200) }
-        if !programme.isEmpty {
+        if !programme.isEmpty, let programmes {
             f.programmeIDs = Set(try programme.map { text in
-                guard let p = Programme.resolve(text) else {
-                    throw ValidationError("unknown programme “\(text)”; known: " + Programme.all.map(\.name).joined(separator: "、"))
+                guard let p = programmes.resolve(text) else {
+                    throw ValidationError("unknown programme “\(text)”; known: " + programmes.programmes.map(\.name).joined(separator: "、"))
                 }
                 return p.programme.id
             })

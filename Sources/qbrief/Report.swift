@@ -68,7 +68,7 @@ struct Report: ParsableCommand {
             let register = try input.register()
             let target = URL(fileURLWithPath: out)
             let fmt = format ?? OutputFormat(rawValue: target.pathExtension.lowercased()) ?? .pdf
-            let briefing = Briefing(register: register, definition: definition, filter: try filters.filter())
+            let briefing = Briefing(register: register, definition: definition, filter: try filters.filter(programmes: try input.loadOptions().programmes))
             let progress = ProgressLine()
             let result = try {
                 defer { progress.finish() }  // erased before anything else is printed

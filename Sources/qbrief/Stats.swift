@@ -76,7 +76,7 @@ struct Stats: ParsableCommand {
     }
 
     func filter() throws -> RecordFilter {
-        var f = try filters.filter()
+        var f = try filters.filter(programmes: try input.loadOptions().programmes)
         for s in sector {
             let t = s.trimmingCharacters(in: .whitespaces).uppercased()
             if t.count == 1 { f.sections = (f.sections ?? []).union([t]) } else if let r = SectorCatalog.resolve(t), let d = r.division {

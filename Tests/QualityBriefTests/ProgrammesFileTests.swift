@@ -79,6 +79,14 @@ import Testing
         county-mayor,县级市市长质量奖,1,16.6
 
         """)
+        // --programme filters by a programme of the file, by any of its names.
+        let zj = try runTool(bin, ["stats", "--data", url.path, "--programmes", "Reports/programmes-zhejiang.yaml", "--by", "year",
+                                   "--programme", "浙江省政府质量奖", "--format", "csv"], cwd: packageRoot)
+        #expect(zj.status == 0, "\(zj.stderr)")
+        #expect(zj.stdout == "key,label,count,share_percent\n2021,2021,1,50.0\n2022,2022,1,50.0\n")
+        let unknown = try runTool(bin, ["stats", "--data", url.path, "--by", "year", "--programme", "某某奖"], cwd: packageRoot)
+        #expect(unknown.status == 64)
+        #expect(unknown.stderr.contains("unknown programme “某某奖”; known: 中国质量奖、江苏省省长质量奖、市长质量奖、县级市市长质量奖"))
         let refused = try runTool(bin, ["stats", "--data", url.path, "--by", "programme"], cwd: packageRoot)
         #expect(refused.status == 65)
         #expect(refused.stderr.contains("programme “浙江省人民政府质量奖” is not known"))
