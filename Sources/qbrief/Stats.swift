@@ -39,7 +39,7 @@ struct Stats: ParsableCommand {
     var top: Int?
     @OptionGroup(title: "Measures") var measures: MeasureOptions
     @OptionGroup var filters: FilterOptions
-    @Option(name: .long, help: "Only this sector: a GB/T 4754 section letter (C) or division (17).")
+    @Option(name: .long, help: "Only this sector: a GB/T 4754 section (C), division (17), group (651) or class (7020), by code or name.")
     var sector: [String] = []
     @Option(name: .long, help: "Only this recipient type: organization | individual.")
     var type: RecipientType?
@@ -78,12 +78,15 @@ struct Stats: ParsableCommand {
     func filter() throws -> RecordFilter {
         var f = try filters.filter(programmes: try input.loadOptions().programmes)
         for s in sector {
-            let t = s.trimmingCharacters(in: .whitespaces).uppercased()
-            if t.count == 1 { f.sections = (f.sections ?? []).union([t]) } else if let r = SectorCatalog.resolve(t), let d = r.division {
-                f.divisions = (f.divisions ?? []).union([d])
-            } else if let r = SectorCatalog.resolve(t) {
-                f.sections = (f.sections ?? []).union([r.section])
-            } else { throw ValidationError("unknown sector “\(s)”; expected a section letter (C) or a division (17)") }
+            guard let c = SectorCatalog.category(s) else {
+                throw ValidationError("unknown sector “\(s)”; expected a GB/T 4754-2017 section (C), division (17), group (651) or class (7020), by code or name")
+            }
+            switch c.level {
+            case .section: f.sections = (f.sections ?? []).union([c.code])
+            case .division: f.divisions = (f.divisions ?? []).union([c.code])
+            case .group: f.groups = (f.groups ?? []).union([c.code])
+            case .sectorClass: f.classes = (f.classes ?? []).union([c.code])
+            }
         }
         if let type { f.recipientTypes = [type] }
         for w in within {

@@ -28,6 +28,8 @@ import TestSupport
         try Self.csv.write(to: url, atomically: true, encoding: .utf8)
         let ds = DatasetLoader.load([url])
         #expect(ds.records.count == 9)
+        #expect(ds.records.filter(RecordFilter(groups: ["702"]).matches).map(\.recipient) == ["甲", "乙", "丙"])
+        #expect(ds.records.filter(RecordFilter(classes: ["6513"]).matches).map(\.recipient) == ["己"])
         for table in [AwardTable(ds.records), AwardTable(DatasetLoader.loadColumns([url]))] {
             let sector = table.counts(by: .sector)
             let bySection = [sector.count("K"), sector.count("G"), sector.count("I"), sector.count("C")]
@@ -42,6 +44,11 @@ import TestSupport
                 CountRow(key: "541", label: "城市公共交通运输", count: 1), CountRow(key: "651", label: "软件开发", count: 2),
                 CountRow(key: "702", label: "物业管理", count: 3), CountRow(key: "", label: "未细分", count: 3),
             ])
+            // Filters at group and class level.
+            #expect(table.counts(by: .sector, filter: RecordFilter(groups: ["702"])).total == 3)
+            #expect(table.counts(by: .sector, filter: RecordFilter(groups: ["651"])).count("I") == 2)
+            #expect(table.counts(by: .sector, filter: RecordFilter(classes: ["6513"])).total == 1)
+            #expect(table.counts(by: .sector, filter: RecordFilter(classes: [""])).total == 5)
             #expect(table.counts(by: .sectorClass).rows == [
                 CountRow(key: "6513", label: "应用软件开发", count: 1), CountRow(key: "7020", label: "物业管理", count: 3),
                 CountRow(key: "", label: "未细分", count: 5),
