@@ -46,6 +46,17 @@ import Testing
         ])
     }
 
+    /// Formulas LibreOffice calculated: text results in STRING records (江苏省质量奖, the former
+    /// name; 中国质量奖提名奖), numbers in the FORMULA record (=2019+1, =YEAR(DATE(2021;5;1))).
+    @Test func formulaResultsIncludingStringRecords() {
+        let ds = Self.load("formulas-lo.xls")
+        #expect(ds.diagnostics.isEmpty)
+        #expect(ds.records.map(Row.init) == [
+            Row(2, "甲公司", "jsgqa", .award, 2020, nil, nil, "320500", "320500"),
+            Row(3, "乙公司", "cqa", .nomination, 2021, nil, nil, "320100", "320100"),
+        ])
+    }
+
     /// 200 distinct 27-character names: the shared-string table runs over CONTINUE records
     /// (some names split across two); i % 3 == 0 is 中国质量奖 (67 rows), the rest 市长质量奖; 2010 is i % 15 == 0 (14 rows).
     @Test(arguments: ["register-lo.xls", "register-xlwt.xls"])

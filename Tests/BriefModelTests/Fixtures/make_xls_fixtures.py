@@ -4,8 +4,9 @@ xlwt (PyPI, `pip install xlwt`) writes the workbooks; LibreOffice (Debian
 libreoffice-calc-nogui) re-saves one as Excel 97–2003, which stores its formulas' results
 (xlwt stores none; LibreOffice also writes booleans as =TRUE() formulas), writes numbers as
 RK/MULRK and splits the large shared-string table over CONTINUE records. (A text formula such
-as ="js"&"gqa" came out of LibreOffice 7.4's headless export with the number 0 as its result
-and no STRING record, so the fixtures hold none.) The broken files are cut or patched from those: truncated (the first
+as ="js"&"gqa" written by xlwt comes out of LibreOffice 7.4's headless export with the number
+0 as its result, so formulas-lo.xls is made by LibreOffice from a flat OpenDocument sheet
+whose formulas it calculates: text results in STRING records.) The broken files are cut or patched from those: truncated (the first
 4 KB), a looping FAT chain, and a FILEPASS (RC4 encryption header) record put after the
 workbook's BOF, as Excel writes it for a password-protected file (xlwt cannot encrypt and
 LibreOffice's command line cannot set a password). Run `python3 make_xls_fixtures.py` here;
@@ -69,6 +70,36 @@ def register_workbook():
     return wb
 
 
+FODS = """<?xml version="1.0" encoding="UTF-8"?>
+<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+ xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+ xmlns:of="urn:oasis:names:tc:opendocument:xmlns:of:1.2" office:version="1.2"
+ office:mimetype="application/vnd.oasis.opendocument.spreadsheet">
+<office:body><office:spreadsheet><table:table table:name="公式">
+%s
+</table:table></office:spreadsheet></office:body></office:document>
+"""
+
+
+def fods_row(cells):
+    out = []
+    for c in cells:
+        if c.startswith("="):
+            out.append('<table:table-cell table:formula="of:%s"/>' % c.replace("&", "&amp;").replace('"', "&quot;"))
+        else:
+            out.append('<table:table-cell office:value-type="string"><text:p>%s</text:p></table:table-cell>' % c)
+    return "<table:table-row>%s</table:table-row>" % "".join(out)
+
+
+def formulas_fods(path):
+    rows = [
+        ["获奖单位", "奖项", "年度", "所在地区"],
+        ["甲公司", '=CONCATENATE("江苏省";"质量奖")', "=2019+1", "320500"],
+        ["乙公司", '=CONCATENATE("中国";"质量奖";"提名奖")', "=YEAR(DATE(2021;5;1))", "320100"],
+    ]
+    open(path, "w", encoding="utf-8").write(FODS % "\n".join(fods_row(r) for r in rows))
+
+
 def main():
     tmp = tempfile.mkdtemp()
     try:
@@ -81,6 +112,12 @@ def main():
         subprocess.run(["soffice", "-env:UserInstallation=file://" + os.path.join(tmp, "profile"), "--headless", "--calc", "--convert-to", "xls:MS Excel 97", "--outdir", out, raw],
                        check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         shutil.copy(os.path.join(out, "register-xlwt.xls"), os.path.join(HERE, "register-lo.xls"))
+        fods = os.path.join(tmp, "formulas-lo.fods")
+        formulas_fods(fods)
+        subprocess.run(["soffice", "-env:UserInstallation=file://" + os.path.join(tmp, "profile"), "--headless", "--calc",
+                        "--convert-to", "xls:MS Excel 97", "--outdir", out, fods],
+                       check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        shutil.copy(os.path.join(out, "formulas-lo.xls"), os.path.join(HERE, "formulas-lo.xls"))
         data = open(os.path.join(HERE, "register-lo.xls"), "rb").read()
         open(os.path.join(HERE, "truncated.xls"), "wb").write(data[:4096])
         # A FAT whose first entry points at itself: every chain through sector 0 loops.
