@@ -71,6 +71,22 @@ import Testing
         #expect(ds.records.map(\.source?.line) == (2...201).map { Optional($0) })
     }
 
+    /// WPS's .et is the same container: a copy named .et reads alike. An .xlsx named .xls is
+    /// read as XLSX; an HTML table named .xls is one error.
+    @Test func etAndMisnamedFiles() throws {
+        let data = try Data(contentsOf: FixtureTests.dir.appendingPathComponent("register-lo.xls"))
+        let et = try TempFiles.write(data, name: "register.et")
+        let fromET = DatasetLoader.load([et], options: LoadOptions(sheet: "名单"))
+        #expect(fromET.records.map(Row.init) == Self.load("register-lo.xls", sheet: "名单").records.map(Row.init))
+        let zip = try Data(contentsOf: FixtureTests.dir.appendingPathComponent("register.xlsx"))
+        let named = try TempFiles.write(zip, name: "really-xlsx.xls")
+        #expect(DatasetLoader.load([named], options: LoadOptions(sheet: "名单")).records.count == 3)
+        let html = try TempFiles.write(Data("<html><table><tr><td>获奖单位</td></tr></table></html>".utf8), name: "web.xls")
+        #expect(DatasetLoader.load([html]).diagnostics.map(\.message) == [
+            "file is an HTML or XML table named .xls, not an Excel 97–2003 workbook; open it in Excel or WPS and save it as .xlsx or CSV UTF-8",
+        ])
+    }
+
     @Test func firstSheetIsTheCoverAndTheOthersAreNamed() {
         let ds = Self.load("register-lo.xls")
         #expect(ds.records.isEmpty)
