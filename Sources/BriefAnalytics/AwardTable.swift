@@ -10,6 +10,7 @@ public struct AwardTable: Sendable {
     /// Number of records.
     public let count: Int
     let programme: EncodedColumn
+    let programmeLevel: EncodedColumn
     let level: EncodedColumn
     let year: EncodedColumn
     let sector: EncodedColumn
@@ -136,6 +137,11 @@ public struct AwardTable: Sendable {
          recipientIDs: [Int32], recipientNameCount: Int) {
         self.count = count
         programme = EncodedColumn(keys: programmes.map(\.id), labels: programmes.map(\.name), alwaysShown: Programme.all.count, codes: programmeCodes)
+        // National, provincial and city always; county when present.
+        let levelsOfProgrammes = programmes.map { Int32(ProgrammeLevel.allCases.firstIndex(of: $0.level)!) }
+        programmeLevel = EncodedColumn(
+            keys: ProgrammeLevel.allCases.map(\.rawValue), labels: ProgrammeLevel.allCases.map(\.label), alwaysShown: 3,
+            codes: programmeCodes.map { levelsOfProgrammes[Int($0)] })
         let levels = AwardLevel.allCases
         level = EncodedColumn(keys: levels.map(\.rawValue), labels: levels.map(AwardTable.label), alwaysShown: levels.count, codes: levelCodes)
         let types = RecipientType.allCases
@@ -225,6 +231,7 @@ public struct AwardTable: Sendable {
     func column(_ d: Dimension) -> EncodedColumn {
         switch d {
         case .programme: return programme
+        case .programmeLevel: return programmeLevel
         case .level: return level
         case .year: return year
         case .sector: return sector

@@ -2,6 +2,8 @@
 public enum Dimension: String, Sendable, CaseIterable, Codable {
     /// 中国质量奖, 江苏省省长质量奖, 市长质量奖 (in rank order).
     case programme
+    /// The level of the awarding government: 国家级, 省级, 市级, then 县级 when present.
+    case programmeLevel = "programme_level"
     /// Award or nomination.
     case level
     /// Edition year.

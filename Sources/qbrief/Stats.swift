@@ -8,7 +8,8 @@ struct Stats: ParsableCommand {
         abstract: "Count awards (or distinct recipients) by one or two dimensions.",
         discussion: """
         Dimensions: region (city; counties rolled into their city), county, province, sector \
-        (GB/T 4754 section), division, group (中类), class (小类), programme, year, level, type \
+        (GB/T 4754 section), division, group (中类), class (小类), programme, programme_level \
+        (国家级/省级/市级/县级), year, level, type \
         (recipient type). \
         Two dimensions give a cross-tab with row and column totals. Measures: --growth (by year), \
         --compare two periods, --concentration, --per (density against a denominator file).
@@ -57,9 +58,10 @@ struct Stats: ParsableCommand {
                 case "section": return .sector
                 case "class", "sector_class", "小类": return .sectorClass
                 case "中类": return .group
+                case "programme_level", "programmelevel": return .programmeLevel
                 default:
                     guard let d = BriefAnalytics.Dimension.allCases.first(where: { $0.rawValue.lowercased() == p }) else {
-                        throw ValidationError("unknown dimension “\(p)”; expected region, county, province, sector, division, group, class, programme, year, level or type")
+                        throw ValidationError("unknown dimension “\(p)”; expected region, county, province, sector, division, group, class, programme, programme_level, year, level or type")
                     }
                     return d
                 }

@@ -38,9 +38,15 @@ import Testing
             CountRow(key: "hzgqa", label: "杭州市政府质量奖", count: 1), CountRow(key: "county-mayor", label: "县级市市长质量奖", count: 1),
         ]
         #expect(AwardTable(ds.records).counts(by: .programme).rows == expected)
+        // By level: 中国质量奖 national; 浙江 ×2 provincial; 苏州 and 杭州 city; 宜兴 county.
+        #expect(AwardTable(ds.records).counts(by: .programmeLevel).rows == [
+            CountRow(key: "national", label: "国家级", count: 1), CountRow(key: "provincial", label: "省级", count: 2),
+            CountRow(key: "city", label: "市级", count: 2), CountRow(key: "county", label: "县级", count: 1),
+        ])
         let cols = DatasetLoader.loadColumns([url], programmes: catalog)
         #expect(cols.count == 6 && cols.errorCount == 0)
         #expect(AwardTable(cols).counts(by: .programme).rows == expected)
+        #expect(AwardTable(cols).counts(by: .programmeLevel).rows.map(\.count) == [1, 2, 2, 1])
         // Without the file the two Zhejiang programmes are errors (4 rows: 3 Zhejiang + none else).
         let plain = DatasetLoader.load([url])
         #expect(plain.records.count == 3)
