@@ -42,6 +42,9 @@ public struct ProgrammeCatalog: Sendable {
         public let description: String
     }
 
+    /// At most this many distinct programmes (the columnar loader keeps one byte per row).
+    public static let maxProgrammes = 250
+
     /// Every entry, shipped ones first.
     public private(set) var entries: [Entry] = []
     private var byKey: [String: Int] = [:]
@@ -88,8 +91,13 @@ public struct ProgrammeCatalog: Sendable {
                 throw Conflict(description: "programme id “\(e.programme.id)” is already \(old.name) (rank \(old.rank), \(old.level.rawValue)); give another id")
             }
             let index = c.entries.count
+            if c.byID[id] == nil {
+                guard c.byID.count < Self.maxProgrammes else {
+                    throw Conflict(description: "more than \(Self.maxProgrammes) programmes; a register's programmes must fit in one byte per row")
+                }
+                c.byID[id] = index
+            }
             c.entries.append(e)
-            if c.byID[id] == nil { c.byID[id] = index }
             for name in [e.programme.name] + e.aliases + e.formerNames.map(\.name) {
                 let key = Self.key(name)
                 guard !key.isEmpty else { continue }

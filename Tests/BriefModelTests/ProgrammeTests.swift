@@ -110,6 +110,12 @@ import Testing
         }
     }
 
+    @Test func tooManyProgrammesAreRefused() {
+        let many = (0..<300).map { ProgrammeCatalog.Entry(programme: Programme(id: "p\($0)", name: "第\($0)号质量奖", rank: 3)) }
+        #expect(throws: ProgrammeCatalog.Conflict.self) { try ProgrammeCatalog.jiangsu.adding(many) }
+        #expect((try? ProgrammeCatalog.jiangsu.adding(Array(many.prefix(200))))?.programmes.count == 204)
+    }
+
     @Test func unknownProgrammeErrorSaysHowToAddIt() throws {
         let url = try TempFiles.write("recipient,programme,year,region_code\n甲,杭州市政府质量奖,2020,330100\n乙,宜兴市市长质量奖,2020,320282\n", name: "zj.csv")
         let ds = DatasetLoader.load([url])
