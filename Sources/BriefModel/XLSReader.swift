@@ -190,6 +190,9 @@ struct CompoundFile {
 
     /// The bytes of a stream, exactly `entry.size` of them.
     func stream(_ entry: Entry) throws -> [UInt8] {
+        guard entry.size <= bytes.count else {
+            throw XLSReader.Failure(message: "workbook is truncated or corrupt: the \(entry.name) stream claims \(entry.size) bytes, more than the file holds")
+        }
         let small = entry.size < miniCutoff
         let table = small ? miniFAT : fat
         let unit = small ? 64 : sectorSize
