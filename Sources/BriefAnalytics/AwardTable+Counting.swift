@@ -122,6 +122,8 @@ extension AwardTable {
         if let ts = filter.recipientTypes { apply(recipientType, recipientType.allowed { ts.contains(RecipientType(rawValue: $0)!) }) }
         if let ss = filter.sections { apply(sector, sector.allowed(ss.contains)) }
         if let ds = filter.divisions { apply(division, division.allowed(ds.contains)) }
+        if let gs = filter.groups { apply(group, group.allowed(gs.contains)) }
+        if let cs = filter.classes { apply(sectorClass, sectorClass.allowed(cs.contains)) }
         if let rs = filter.regionCodes {
             // County keys are the registered codes; their cities come from the city column.
             var ok = [Bool](repeating: false, count: county.keys.count)

@@ -10,10 +10,13 @@ public struct AwardTable: Sendable {
     /// Number of records.
     public let count: Int
     let programme: EncodedColumn
+    let programmeLevel: EncodedColumn
     let level: EncodedColumn
     let year: EncodedColumn
     let sector: EncodedColumn
     let division: EncodedColumn
+    let group: EncodedColumn
+    let sectorClass: EncodedColumn
     let region: EncodedColumn
     let county: EncodedColumn
     let province: EncodedColumn
@@ -64,7 +67,7 @@ public struct AwardTable: Sendable {
             levelCodes: records.map { $0.level == .award ? 0 : 1 },
             typeCodes: records.map { $0.recipientType == .organization ? 0 : 1 },
             years: records.map(\.year),
-            section: coded { $0.sectionCode ?? "" }, division: coded { $0.divisionCode ?? "" },
+            section: coded { $0.sectionCode ?? "" }, division: coded { $0.classCode ?? $0.groupCode ?? $0.divisionCode ?? "" },
             regionCodes: coded { $0.regionCode ?? "" }, city: coded { $0.cityCode ?? "" },
             recipientIDs: ids, recipientNameCount: nameIDs.count)
     }
@@ -94,7 +97,7 @@ public struct AwardTable: Sendable {
             }
         }
         self.init(
-            count: n, programmes: Programme.all,
+            count: n, programmes: columns.programmes,
             programmeCodes: c.programme, levelCodes: c.level, typeCodes: c.type,
             yearCodes: c.year, minYear: minYear, maxYear: Int(columns.year.max() ?? -1),
             section: columns.section, division: columns.division, regionCodes: columns.region, city: columns.city,
@@ -134,6 +137,11 @@ public struct AwardTable: Sendable {
          recipientIDs: [Int32], recipientNameCount: Int) {
         self.count = count
         programme = EncodedColumn(keys: programmes.map(\.id), labels: programmes.map(\.name), alwaysShown: Programme.all.count, codes: programmeCodes)
+        // National, provincial and city always; county when present.
+        let levelsOfProgrammes = programmes.map { Int32(ProgrammeLevel.allCases.firstIndex(of: $0.level)!) }
+        programmeLevel = EncodedColumn(
+            keys: ProgrammeLevel.allCases.map(\.rawValue), labels: ProgrammeLevel.allCases.map(\.label), alwaysShown: 3,
+            codes: programmeCodes.map { levelsOfProgrammes[Int($0)] })
         let levels = AwardLevel.allCases
         level = EncodedColumn(keys: levels.map(\.rawValue), labels: levels.map(AwardTable.label), alwaysShown: levels.count, codes: levelCodes)
         let types = RecipientType.allCases
@@ -148,9 +156,16 @@ public struct AwardTable: Sendable {
         let knownSections = Set(sections.map(\.code))
         let extraSections = Set(section.values).subtracting(knownSections).subtracting([""]).sorted()
         let sectorKeys = sections.map(\.code) + extraSections + [""]
-        // Divisions present, by code, then 未细分.
-        let divisions = Set(division.values).subtracting([""]).sorted()
-        let divisionKeys = divisions + [""]
+        // Divisions, groups and classes present, by code, then 未细分 (`division` holds the
+        // finest code below the section, whose prefixes are the coarser codes).
+        func finer(_ digits: Int) -> (keys: [String], labels: [String], column: CodedColumn) {
+            let of = division.values.map { $0.count >= digits ? String($0.prefix(digits)) : "" }
+            let present = Set(of).subtracting([""]).sorted()
+            return (present + [""], present.map { SectorCatalog.sector(code: $0)?.name ?? $0 } + ["未细分"],
+                    CodedColumn(codes: division.codes, values: of))
+        }
+        let divisionLevel = finer(2), groupLevel = finer(3), classLevel = finer(4)
+        let divisionKeys = divisionLevel.keys
         // Cities: Jiangsu's 13 always, other cities present by code, then 未知地区.
         let cities = RegionCatalog.jiangsuCities
         let jiangsu = Set(cities.map(\.code))
@@ -162,15 +177,15 @@ public struct AwardTable: Sendable {
         AwardTable.parallel(count, 3) { task in
             switch task {
             case 0: r.sector = EncodedColumn.remap(section, to: sectorKeys)
-            case 1: r.division = EncodedColumn.remap(division, to: divisionKeys)
+            case 1: r.division = EncodedColumn.remap(divisionLevel.column, to: divisionKeys)
             default: r.region = EncodedColumn.remap(city, to: regionKeys)
             }
         }
         self.sector = EncodedColumn(
             keys: sectorKeys, labels: sections.map(\.name) + extraSections + ["未分类"], alwaysShown: sections.count, codes: r.sector)
-        self.division = EncodedColumn(
-            keys: divisionKeys, labels: divisions.map { SectorCatalog.division($0)?.name ?? $0 } + ["未细分"],
-            alwaysShown: 0, codes: r.division)
+        self.division = EncodedColumn(keys: divisionKeys, labels: divisionLevel.labels, alwaysShown: 0, codes: r.division)
+        group = EncodedColumn(keys: groupLevel.keys, labels: groupLevel.labels, alwaysShown: 0, coded: groupLevel.column)
+        sectorClass = EncodedColumn(keys: classLevel.keys, labels: classLevel.labels, alwaysShown: 0, coded: classLevel.column)
         region = EncodedColumn(
             keys: regionKeys,
             labels: cities.map(\.name) + others.map { RegionCatalog.region(code: $0)?.name ?? $0 } + ["未知地区"],
@@ -216,10 +231,13 @@ public struct AwardTable: Sendable {
     func column(_ d: Dimension) -> EncodedColumn {
         switch d {
         case .programme: return programme
+        case .programmeLevel: return programmeLevel
         case .level: return level
         case .year: return year
         case .sector: return sector
         case .division: return division
+        case .group: return group
+        case .sectorClass: return sectorClass
         case .region: return region
         case .county: return county
         case .province: return province

@@ -2,6 +2,8 @@
 public enum Dimension: String, Sendable, CaseIterable, Codable {
     /// 中国质量奖, 江苏省省长质量奖, 市长质量奖 (in rank order).
     case programme
+    /// The level of the awarding government: 国家级, 省级, 市级, then 县级 when present.
+    case programmeLevel = "programme_level"
     /// Award or nomination.
     case level
     /// Edition year.
@@ -10,6 +12,10 @@ public enum Dimension: String, Sendable, CaseIterable, Codable {
     case sector
     /// GB/T 4754-2017 division (大类, "17") present, by code, then 未细分.
     case division
+    /// GB/T 4754-2017 group (中类, "702") present, by code, then 未细分.
+    case group
+    /// GB/T 4754-2017 class (小类, "7020") present, by code, then 未细分.
+    case sectorClass = "class"
     /// Prefecture-level city: Jiangsu's 13 first, then others, then 未知地区. Counties and
     /// statistical or retired codes are rolled up into their city.
     case region

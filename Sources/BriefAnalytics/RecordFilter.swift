@@ -17,6 +17,10 @@ public struct RecordFilter: Sendable, Equatable {
     public var sections: Set<String>?
     /// GB/T 4754 divisions ("17") to include; "" stands for records without a division.
     public var divisions: Set<String>?
+    /// GB/T 4754 groups (中类, "702") to include; "" stands for records without a group.
+    public var groups: Set<String>?
+    /// GB/T 4754 classes (小类, "7020") to include; "" stands for records without a class.
+    public var classes: Set<String>?
     /// Region subtrees to include, at any level: a province code (320000) takes every record
     /// in the province, a city code its city with its counties, a county code that county.
     public var regionCodes: Set<String>?
@@ -28,8 +32,10 @@ public struct RecordFilter: Sendable, Equatable {
     public init(
         years: ClosedRange<Int>? = nil, programmeIDs: Set<String>? = nil, levels: Set<AwardLevel>? = nil,
         cityCodes: Set<String>? = nil, recipientTypes: Set<RecipientType>? = nil, sections: Set<String>? = nil,
-        divisions: Set<String>? = nil, regionCodes: Set<String>? = nil
+        divisions: Set<String>? = nil, regionCodes: Set<String>? = nil, groups: Set<String>? = nil, classes: Set<String>? = nil
     ) {
+        self.groups = groups
+        self.classes = classes
         self.divisions = divisions
         self.regionCodes = regionCodes
         self.years = years
@@ -52,6 +58,8 @@ public struct RecordFilter: Sendable, Equatable {
         if let recipientTypes, !recipientTypes.contains(r.recipientType) { return false }
         if let sections, !sections.contains(r.sectionCode ?? "") { return false }
         if let divisions, !divisions.contains(r.divisionCode ?? "") { return false }
+        if let groups, !groups.contains(r.groupCode ?? "") { return false }
+        if let classes, !classes.contains(r.classCode ?? "") { return false }
         if let regionCodes {
             guard let code = r.regionCode, regionCodes.contains(where: { RecordFilter.region(code, city: r.cityCode, isIn: $0) }) else { return false }
         }

@@ -6,7 +6,7 @@ extension ColumnarLoader {
     func duplicateMessage(first: (Int32, Int32), file: String, spelling: Int, programme: Int, year: Int, level: Int) -> String {
         let firstFile = files[Int(first.0)]
         let whereText = firstFile == file ? "line \(first.1)" : "\(firstFile):\(first.1)"
-        let p = Programme.all[programme]
+        let p = programmeList[programme]
         let lv = level == 0 ? AwardLevel.award : AwardLevel.nomination
         let name = spellings.slice(spelling).withUnsafeBufferPointer { Self.displayName($0) }
         return "duplicate of \(whereText): “\(name)” already has \(p.name) \(year) (\(lv.rawValue))"
@@ -21,7 +21,7 @@ extension ColumnarLoader {
         let n = out.programme.count
         guard n > 1 else { return ([], [:]) }
         let minYear = Int(out.year.min()!), span = Int(out.year.max()!) - minYear + 1
-        let combos = Programme.all.count * 2 * span
+        let combos = programmeList.count * 2 * span
         let bits = nameCount * combos
         func key(_ i: Int) -> Int {
             let name = Int(spellingNameID[Int(out.recipient[i])])
@@ -75,7 +75,7 @@ extension ColumnarLoader {
         guard !repeats.isEmpty else { return }
         let n = out.programme.count
         let minYear = Int(out.year.min()!), span = Int(out.year.max()!) - minYear + 1
-        let combos = Programme.all.count * 2 * span
+        let combos = programmeList.count * 2 * span
         func rowFileIndex(_ i: Int) -> Int32 { Int32(fileIndex(ofRow: i)) }
         func key(_ i: Int) -> Int {
             let name = Int(spellingNameID[Int(out.recipient[i])])

@@ -7,22 +7,23 @@ extension DatasetLoader {
 
     /// Reads UTF-8 CSV files straight into columns (see `ColumnarRegister`). Files that are not
     /// UTF-8 CSV (JSON, GBK text) go through `load(_:)` and are converted.
-    public static func loadColumns(_ urls: [URL]) -> ColumnarRegister {
-        loadColumns(urls, homeProvinceCode: "320000")
+    public static func loadColumns(_ urls: [URL], programmes: ProgrammeCatalog = .jiangsu) -> ColumnarRegister {
+        loadColumns(urls, homeProvinceCode: "320000", programmes: programmes)
     }
 
     /// `loadColumns(_:)` with a home province: regions outside `homeProvinceCode` get a
     /// warning, as in `load(_:options:)`.
-    public static func loadColumns(_ urls: [URL], homeProvinceCode: String) -> ColumnarRegister {
+    public static func loadColumns(_ urls: [URL], homeProvinceCode: String, programmes: ProgrammeCatalog = .jiangsu) -> ColumnarRegister {
         loadColumns(urls, chunks: min(ProcessInfo.processInfo.activeProcessorCount, 8), parallelMinimum: ColumnarLoader.parallelMinimum,
-                    homeProvinceCode: homeProvinceCode)
+                    homeProvinceCode: homeProvinceCode, programmes: programmes)
     }
 
     /// `loadColumns(_:)` splitting the rows of a file of at least `parallelMinimum` bytes
     /// into `chunks` chunks read concurrently (1: one thread).
-    static func loadColumns(_ urls: [URL], chunks: Int, parallelMinimum: Int, homeProvinceCode: String = "320000") -> ColumnarRegister {
+    static func loadColumns(_ urls: [URL], chunks: Int, parallelMinimum: Int, homeProvinceCode: String = "320000",
+                            programmes: ProgrammeCatalog = .jiangsu) -> ColumnarRegister {
         LoadTiming.start()
-        var loader = ColumnarLoader(validator: RecordValidator(homeProvinceCode: homeProvinceCode))
+        var loader = ColumnarLoader(validator: RecordValidator(homeProvinceCode: homeProvinceCode, programmes: programmes))
         loader.chunks = chunks
         loader.parallelMinimum = parallelMinimum
         for (fileIndex, url) in urls.enumerated() { loader.read(url, fileIndex: fileIndex) }
@@ -66,6 +67,8 @@ struct ColumnarLoader {
     /// Files whose rows take at least this many bytes are read in chunks.
     static let parallelMinimum = 1 << 20
     var programmeKey: [UInt8] = []
+    /// The programmes the programme column indexes (the catalog's, `Programme.all` first).
+    let programmeList: [Programme]
     var spellings = ByteInterner(capacity: 1 << 12)
     var spellingNameID: [Int32] = []
     /// Per spelling: whether it is its own comparison key (see `registerSpelling`).
@@ -146,6 +149,8 @@ struct ColumnarLoader {
 
     init(validator: RecordValidator) {
         self.validator = validator
+        programmeList = validator.programmes.programmes
+        out.programmes = programmeList
         out.section.values = [""]
         out.division.values = [""]
         out.region.values = [""]
@@ -273,11 +278,11 @@ struct ColumnarLoader {
             let name = Array(r.recipient.utf8)
             let sid = name.withUnsafeBufferPointer { spellings.intern($0) }
             if sid.isNew { registerSpelling(sid.id) }
-            let p = UInt8(Programme.all.firstIndex(of: r.programme) ?? 0)
+            let p = UInt8(programmeList.firstIndex(of: r.programme) ?? 0)
             let lv: UInt8 = r.level == .award ? 0 : 1
             append(programme: p, level: lv, type: r.recipientType == .organization ? 0 : 1, year: Int16(r.year),
                    section: Self.code(&sectionDict, &out.section, r.sectionCode ?? ""),
-                   division: Self.code(&divisionDict, &out.division, r.divisionCode ?? ""),
+                   division: Self.code(&divisionDict, &out.division, r.subsectionCode ?? ""),
                    region: Self.code(&regionDict, &out.region, r.regionCode ?? ""),
                    city: Self.code(&cityDict, &out.city, r.cityCode ?? ""), spelling: sid.id, line: Int32(r.source?.line ?? 0))
         }
@@ -492,7 +497,7 @@ struct ColumnarLoader {
                     extra[.level] = lt
                 }
                 let (r, d) = l.outcome(.programme, p, extra: extra)
-                return Outcome(value: Int32(r.flatMap { Programme.all.firstIndex(of: $0.programme) } ?? 0),
+                return Outcome(value: Int32(r.flatMap { l.programmeList.firstIndex(of: $0.programme) } ?? 0),
                                value2: r?.level == .nomination ? 1 : 0, diagnostics: d.map { ($0.0, $0.1, 0) })
             }
             let found = lf == nil ? memoised(Self.mProgramme, pf, computeProgramme)
@@ -519,7 +524,7 @@ struct ColumnarLoader {
                 guard let o = memoised(Self.mSector, field(isec), { l, t in
                     let (r, d) = l.outcome(.sector, t)
                     return Outcome(value: Self.code(&l.sectionDict, &l.out.section, r?.sectionCode ?? ""),
-                                   value2: Self.code(&l.divisionDict, &l.out.division, r?.divisionCode ?? ""), diagnostics: d.map { ($0.0, $0.1, 0) })
+                                   value2: Self.code(&l.divisionDict, &l.out.division, r?.subsectionCode ?? ""), diagnostics: d.map { ($0.0, $0.1, 0) })
                 }) else { utf8OK = false; return false }
                 for (s, m, k) in o.diagnostics { add(k, s, isec + 1) { m } }
                 section = o.value

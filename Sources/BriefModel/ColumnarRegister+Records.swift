@@ -6,12 +6,15 @@ extension ColumnarRegister {
             let v = c.values[Int(c.codes[row])]
             return v.isEmpty ? nil : v
         }
+        let fine = text(division)
         return AwardRecord(
             id: String(row + 1), recipient: recipientName(spelling: Int(recipient[row])),
             recipientType: recipientType[row] == 0 ? .organization : .individual,
-            programme: Programme.all[Int(programme[row])], level: level[row] == 0 ? .award : .nomination,
-            year: Int(year[row]), sectionCode: text(section), divisionCode: text(division),
+            programme: programmes[Int(programme[row])], level: level[row] == 0 ? .award : .nomination,
+            year: Int(year[row]), sectionCode: text(section), divisionCode: fine.map { String($0.prefix(2)) },
             regionCode: text(region), cityCode: text(city),
-            source: SourceLocation(file: "", line: Int(line[row]), column: 1))
+            source: SourceLocation(file: "", line: Int(line[row]), column: 1),
+            groupCode: fine.flatMap { $0.count >= 3 ? String($0.prefix(3)) : nil },
+            classCode: fine.flatMap { $0.count == 4 ? $0 : nil })
     }
 }

@@ -28,8 +28,10 @@ public struct ColumnarRegister: Sendable {
     public var count: Int = 0
     /// Data rows read, accepted or not.
     public var rowsRead: Int = 0
-    /// Programme per row: index into `Programme.all`.
+    /// Programme per row: index into `programmes`.
     public var programme: [UInt8] = []
+    /// The programmes `programme` indexes: `Programme.all` first, then the catalog's others.
+    public var programmes: [Programme] = Programme.all
     /// 0 award, 1 nomination.
     public var level: [UInt8] = []
     /// 0 organisation, 1 individual.
@@ -38,7 +40,8 @@ public struct ColumnarRegister: Sendable {
     public var year: [Int16] = []
     /// GB/T 4754 section letter ("" unclassified).
     public var section = CodedColumn()
-    /// GB/T 4754 division ("" when not given).
+    /// The finest GB/T 4754 code below the section: a division ("17"), group ("702") or class
+    /// ("7020"); "" when not given. Its first two digits are the division.
     public var division = CodedColumn()
     /// Region code as registered, resolved ("" none).
     public var region = CodedColumn()

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Reads award registers (CSV, XLSX or JSON) into a `Dataset`. It never throws: every
+/// Reads award registers (CSV, XLSX, XLS or JSON) into a `Dataset`. It never throws: every
 /// problem, from an unreadable file to a bad year, becomes a located diagnostic.
 public enum DatasetLoader {
     /// Loads every file in order with default options (encoding detected, first sheet).
@@ -15,7 +15,7 @@ public enum DatasetLoader {
 
     /// Loads every file in order with the given encoding, sheet and column mapping.
     public static func load(_ urls: [URL], options: LoadOptions) -> Dataset {
-        load(urls, options: options, validator: RecordValidator(homeProvinceCode: options.homeProvinceCode))
+        load(urls, options: options, validator: RecordValidator(homeProvinceCode: options.homeProvinceCode, programmes: options.programmes))
     }
 
     static func load(_ urls: [URL], validator: RecordValidator) -> Dataset {
@@ -70,19 +70,21 @@ public enum DatasetLoader {
         switch url.pathExtension.lowercased() {
         case "csv", "txt":
             return csvRows(data, file: file, options: options)
-        case "xlsx", "xlsm":
-            let (records, diags, sheets) = XLSXReader.read(data, file: file, sheet: options.sheet)
+        case "xlsx", "xlsm", "xls", "et":
+            // .xls and WPS's .et are OLE2 compound files with a BIFF8 workbook (an .xls that is
+            // really a ZIP is read as .xlsx).
+            let binary = ["xls", "et"].contains(url.pathExtension.lowercased()) && !data.starts(with: [0x50, 0x4B])
+            let (records, diags, sheets) = binary ? XLSReader.read(data, file: file, sheet: options.sheet)
+                : XLSXReader.read(data, file: file, sheet: options.sheet)
             if diags.contains(where: { $0.severity == .error && $0.kind == .file }) { return ([], diags) }
             let others = sheets.dropFirst().map { "“\($0)”" }
             let hint = others.isEmpty ? "" : " (sheet “\(sheets[0])”; the workbook also has \(others.joined(separator: ", ")): choose one with --sheet)"
             let (rows, more) = tableRows(records, file: file, options: options, hint: hint)
             return (rows, diags + more)
-        case "xls", "et":
-            return ([], [fileError(file, "old binary Excel workbooks (.\(url.pathExtension)) are not read; save it as .xlsx or as CSV UTF-8")])
         case "json":
             return JSONRecordReader.read(data, file: file)
         default:
-            return ([], [fileError(file, "unsupported file type “.\(url.pathExtension)”; expected .csv, .xlsx or .json")])
+            return ([], [fileError(file, "unsupported file type “.\(url.pathExtension)”; expected .csv, .xlsx, .xls or .json")])
         }
     }
 

@@ -15,6 +15,9 @@ public struct LoadOptions: Sendable {
     /// GB/T 2260 code of the home province (default 320000 江苏省): rows whose region lies
     /// elsewhere get a warning, as briefings count them under 省外.
     public var homeProvinceCode: String = "320000"
+    /// The programmes a register may name: the shipped Jiangsu catalog unless extended (see
+    /// `ProgrammeCatalog.adding(_:)`, and QualityBrief's programmes-file reader).
+    public var programmes: ProgrammeCatalog = .jiangsu
 
     /// 64 MiB: about a million rows, far above any award register. Loading takes roughly 30
     /// times the file size in memory (records, keys, diagnostics), so this bounds it near 2 GB.
@@ -22,7 +25,8 @@ public struct LoadOptions: Sendable {
 
     /// Creates options; the defaults detect everything.
     public init(encoding: TextEncoding? = nil, sheet: String? = nil, columnMapping: [String: RecordColumn] = [:],
-                maxFileSize: Int = LoadOptions.defaultMaxFileSize) {
+                maxFileSize: Int = LoadOptions.defaultMaxFileSize, programmes: ProgrammeCatalog = .jiangsu) {
+        self.programmes = programmes
         self.encoding = encoding
         self.sheet = sheet
         self.columnMapping = columnMapping

@@ -7,15 +7,18 @@ struct RecordValidator {
     let latestYear: Int
     /// Earliest year accepted.
     let earliestYear = 2000
+    /// The programmes a register may name.
+    let programmes: ProgrammeCatalog
 
     /// Code of the home province (default 320000 江苏省): a region elsewhere is accepted with a
     /// warning, since briefings count it as 省外, not among the home province's cities.
     let homeProvinceCode: String
 
     init(latestYear: Int = Calendar(identifier: .gregorian).component(.year, from: Date()) + 1,
-         homeProvinceCode: String = "320000") {
+         homeProvinceCode: String = "320000", programmes: ProgrammeCatalog = .jiangsu) {
         self.latestYear = latestYear
         self.homeProvinceCode = homeProvinceCode
+        self.programmes = programmes
     }
 
     /// The record, or nil if any field has an error; plus the diagnostics for the row.
@@ -35,10 +38,13 @@ struct RecordValidator {
         }
 
         let programmeText = raw.value(.programme) ?? ""
-        let resolved = Programme.resolve(programmeText)
+        let resolved = programmes.resolve(programmeText)
         if resolved == nil {
-            let what = TextNormalizer.trim(programmeText).isEmpty ? "programme is empty" : "programme “\(programmeText)” is not known"
-            error(.programme, what + "; expected 中国质量奖, 江苏省省长质量奖 (formerly 江苏省质量奖) or 市长质量奖, optionally followed by 提名奖")
+            if TextNormalizer.trim(programmeText).isEmpty {
+                error(.programme, "programme is empty; expected \(programmes.expectedText), optionally followed by 提名奖")
+            } else {
+                error(.programme, "programme “\(programmeText)” is not known; expected \(programmes.expectedText), optionally followed by 提名奖; \(ProgrammeCatalog.howToAdd)")
+            }
         }
 
         var level = resolved?.level ?? .award
@@ -68,17 +74,21 @@ struct RecordValidator {
 
         var sectionCode: String?
         var divisionCode: String?
+        var groupCode: String?
+        var classCode: String?
+        var sectorText: String?
         if let s = raw.value(.sector), !TextNormalizer.trim(s).isEmpty {
-            switch SectorCatalog.lookup(s) {
-            case .found(let section, let division, let nameMismatch):
-                sectionCode = section
-                divisionCode = division
-                if let nameMismatch {
-                    let code = division ?? section
-                    warning(.sector, "sector “\(s)”: code \(code) is \(SectorCatalog.division(code)?.name ?? SectorCatalog.section(code)?.name ?? ""), not “\(nameMismatch)”; the code is used")
+            if let c = SectorCatalog.classify(s) {
+                sectionCode = c.sector.section
+                divisionCode = c.sector.division
+                groupCode = c.sector.group
+                classCode = c.sector.level == .sectorClass ? c.sector.code : nil
+                if let nameMismatch = c.nameMismatch {
+                    warning(.sector, "sector “\(s)”: code \(c.sector.code) is \(c.sector.name), not “\(nameMismatch)”; the code is used")
                 }
-            case .notFound:
-                error(.sector, "sector “\(s)” is not a GB/T 4754-2017 section, division or name; expected e.g. C, C17, 17, 制造业 or C35 专用设备制造业")
+            } else {
+                sectorText = TextNormalizer.trim(s)
+                warning(.sector, "sector “\(s)” matches no GB/T 4754-2017 section, division, group or class (e.g. C, C17, 651, K7020, 物业管理); the record is counted under 未分类 and keeps the text")
             }
         } else if raw.fields[.sector] != nil {
             warning(.sector, "sector is empty; the record is counted under 未分类")
@@ -116,7 +126,8 @@ struct RecordValidator {
             recipient: recipient, recipientType: recipientType, programme: programme, level: level, year: year,
             sectionCode: sectionCode, divisionCode: divisionCode, regionCode: regionCode, cityCode: cityCode,
             creditCode: creditCode, note: (noteText?.isEmpty ?? true) ? nil : noteText,
-            source: SourceLocation(file: raw.file, line: raw.line, column: 1))
+            source: SourceLocation(file: raw.file, line: raw.line, column: 1),
+            groupCode: groupCode, classCode: classCode, sectorText: sectorText)
         return (record, diags)
     }
 

@@ -97,7 +97,7 @@ public struct Register: Sendable {
     /// Reads files and keeps every record that loaded, errors or not.
     public static func loadLeniently(urls: [URL], options: LoadOptions = LoadOptions()) -> Register {
         var register = readsAsColumns(urls, options)
-            ? Register(columns: DatasetLoader.loadColumns(urls, homeProvinceCode: options.homeProvinceCode))
+            ? Register(columns: DatasetLoader.loadColumns(urls, homeProvinceCode: options.homeProvinceCode, programmes: options.programmes))
             : Register(dataset: DatasetLoader.load(urls, options: options))
         register.sources = urls
         return register

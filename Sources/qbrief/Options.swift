@@ -5,13 +5,13 @@ import QualityBrief
 /// Input files shared by every command that reads a register, and how to read them.
 struct DataOptions: ParsableArguments {
     @Option(name: .long, parsing: .upToNextOption,
-            help: ArgumentHelp("Register files: CSV (UTF-8, UTF-16 or GBK), XLSX or JSON; repeat or list several.", valueName: "file"))
+            help: ArgumentHelp("Register files: CSV (UTF-8, UTF-16 or GBK), XLSX, XLS (Excel 97–2003, WPS .et) or JSON; repeat or list several.", valueName: "file"))
     var data: [String] = []
 
     @Option(name: .long, help: ArgumentHelp("Encoding of CSV files: utf8 | gbk | gb18030 | utf16 (default: detected).", valueName: "name"))
     var encoding: String?
 
-    @Option(name: .long, help: ArgumentHelp("Worksheet of XLSX files (default: the first).", valueName: "name"))
+    @Option(name: .long, help: ArgumentHelp("Worksheet of XLSX and XLS files (default: the first).", valueName: "name"))
     var sheet: String?
 
     @Option(name: .long, help: ArgumentHelp(
@@ -23,6 +23,10 @@ struct DataOptions: ParsableArguments {
         "Province whose cities are listed (default 江苏省; a briefing's YAML key home_province). Rows elsewhere are noted and counted as 省外.",
         valueName: "name"))
     var homeProvince: String?
+    @Option(name: .long, help: ArgumentHelp(
+        "Award programmes to add to the shipped Jiangsu ones (another province's, a city's): a YAML file; repeat for several. See Reports/programmes-zhejiang.yaml.",
+        valueName: "file"))
+    var programmes: [String] = []
 
     func validate() throws {
         if data.isEmpty { throw ValidationError("give at least one register with --data FILE") }
@@ -54,6 +58,11 @@ struct DataOptions: ParsableArguments {
                 throw ValidationError("--home-province “\(homeProvince)” is not a province; expected a name such as 浙江省 or a code such as 330000")
             }
             options.homeProvinceCode = r.code
+        }
+        if !programmes.isEmpty {
+            do { options.programmes = try ProgrammesFile.catalog(adding: programmes.map { URL(fileURLWithPath: $0) }) } catch {
+                throw ValidationError("\(error)")
+            }
         }
         if let columns {
             var text = columns
@@ -93,7 +102,7 @@ struct FilterOptions: ParsableArguments {
     var fromYear: Int?
     @Option(name: .customLong("to"), parsing: .unconditional, help: "Last year to include (1900–2200).")
     var toYear: Int?
-    @Option(name: .long, help: "Only this programme: 中国质量奖, 江苏省省长质量奖 (江苏省质量奖), 市长质量奖, or cqa / jsgqa / mayor.")
+    @Option(name: .long, help: "Only this programme: 中国质量奖, 江苏省省长质量奖 (江苏省质量奖), 市长质量奖, 县级市市长质量奖, one from --programmes, or its id (cqa / jsgqa / mayor / county-mayor).")
     var programme: [String] = []
     @Option(name: .long, help: "Only this city (code or name, e.g. 320500 or 苏州).")
     var region: [String] = []
@@ -110,16 +119,18 @@ struct FilterOptions: ParsableArguments {
             }
         }
         if let f = fromYear, let t = toYear, f > t { throw ValidationError("--from \(f) is after --to \(t)") }
-        _ = try filter()
+        // Programmes are checked when the register's catalog is known (--programmes).
+        _ = try filter(programmes: nil)
     }
 
-    func filter() throws -> RecordFilter {
+    /// The filter; `--programme` is read against `programmes` (not checked when nil).
+    func filter(programmes: ProgrammeCatalog? = .jiangsu) throws -> RecordFilter {
         var f = RecordFilter()
         if fromYear != nil || toYear != nil { f.years = (fromYear ?? Self.years.lowerBound)...(toYear ?? Self.years.upperBound) }
-        if !programme.isEmpty {
+        if !programme.isEmpty, let programmes {
             f.programmeIDs = Set(try programme.map { text in
-                guard let p = Programme.resolve(text) else {
-                    throw ValidationError("unknown programme “\(text)”; known: " + Programme.all.map(\.name).joined(separator: "、"))
+                guard let p = programmes.resolve(text) else {
+                    throw ValidationError("unknown programme “\(text)”; known: " + programmes.programmes.map(\.name).joined(separator: "、"))
                 }
                 return p.programme.id
             })

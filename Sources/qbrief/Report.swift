@@ -107,7 +107,7 @@ struct Report: ParsableCommand {
             // Checked before the register is read: a bad name costs nothing.
             _ = try OutputTarget.resolve(target, format: fmt, inputs: input.urls)
             let register = try input.register()
-            let briefing = Briefing(register: register, definition: definition, filter: try filters.filter())
+            let briefing = Briefing(register: register, definition: definition, filter: try filters.filter(programmes: try input.loadOptions().programmes))
             let progress = ProgressLine()
             let result = try {
                 defer { progress.finish() }  // erased before anything else is printed

@@ -8,7 +8,9 @@ struct Stats: ParsableCommand {
         abstract: "Count awards (or distinct recipients) by one or two dimensions.",
         discussion: """
         Dimensions: region (city; counties rolled into their city), county, province, sector \
-        (GB/T 4754 section), division, programme, year, level, type (recipient type). \
+        (GB/T 4754 section), division, group (中类), class (小类), programme, programme_level \
+        (国家级/省级/市级/县级), year, level, type \
+        (recipient type). \
         Two dimensions give a cross-tab with row and column totals. Measures: --growth (by year), \
         --compare two periods, --concentration, --per (density against a denominator file).
 
@@ -38,7 +40,7 @@ struct Stats: ParsableCommand {
     var top: Int?
     @OptionGroup(title: "Measures") var measures: MeasureOptions
     @OptionGroup var filters: FilterOptions
-    @Option(name: .long, help: "Only this sector: a GB/T 4754 section letter (C) or division (17).")
+    @Option(name: .long, help: "Only this sector: a GB/T 4754 section (C), division (17), group (651) or class (7020), by code or name.")
     var sector: [String] = []
     @Option(name: .long, help: "Only this recipient type: organization | individual.")
     var type: RecipientType?
@@ -54,9 +56,12 @@ struct Stats: ParsableCommand {
                 case "city": return .region
                 case "type", "recipient_type", "recipienttype": return .recipientType
                 case "section": return .sector
+                case "class", "sector_class", "小类": return .sectorClass
+                case "中类": return .group
+                case "programme_level", "programmelevel": return .programmeLevel
                 default:
                     guard let d = BriefAnalytics.Dimension.allCases.first(where: { $0.rawValue.lowercased() == p }) else {
-                        throw ValidationError("unknown dimension “\(p)”; expected region, county, province, sector, division, programme, year, level or type")
+                        throw ValidationError("unknown dimension “\(p)”; expected region, county, province, sector, division, group, class, programme, programme_level, year, level or type")
                     }
                     return d
                 }
@@ -73,14 +78,17 @@ struct Stats: ParsableCommand {
     }
 
     func filter() throws -> RecordFilter {
-        var f = try filters.filter()
+        var f = try filters.filter(programmes: try input.loadOptions().programmes)
         for s in sector {
-            let t = s.trimmingCharacters(in: .whitespaces).uppercased()
-            if t.count == 1 { f.sections = (f.sections ?? []).union([t]) } else if let r = SectorCatalog.resolve(t), let d = r.division {
-                f.divisions = (f.divisions ?? []).union([d])
-            } else if let r = SectorCatalog.resolve(t) {
-                f.sections = (f.sections ?? []).union([r.section])
-            } else { throw ValidationError("unknown sector “\(s)”; expected a section letter (C) or a division (17)") }
+            guard let c = SectorCatalog.category(s) else {
+                throw ValidationError("unknown sector “\(s)”; expected a GB/T 4754-2017 section (C), division (17), group (651) or class (7020), by code or name")
+            }
+            switch c.level {
+            case .section: f.sections = (f.sections ?? []).union([c.code])
+            case .division: f.divisions = (f.divisions ?? []).union([c.code])
+            case .group: f.groups = (f.groups ?? []).union([c.code])
+            case .sectorClass: f.classes = (f.classes ?? []).union([c.code])
+            }
         }
         if let type { f.recipientTypes = [type] }
         for w in within {

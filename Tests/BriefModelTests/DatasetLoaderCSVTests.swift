@@ -66,7 +66,9 @@ import Testing
         let ds = DatasetLoader.load([url])
         #expect(ds.records.isEmpty)
         let cols = ds.diagnostics.filter { $0.severity == .error }.map(\.location.column)
-        #expect(Set(cols) == [1, 2, 3, 4, 5, 6, 7, 8])
+        #expect(Set(cols) == [1, 2, 3, 4, 5, 7, 8])
+        // A sector matching nothing is a warning (the row would be kept under 未分类).
+        #expect(ds.diagnostics.filter { $0.severity == .warning }.map(\.location.column) == [6])
         let region = try #require(ds.diagnostics.first { $0.location.column == 7 })
         #expect(region.message.contains("ambiguous") && region.message.contains("320106") && region.message.contains("320302"))
         #expect(ds.diagnostics.allSatisfy { $0.location.line == 2 })

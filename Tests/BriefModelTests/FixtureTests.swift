@@ -113,7 +113,7 @@ import Testing
         ])
         #expect(Self.lines(ds, "register.xlsx") == [
             "1:1: warning: 1 row above the header (line 2) skipped as titles",
-            "6:2: error: programme “全国质量奖” is not known; expected 中国质量奖, 江苏省省长质量奖 (formerly 江苏省质量奖) or 市长质量奖, optionally followed by 提名奖",
+            "6:2: error: programme “全国质量奖” is not known; expected 中国质量奖, 江苏省省长质量奖 (formerly 江苏省质量奖), 市长质量奖 (a Jiangsu city's, e.g. 苏州市市长质量奖) or a county-level city's (e.g. 宜兴市市长质量奖), optionally followed by 提名奖; " + ProgrammeCatalog.howToAdd,
         ])
     }
 

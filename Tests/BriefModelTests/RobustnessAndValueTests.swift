@@ -58,7 +58,7 @@ import Testing
         let ds = DatasetLoader.load([dir, xls])
         #expect(ds.diagnostics.map(\.message) == [
             "is a directory; expected a .csv, .xlsx or .json register",
-            "old binary Excel workbooks (.xls) are not read; save it as .xlsx or as CSV UTF-8",
+            "not an Excel 97–2003 workbook: the file does not start with the OLE2 compound-file signature",
         ])
     }
 

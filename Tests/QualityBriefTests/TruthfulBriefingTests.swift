@@ -42,7 +42,7 @@ struct TruthfulBriefingTests {
         #expect(f.nominations == 13)            // rows 21–27, 41–43, 46, 52, 53
         #expect(f.organizations == 48)          // 49 organisation rows, 江苏卓易 twice
         #expect(f.individuals == 5)             // 刘源张, 王民, 丁山华, 林鸣, 杨敏
-        #expect(f.programmes.map(\.count) == [16, 20, 18])
+        #expect(f.programmes.map(\.count) == [16, 20, 7, 11])   // 市长: 南通 4 + 无锡 3; 县级市: 宜兴 6 + 如皋 5
         #expect(f.years.map(\.label) == (2013...2022).map(String.init))
         #expect(f.years.map(\.count) == [3, 0, 4, 0, 0, 0, 3, 20, 16, 8])
         #expect(f.change?.year == 2022 && f.change?.change == -8)
@@ -84,7 +84,8 @@ struct TruthfulBriefingTests {
         }
         let total = rows.count
         let programme: (String) -> String = { p in
-            p.hasPrefix("中国质量奖") ? "中国质量奖" : p.hasPrefix("江苏省省长质量奖") ? "省长" : "市长"
+            p.hasPrefix("中国质量奖") ? "中国质量奖" : p.hasPrefix("江苏省省长质量奖") ? "省长"
+                : (p.hasPrefix("宜兴市") || p.hasPrefix("如皋市")) ? "县级市" : "市长"   // the fixture's county-level cities
         }
         var checked = 0
         func claim(_ pattern: String, _ check: ([String]) -> Void) {
@@ -104,8 +105,8 @@ struct TruthfulBriefingTests {
         claim("(\\d+)名个人") { m in #expect(Int(m[1]) == Set(rows.filter { $0[2] == "个人" }.map { $0[1] }).count) }
         claim("获得质量奖励(\\d+)项") { #expect(Int($0[1]) == total) }
         claim("含提名奖(\\d+)项") { m in #expect(Int(m[1]) == rows.filter { $0[3].hasSuffix("提名奖") }.count) }
-        claim("(中国质量奖|江苏省省长质量奖（含原江苏省质量奖）|市长质量奖)(\\d+)项") { m in
-            let key = m[1].hasPrefix("中国") ? "中国质量奖" : m[1].hasPrefix("江苏") ? "省长" : "市长"
+        claim("(中国质量奖|江苏省省长质量奖（含原江苏省质量奖）|县级市市长质量奖|市长质量奖)(\\d+)项") { m in
+            let key = m[1].hasPrefix("中国") ? "中国质量奖" : m[1].hasPrefix("江苏") ? "省长" : m[1].hasPrefix("县级市") ? "县级市" : "市长"
             #expect(Int(m[2]) == rows.filter { programme($0[3]) == key }.count, "\(m[0])")
         }
         let blank = rows.filter { $0[5].isEmpty }.count
@@ -186,7 +187,7 @@ struct TruthfulBriefingTests {
         #expect(try runTool("qpdf", ["--check", out.path]).status == 0)
         let pdf = try runTool("pdftotext", ["-layout", "-enc", "UTF-8", out.path, "-"]).stdout.filter { !$0.isWhitespace }
         #expect(!pdf.contains("暂无获奖") && !pdf.contains("未分类") && !pdf.contains("未知地区"))
-        #expect(pdf.contains("省外10001018.5%"), "省外 row: 10 CQA, 0, 0, 10, 18.5%")
+        #expect(pdf.contains("省外100001018.5%"), "省外 row: 10 CQA, 0, 0, 0, 10, 18.5%")
         #expect(pdf.contains("未注明地区的27项、省外10项未列入图中"))
         #expect(pdf.contains("占比按四舍五入保留一位小数，分项之和可能不等于100.0%"))
         // A city outside the province is never a 设区市 of the table or chart.
@@ -384,7 +385,7 @@ struct RegionSuggestionTests {
         #expect(r.status == 0, "\(r.stderr)")
         let text = try runTool("pdftotext", ["-layout", "-enc", "UTF-8", out.path, "-"]).stdout.filter { !$0.isWhitespace }
         // Zhejiang's cities are the rows now (宁波 has row 36); Jiangsu's records are 省外.
-        #expect(text.contains("杭州市0000") && text.contains("宁波市1001"), "\(text.prefix(1500))")
+        #expect(text.contains("杭州市0000") && text.contains("宁波市10001"), "\(text.prefix(1500))")
         #expect(text.contains("另有26项授予"), "\(text.prefix(1500))")
         #expect(!text.contains("苏州市5"))
     }
