@@ -7,6 +7,7 @@ import Foundation
 public enum DenominatorFile {
     /// The largest value accepted (a denominator counts enterprises or residents).
     public static let maxValue = 1e15
+    private static let maxText = "10^15"
     /// Files larger than this are refused (a denominator file has a few thousand rows).
     public static let maxFileSize = 16 << 20
 
@@ -60,7 +61,7 @@ public enum DenominatorFile {
                 continue
             }
             guard v.isFinite, v >= 0, v <= maxValue else {
-                at(record.line, 2, .error, "value “\(record.fields[1])” is \(v.isNaN ? "not a number" : v.isFinite ? (v < 0 ? "negative" : "above the limit of \(maxValue)") : "infinite"); expected a count from 0 to \(maxValue)")
+                at(record.line, 2, .error, "value “\(record.fields[1])” is \(v.isNaN ? "not a number" : v.isFinite ? (v < 0 ? "negative" : "above the limit of \(maxText)") : "infinite"); expected a count from 0 to \(maxText)")
                 continue
             }
             guard !code.isEmpty else {

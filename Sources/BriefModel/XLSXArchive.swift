@@ -53,7 +53,7 @@ struct XLSXArchive {
             if bytes[i] == 0x50, bytes[i + 1] == 0x4B, bytes[i + 2] == 0x05, bytes[i + 3] == 0x06 { eocd = i; break }
             i -= 1
         }
-        guard eocd >= 0 else { throw corrupt("its ZIP directory is missing (no end-of-directory record)") }
+        guard eocd >= 0 else { throw corrupt("its ZIP directory cannot be read (no end-of-directory record: the file may be cut short)") }
         let count = u16(eocd + 10), cdSize = u32(eocd + 12), cdOffset = u32(eocd + 16)
         if count == 0xFFFF || cdSize == 0xFFFF_FFFF || cdOffset == 0xFFFF_FFFF {
             throw Failure(message: "workbook is a ZIP64 archive, which is not read; save it again from Excel")
