@@ -7,7 +7,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SWIFT_FLAGS ?=
 BIN := .build/debug/qbrief
 
-.PHONY: all deps build demo test bench clean preview
+.PHONY: all deps build demo test bench clean preview fuzz
 
 all: build
 
@@ -31,6 +31,12 @@ demo: build
 
 test: deps
 	swift test $(SWIFT_FLAGS)
+
+# Fuzz the register readers (CSV, JSON, XLSX, worksheet XML, --per files) with libFuzzer and
+# AddressSanitizer, FUZZ_SECONDS seconds per target (see Fuzz/run.sh); fails on any crash or hang.
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	Fuzz/run.sh $(FUZZ_SECONDS)
 
 # Side-by-side benchmark against ../shared/bench (pandas, ReportLab + matplotlib, Typst).
 # First run sets up the peers (a venv and ~140 s of font conversion). Not part of `make test`.
