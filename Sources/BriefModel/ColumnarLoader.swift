@@ -247,7 +247,8 @@ struct ColumnarLoader {
             if b.count >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF { b = UnsafeBufferPointer(rebasing: b[3...]) }
             ok = readCSV(b, file: file, fileIndex: Int32(fileIndex))
         } else {
-            guard let data = try? Data(contentsOf: url) else {
+            // (A file URL that could not be read whole goes to the record path, which words why.)
+            guard !url.isFileURL, let data = try? Data(contentsOf: url) else {
                 return absorb(DatasetLoader.load([url], validator: validator), fileIndex: fileIndex)
             }
             ok = data.withUnsafeBytes { raw in

@@ -60,7 +60,10 @@ public enum DatasetLoader {
         }
         let data: Data
         do {
-            data = try Data(contentsOf: url)
+            // An empty regular file is not read (Foundation's reader keeps a 4 KB buffer then).
+            let empty = url.isFileURL && ((try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? NSNumber)?.intValue == 0
+                && (try? FileManager.default.attributesOfItem(atPath: url.path))?[.type] as? FileAttributeType == .typeRegular
+            data = empty ? Data() : try Data(contentsOf: url)
         } catch {
             return ([], [fileError(file, "cannot read file: \(error.localizedDescription)")])
         }
