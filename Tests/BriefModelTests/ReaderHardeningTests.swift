@@ -28,6 +28,22 @@ import ZIPFoundation
         #expect(c.diagnostics.contains { $0.location.line == 1 && $0.message.hasPrefix("no region column (地区)") }, "\(c.diagnostics.prefix(3))")
     }
 
+    /// A register truncated by another program while it is read: the columnar reader used to
+    /// map the file, and touching a mapped page past the new end killed the process (SIGBUS).
+    /// Now the bytes are read, so truncating the file afterwards changes nothing.
+    @Test func registerTruncatedWhileBeingRead() throws {
+        let text = Self.header + String(repeating: "甲公司,中国质量奖,2020,320500,\n", count: 20_000)
+        let url = try TempFiles.write(text, name: "shrinking.csv")
+        let file = try #require(ColumnarLoader.MappedFile(path: url.path))
+        defer { file.unmap() }
+        #expect(truncate(url.path, 0) == 0)
+        #expect(file.raw.count == text.utf8.count)
+        #expect(file.raw.reduce(0) { $0 &+ Int($1) } == text.utf8.reduce(0) { $0 &+ Int($1) })
+        let c = DatasetLoader.loadColumns([url])
+        #expect(c.rowsRead == 0)
+        #expect(c.diagnostics.map(\.message) == ["file is empty; expected a header row such as 获奖单位,奖项,年度,地区 or recipient,programme,year,region_code"])
+    }
+
     /// A quote in a note that swallows the next lines (5 rows in, 2 read) is a warning at the
     /// opening quote naming the lines it took, in both readers.
     @Test func strayQuoteSwallowingRecordsIsAWarning() throws {
