@@ -26,7 +26,9 @@ enum XMLGuard {
         // The XML declaration (<?xml …?>) may open the part; any other <?…?> is removed.
         var from = 0
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { from = 3 }
-        if bytes[from...].starts(with: Array("<?xml".utf8)), let end = find(Array("?>".utf8), in: bytes, from: from) { from = end + 2 }
+        // (Only `<?xml` followed by a space: `<?xml-stylesheet?>` is a processing instruction.)
+        if bytes[from...].starts(with: Array("<?xml".utf8)), from + 5 < bytes.count, [0x20, 0x09, 0x0D, 0x0A].contains(bytes[from + 5]),
+           let end = find(Array("?>".utf8), in: bytes, from: from) { from = end + 2 }
         var removed = 0
         var kept: [UInt8] = []
         var copied = 0

@@ -188,6 +188,11 @@ import ZIPFoundation
         let r = Self.read(try Self.workbook(sheet: Self.sheet(Self.row("2", "甲<?pi data?>公司"))))
         #expect(r.records.last?.fields.first == "甲公司")
         #expect(r.lines == ["1:1: warning: workbook part xl/worksheets/sheet1.xml holds 1 processing instruction (<?…?>), which Excel never writes; it was ignored"])
+        // One that opens the part like an XML declaration, without being one.
+        let body = Self.sheet(Self.row("2")).replacingOccurrences(of: #"<?xml version="1.0" encoding="UTF-8"?>"#, with: "<?xml-stylesheet href=\"a.xsl\"?>")
+        let r2 = Self.read(try Self.workbook(sheet: body))
+        #expect(r2.records.count == 2)
+        #expect(r2.lines == r.lines)
     }
 
     @Test func xlsxInvalidUTF8AndEntitiesAreRefused() throws {
