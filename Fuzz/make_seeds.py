@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Writes the committed seed corpus under Fuzz/corpus/<target>: the sample register, the test
 fixtures, and one small input per crash or silent loss fixed for issue 16 (the regression
-inputs the tests generate too). Run from the repository root; deterministic."""
+inputs the tests generate too). Run from the repository root; deterministic. Files named fuzz-*
+are inputs the fuzzers found (crashes since fixed), committed as found; this script leaves them."""
 import io, os, shutil, zipfile
 
 root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))

@@ -24,24 +24,30 @@ enum XMLGuard {
             return .failure(Failure(message: "workbook part \(part) declares a document type or entities (line \(lineOf(at, bytes))), which Excel never writes; it was not read"))
         }
         // The XML declaration (<?xml …?>) may open the part; any other <?…?> is removed.
+        // (Only `<?xml` followed by a space and closed before any `<`: `<?xml-stylesheet?>` is a
+        // processing instruction, and so is what follows an unclosed declaration.)
         var from = 0
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { from = 3 }
-        // (Only `<?xml` followed by a space: `<?xml-stylesheet?>` is a processing instruction.)
         if bytes[from...].starts(with: Array("<?xml".utf8)), from + 5 < bytes.count, [0x20, 0x09, 0x0D, 0x0A].contains(bytes[from + 5]),
-           let end = find(Array("?>".utf8), in: bytes, from: from) { from = end + 2 }
+           let end = find(Array("?>".utf8), in: bytes, from: from), !bytes[(from + 2)..<end].contains(0x3C) { from = end + 2 }
+        guard find(Array("<?".utf8), in: bytes, from: from) != nil else { return .success((data, 0)) }
+        // One pass over the bytes; a `<` kept just before a `?` (also one that meets it across
+        // a removed instruction, as in `<<?a?>?`) starts an instruction, dropped to its `?>`.
+        var kept = [UInt8](bytes[0..<from])
+        kept.reserveCapacity(bytes.count)
         var removed = 0
-        var kept: [UInt8] = []
-        var copied = 0
-        while let start = find(Array("<?".utf8), in: bytes, from: from) {
-            let end = find(Array("?>".utf8), in: bytes, from: start + 2).map { $0 + 2 } ?? bytes.count
-            if removed == 0 { kept.reserveCapacity(bytes.count) }
-            kept.append(contentsOf: bytes[copied..<start])
-            copied = end
-            removed += 1
-            from = end
+        var i = from
+        while i < bytes.count {
+            let b = bytes[i]
+            if b == 0x3F, kept.count > from, kept[kept.count - 1] == 0x3C {
+                kept.removeLast()
+                i = find(Array("?>".utf8), in: bytes, from: i + 1).map { $0 + 2 } ?? bytes.count
+                removed += 1
+                continue
+            }
+            kept.append(b)
+            i += 1
         }
-        if removed == 0 { return .success((data, 0)) }
-        kept.append(contentsOf: bytes[copied...])
         return .success((Data(kept), removed))
     }
 

@@ -193,6 +193,13 @@ import ZIPFoundation
         let r2 = Self.read(try Self.workbook(sheet: body))
         #expect(r2.records.count == 2)
         #expect(r2.lines == r.lines)
+        // Found by fuzzing: a declaration never closed, so that its “end” was the `?>` of an
+        // instruction in a cell, which then reached the XML parser (a segfault in Foundation).
+        let unclosed = Self.sheet(Self.row("2", "甲<?x?>公司")).replacingOccurrences(of: #"encoding="UTF-8"?>"#, with: #"encoding="UTF-8""#)
+        let r3 = Self.read(try Self.workbook(sheet: unclosed))
+        #expect(r3.records.isEmpty)
+        #expect(r3.lines == ["1:1: warning: workbook part xl/worksheets/sheet1.xml holds 1 processing instruction (<?…?>), which Excel never writes; it was ignored",
+                             "1:1: error: workbook is corrupt: worksheet xl/worksheets/sheet1.xml is not well-formed XML (after row 0); rows read so far are kept"])
     }
 
     @Test func xlsxInvalidUTF8AndEntitiesAreRefused() throws {
