@@ -19,7 +19,7 @@ export QUALITYBRIEF_FONT_CACHE := $(FONT_CACHE)
 FANDOL_FILES := FandolFang-Regular.otf FandolKai-Regular.otf
 FANDOL_DEB_DIR := usr/share/texlive/texmf-dist/fonts/opentype/public/fandol
 
-.PHONY: all deps fonts pdfa-tools build demo test test-docx bench clean preview preview-docx
+.PHONY: all deps fonts pdfa-tools build demo test test-docx bench clean preview preview-docx fuzz
 
 all: build
 
@@ -78,6 +78,12 @@ test-docx: deps
 	@python3 -c "import docx" 2>/dev/null || { echo "installing: python-docx"; python3 -m pip install -q python-docx; }
 	swift build --product qbrief $(SWIFT_FLAGS)
 	python3 Tests/Consumers/docx_consumers.py
+
+# Fuzz the register readers (CSV, JSON, XLSX, worksheet XML, --per files) with libFuzzer and
+# AddressSanitizer, FUZZ_SECONDS seconds per target (see Fuzz/run.sh); fails on any crash or hang.
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	Fuzz/run.sh $(FUZZ_SECONDS)
 
 # Side-by-side benchmark against ../shared/bench (pandas, ReportLab + matplotlib, Typst).
 # First run sets up the peers (a venv and ~140 s of font conversion). Not part of `make test`.

@@ -63,7 +63,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "BriefModelTests", dependencies: ["BriefModel", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "BriefModelTests", dependencies: ["BriefModel", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+                    exclude: ["Fixtures"]),
         .testTarget(name: "BriefAnalyticsTests", dependencies: ["BriefAnalytics", "BriefModel", "TestSupport"]),
         .testTarget(name: "BriefLayoutTests", dependencies: ["BriefLayout", "BriefDocument", "BriefCairo"]),
         .testTarget(name: "BriefCairoTests", dependencies: ["BriefCairo", "BriefLayout", "BriefDocument", "TestSupport"],

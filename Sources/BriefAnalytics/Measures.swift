@@ -251,17 +251,21 @@ public struct DensityTable: Sendable, Equatable {
     /// Regions in display order.
     public var rows: [Row]
 
-    /// Reads a denominator file: CSV `code,value` (a header row whose value is not a number
-    /// is skipped; codes are trimmed, full-width digits read as ASCII).
+    /// A denominator file with errors; `diagnostics` locates each one.
+    public struct DenominatorError: Error, CustomStringConvertible {
+        /// The file's findings, errors and warnings.
+        public var diagnostics: [Diagnostic]
+        /// One finding a line.
+        public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
+    }
+
+    /// Reads a denominator file (see `DenominatorFile`): CSV `code,value`, a header row whose
+    /// value is not a number skipped, codes trimmed, full-width digits read as ASCII. Throws a
+    /// `DenominatorError` when any row is wrong (NaN, negative, text, a code given twice).
     public static func denominators(csvAt url: URL) throws -> [String: Double] {
-        let text = try String(contentsOf: url, encoding: .utf8)
-        var out: [String: Double] = [:]
-        for record in CSVReader.parse(text).records where record.fields.count >= 2 {
-            let code = TextNormalizer.code(record.fields[0])
-            guard let v = Double(TextNormalizer.code(record.fields[1]).replacingOccurrences(of: ",", with: "")) else { continue }
-            out[code] = v
-        }
-        return out
+        let (values, diagnostics) = DenominatorFile.read(url)
+        if diagnostics.contains(where: { $0.severity == .error }) { throw DenominatorError(diagnostics: diagnostics) }
+        return values
     }
 }
 

@@ -22,6 +22,16 @@ public enum CSVReader {
         public var line: Int
         /// What is wrong.
         public var message: String
+        /// Column (in characters) where the problem starts.
+        public var column: Int = 1
+        /// Whether the records were still read (a doubtful quote), rather than lost.
+        public var isWarning: Bool = false
+
+        /// A quoted field that ran over lines holding commas: they read like records.
+        static func swallowed(line: Int, column: Int, to last: Int) -> Problem {
+            let taken = last == line + 1 ? "line \(last)" : "lines \(line + 1)–\(last)"
+            return Problem(line: line, message: "quoted field opened here runs to line \(last) and takes \(taken) into one field, though they hold commas and read like records; check for a stray \" (those lines were not read as records)", column: column, isWarning: true)
+        }
     }
 
     /// Splits `text` into records. Empty physical lines are skipped. An unterminated quoted
@@ -36,6 +46,10 @@ public enum CSVReader {
         var recordLine = 1
         var inQuotes = false
         var quoteLine = 1
+        var column = 1
+        var quoteColumn = 1
+        // Inside quotes: whether a line after the first held a comma (it reads like a record).
+        var swallowedComma = false
         var fieldWasQuoted = false
         var recordHasContent = false
 
@@ -60,15 +74,22 @@ public enum CSVReader {
             return it.next()
         }
         while let c = next() {
+            column += 1
             if inQuotes {
                 if c == "\"" {
                     let n = next()
-                    if n == "\"" { field.append("\"") } else { inQuotes = false; pending = n }
+                    if n == "\"" { field.append("\""); column += 1 } else {
+                        inQuotes = false
+                        pending = n
+                        if swallowedComma { problems.append(.swallowed(line: quoteLine, column: quoteColumn, to: line)) }
+                    }
                 } else {
-                    if c == "\n" { line += 1 }
+                    if c == "," && line > quoteLine { swallowedComma = true }
+                    if c == "\n" { line += 1; column = 1 }
                     else if c == "\r" {
                         let n = next()
                         line += 1
+                        column = 1
                         if n == "\n" { field.append("\r"); field.append("\n"); continue }
                         pending = n
                     }
@@ -85,6 +106,8 @@ public enum CSVReader {
                 fieldWasQuoted = true
                 recordHasContent = true
                 quoteLine = line
+                quoteColumn = column - 1
+                swallowedComma = false
             case "\r", "\n":
                 if c == "\r" {
                     let n = next()
@@ -92,13 +115,15 @@ public enum CSVReader {
                 }
                 endRecord()
                 line += 1
+                column = 1
                 recordLine = line
             default:
                 field.append(c)
             }
         }
         if inQuotes {
-            problems.append(Problem(line: quoteLine, message: "quoted field is never closed; expected a closing \" before the end of the file"))
+            let taken = line > quoteLine ? " (it took lines \(quoteLine + 1)–\(line) into one field)" : ""
+            problems.append(Problem(line: quoteLine, message: "quoted field is never closed; expected a closing \" before the end of the file\(taken)", column: quoteColumn))
         }
         if !field.isEmpty || !fields.isEmpty || recordHasContent { endRecord() }
         return (records, problems)
@@ -174,9 +199,11 @@ extension CSVReader {
                     // Quoted field: unescape into scratch; text after the closing quote is appended.
                     recordHasContent = true
                     let quoteLine = line
+                    let quoteAt = i
                     let s = scratch.count
                     i += 1
                     var closed = false
+                    var swallowedComma = false
                     while i < n {
                         let c = bytes[i]
                         if c == quote {
@@ -185,6 +212,7 @@ extension CSVReader {
                             closed = true
                             break
                         }
+                        if c == comma && line > quoteLine { swallowedComma = true }
                         if c == lf { line += 1 } else if c == cr {
                             line += 1
                             if i + 1 < n && bytes[i + 1] == lf { scratch.append(cr); scratch.append(lf); i += 2; continue }
@@ -192,8 +220,16 @@ extension CSVReader {
                         scratch.append(c)
                         i += 1
                     }
-                    if !closed {
-                        problems.append(Problem(line: quoteLine, message: "quoted field is never closed; expected a closing \" before the end of the file"))
+                    if !closed || swallowedComma {
+                        // The quote's column in characters, counted back to its line start.
+                        var k = quoteAt, column = 1
+                        while k > 0 && bytes[k - 1] != lf && bytes[k - 1] != cr { k -= 1; if bytes[k] & 0xC0 != 0x80 { column += 1 } }
+                        if !closed {
+                            let taken = line > quoteLine ? " (it took lines \(quoteLine + 1)–\(line) into one field)" : ""
+                            problems.append(Problem(line: quoteLine, message: "quoted field is never closed; expected a closing \" before the end of the file\(taken)", column: column))
+                        } else {
+                            problems.append(.swallowed(line: quoteLine, column: column, to: line))
+                        }
                     }
                     // Unquoted remainder up to the delimiter.
                     while i < n {

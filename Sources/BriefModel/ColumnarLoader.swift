@@ -113,7 +113,9 @@ struct ColumnarLoader {
         MappedPages(raw: mapping).drop()
     }
 
-    /// A file mapped read-only with mmap.
+    /// A file read whole into memory with read(2). (It used to be mapped with mmap, but a
+    /// register truncated by another program while being read then killed the process with
+    /// SIGBUS; read(2) just returns fewer bytes.)
     struct MappedFile {
         let raw: UnsafeRawBufferPointer
 
@@ -124,11 +126,19 @@ struct ColumnarLoader {
             var st = stat()
             guard fstat(fd, &st) == 0, st.st_size > 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
             let n = Int(st.st_size)
-            guard let p = mmap(nil, n, PROT_READ, MAP_PRIVATE, fd, 0), p != MAP_FAILED else { return nil }
-            raw = UnsafeRawBufferPointer(start: p, count: n)
+            let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: n, alignment: 16)
+            var got = 0
+            while got < n {
+                let r = readFile(fd, buffer.baseAddress! + got, n - got)
+                if r < 0 && errno == EINTR { continue }
+                if r <= 0 { break }
+                got += r
+            }
+            guard got > 0 else { buffer.deallocate(); return nil }
+            raw = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(buffer)[0..<got])
         }
 
-        func unmap() { munmap(UnsafeMutableRawPointer(mutating: raw.baseAddress), raw.count) }
+        func unmap() { UnsafeMutableRawPointer(mutating: raw.baseAddress)?.deallocate() }
     }
 
     static let alphabetValue: [Int8] = {
@@ -243,14 +253,14 @@ struct ColumnarLoader {
         if url.isFileURL, let map = MappedFile(path: url.path) {
             // Mapped here (not through Data) so the pages can be dropped once every row is read:
             // the merge and the duplicate passes then run without the file counting in memory.
+            // Heap memory, so its pages are not dropped early (see `dropMappedPages`).
             defer { map.unmap() }
-            mapping = map.raw
-            defer { mapping = nil }
             var b = UnsafeBufferPointer(start: map.raw.baseAddress!.assumingMemoryBound(to: UInt8.self), count: map.raw.count)
             if b.count >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF { b = UnsafeBufferPointer(rebasing: b[3...]) }
             ok = readCSV(b, file: file, fileIndex: Int32(fileIndex))
         } else {
-            guard let data = try? Data(contentsOf: url, options: .alwaysMapped) else {
+            // (A file URL that could not be read whole goes to the record path, which words why.)
+            guard !url.isFileURL, let data = try? Data(contentsOf: url) else {
                 return absorb(DatasetLoader.load([url], validator: validator), fileIndex: fileIndex)
             }
             ok = data.withUnsafeBytes { raw in
@@ -371,15 +381,16 @@ struct ColumnarLoader {
         spellingLoose.reserveCapacity(s)
     }
 
-    /// Notes unterminated quotes as errors.
+    /// Notes unterminated quotes as errors and quotes that took record-like lines as warnings.
     mutating func noteProblems(_ problems: [CSVReader.Problem], file: String, lineOffset: Int) {
         for p in problems {
-            note(p.message, .error) { Diagnostic(location: SourceLocation(file: file, line: p.line + lineOffset, column: 1), severity: .error, message: p.message, kind: .row) }
+            let severity: Severity = p.isWarning ? .warning : .error
+            note(p.message, severity) { Diagnostic(location: SourceLocation(file: file, line: p.line + lineOffset, column: p.column), severity: severity, message: p.message, kind: .row) }
         }
     }
 
     /// Maps the header row to columns (the same mapping and wording as DatasetLoader.csvRows);
-    /// nil when a cell is not UTF-8 or a required column is missing.
+    /// nil when a cell is not UTF-8, a required column is missing, or there is no region column.
     mutating func readHeader(line: Int, fields: UnsafeBufferPointer<CSVReader.FieldRef>, scratch: UnsafeBufferPointer<UInt8>,
                              bytes: UnsafeBufferPointer<UInt8>, file: String) -> CSVHeader? {
         var cells: [String] = []
@@ -399,7 +410,8 @@ struct ColumnarLoader {
             }
             columns[c] = i
         }
-        if RecordColumn.required.contains(where: { columns[$0] == nil }) { return nil }
+        // Without a region column the record path reads the file (and says so once).
+        if RecordColumn.required.contains(where: { columns[$0] == nil }) || columns[.region] == nil { return nil }
         var h = CSVHeader()
         h.count = cells.count
         h.iRecipient = columns[.recipient]!; h.iProgramme = columns[.programme]!; h.iYear = columns[.year]!; h.iRegion = columns[.region]!
@@ -596,3 +608,8 @@ struct ColumnarLoader {
     }
 }
 
+
+/// read(2), named so that it is not taken for `ColumnarLoader.read`.
+private func readFile(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+    read(fd, buffer, count)
+}

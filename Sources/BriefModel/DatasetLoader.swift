@@ -60,7 +60,10 @@ public enum DatasetLoader {
         }
         let data: Data
         do {
-            data = try Data(contentsOf: url)
+            // An empty regular file is not read (Foundation's reader keeps a 4 KB buffer then).
+            let empty = url.isFileURL && ((try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? NSNumber)?.intValue == 0
+                && (try? FileManager.default.attributesOfItem(atPath: url.path))?[.type] as? FileAttributeType == .typeRegular
+            data = empty ? Data() : try Data(contentsOf: url)
         } catch {
             return ([], [fileError(file, "cannot read file: \(error.localizedDescription)")])
         }
@@ -101,7 +104,8 @@ public enum DatasetLoader {
         let decoded: TextDecoding.Decoded
         switch TextDecoding.decode(data, forced: options.encoding) {
         case .success(let d): decoded = d
-        case .failure(let f): return ([], [fileError(file, f.message, kind: .encoding, line: f.line)])
+        case .failure(let f):
+            return ([], [Diagnostic(location: SourceLocation(file: file, line: f.line, column: f.column), severity: .error, message: f.message, kind: .encoding)])
         }
         var (rows, diags) = csvRows(decoded.text, file: file, options: options)
         if decoded.guessed {
@@ -117,7 +121,7 @@ public enum DatasetLoader {
     static func csvRows(_ text: String, file: String, options: LoadOptions = LoadOptions()) -> ([RawRecord], [Diagnostic]) {
         let (records, problems) = CSVReader.parse(text)
         let diags = problems.map {
-            Diagnostic(location: SourceLocation(file: file, line: $0.line, column: 1), severity: .error, message: $0.message, kind: .row)
+            Diagnostic(location: SourceLocation(file: file, line: $0.line, column: $0.column), severity: $0.isWarning ? .warning : .error, message: $0.message, kind: .row)
         }
         let (rows, more) = tableRows(records, file: file, options: options)
         return (rows, diags + more)

@@ -47,8 +47,27 @@ public struct Diagnostic: Sendable, Equatable, Codable, CustomStringConvertible 
         self.kind = kind
     }
 
-    /// `FILE:LINE:COLUMN: severity: message`, with the file path as given.
+    /// `FILE:LINE:COLUMN: severity: message`, with the file path as given, always one line:
+    /// line breaks and other control characters in the path or message (a quoted value with a
+    /// newline, say) are written as escapes (\n, \r, \t, \u{1B}).
     public var description: String {
-        "\(location.file):\(location.line):\(location.column): \(severity.rawValue): \(message)"
+        "\(Self.oneLine(location.file)):\(location.line):\(location.column): \(severity.rawValue): \(Self.oneLine(message))"
+    }
+
+    /// `text` with control characters and Unicode line separators escaped.
+    static func oneLine(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) || $0 == "\u{2028}" || $0 == "\u{2029}" }) else { return text }
+        var out = String.UnicodeScalarView()
+        for u in text.unicodeScalars {
+            switch u {
+            case "\n": out.append(contentsOf: "\\n".unicodeScalars)
+            case "\r": out.append(contentsOf: "\\r".unicodeScalars)
+            case "\t": out.append(contentsOf: "\\t".unicodeScalars)
+            case _ where u.value < 0x20 || (0x7F...0x9F).contains(u.value) || u == "\u{2028}" || u == "\u{2029}":
+                out.append(contentsOf: "\\u{\(String(u.value, radix: 16, uppercase: true))}".unicodeScalars)
+            default: out.append(u)
+            }
+        }
+        return String(out)
     }
 }

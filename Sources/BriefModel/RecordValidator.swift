@@ -144,7 +144,7 @@ struct RecordValidator {
     }
 
     /// A year written as 2020, ２０２０, 2020年, 2020年度, 2020.0 (a spreadsheet number) or a date
-    /// (2020-05-01, 2020/5/1, 2020年5月); nil otherwise.
+    /// (2020-05-01, 2020/5/1, 2020.5.1, 2020年5月); nil otherwise, also for fractions like 2020.5.
     static func year(_ text: String) -> Int? {
         var t = Substring(text.filter { $0 != " " })
         for suffix in ["年度", "年"] where t.hasSuffix(suffix) { t = t.dropLast(suffix.count); break }
@@ -156,6 +156,8 @@ struct RecordValidator {
         // A date: 2020-05-01, 2020/5/1, 2020.5.1, 2020年5月(1日).
         guard let sep = rest.first, "-/.年".contains(sep) else { return nil }
         let tail = rest.dropFirst()
+        // 2020.5 is a fraction, not May 2020: a dotted date needs a day too (2020.5.1).
+        if sep == ".", !tail.contains(".") { return nil }
         guard !tail.isEmpty, tail.allSatisfy({ ($0.isASCII && $0.isNumber) || "-/.月日T:".contains($0) }) else { return nil }
         return v
     }

@@ -55,6 +55,8 @@ enum TextDecoding {
     struct Failure: Error {
         var message: String
         var line: Int = 1
+        /// 1-based column (in characters) of the first bad byte when known.
+        var column: Int = 1
     }
 
     static func decode(_ data: Data, forced: TextEncoding? = nil) -> Result<Decoded, Failure> {
@@ -79,8 +81,10 @@ enum TextDecoding {
             return checked(Decoded(text: s, encoding: .utf8, guessed: false))
         }
         if let s = gb18030(bytes) { return checked(Decoded(text: s, encoding: .gb18030, guessed: true)) }
-        let bad = firstInvalidUTF8(bytes) ?? 0
-        return .failure(Failure(message: "file is neither UTF-8 nor GBK/GB 18030 text (first bad byte at offset \(bad)); expected a CSV in UTF-8, UTF-16 or GBK", line: lineOf(bad, in: bytes)))
+        // Located where it stops being GBK (it is already known not to be UTF-8).
+        let bad = firstInvalidGB18030(bytes) ?? firstInvalidUTF8(bytes) ?? 0
+        let (line, column) = gbPosition(bad, in: bytes)
+        return .failure(Failure(message: "file is neither UTF-8 nor GBK/GB 18030 text (byte 0x\(String(format: "%02X", bytes[min(bad, bytes.count - 1)])) at offset \(bad) is neither); expected a CSV in UTF-8, UTF-16 or GBK", line: line, column: column))
     }
 
     private static func decode(_ all: [UInt8], as encoding: TextEncoding, guessed: Bool) -> Result<Decoded, Failure> {
@@ -116,21 +120,59 @@ enum TextDecoding {
             }
             return checked(Decoded(text: s, encoding: little ? .utf16le : .utf16be, guessed: guessed))
         case .gb18030:
-            if let s = gb18030(Array(bytes)) { return checked(Decoded(text: s, encoding: .gb18030, guessed: guessed)) }
-            return .failure(Failure(message: "file is not valid GBK/GB 18030 text; try --encoding utf8"))
+            let all = Array(bytes)
+            if let s = gb18030(all) { return checked(Decoded(text: s, encoding: .gb18030, guessed: guessed)) }
+            guard let bad = firstInvalidGB18030(all) else {
+                return .failure(Failure(message: "file is not valid GBK/GB 18030 text; try --encoding utf8"))
+            }
+            let (line, column) = gbPosition(bad, in: all)
+            return .failure(Failure(message: "file is not valid GBK/GB 18030 text: byte 0x\(String(format: "%02X", all[bad])) at offset \(bad) starts no GBK character; try --encoding utf8", line: line, column: column))
         }
     }
 
     /// Refuses text with C0 control characters other than tab, CR and LF: binary read as text.
     private static func checked(_ d: Decoded) -> Result<Decoded, Failure> {
-        var line = 1
+        var line = 1, column = 0
         for s in d.text.unicodeScalars {
-            if s == "\n" { line += 1; continue }
+            column += 1
+            if s == "\n" { line += 1; column = 0; continue }
             if s.value < 0x20 && s != "\t" && s != "\r" || s.value == 0x7F || s.value == 0xFFFD && d.encoding == .gb18030 {
-                return .failure(Failure(message: "file contains control character U+\(String(format: "%04X", s.value)) at line \(line) when read as \(d.encoding.displayName): it looks binary, not CSV text", line: line))
+                return .failure(Failure(message: "file contains control character U+\(String(format: "%04X", s.value)) at line \(line) when read as \(d.encoding.displayName): it looks binary, not CSV text", line: line, column: column))
             }
         }
         return .success(d)
+    }
+
+    /// Offset of the first byte that does not start or continue a GB 18030 character (one
+    /// byte 00–7F; two bytes 81–FE then 40–7E or 80–FE; four bytes 81–FE 30–39 81–FE 30–39);
+    /// nil if all are well formed.
+    static func firstInvalidGB18030(_ bytes: [UInt8]) -> Int? {
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if b < 0x80 { i += 1; continue }
+            guard b != 0x80, b != 0xFF, i + 1 < n else { return i }
+            let b2 = bytes[i + 1]
+            if (0x40...0x7E).contains(b2) || (0x80...0xFE).contains(b2) { i += 2; continue }
+            guard (0x30...0x39).contains(b2), i + 3 < n, (0x81...0xFE).contains(bytes[i + 2]), (0x30...0x39).contains(bytes[i + 3]) else { return i }
+            i += 4
+        }
+        return nil
+    }
+
+    /// Line and column (GB 18030 characters from the line start) of byte `offset`.
+    private static func gbPosition(_ offset: Int, in bytes: [UInt8]) -> (Int, Int) {
+        let line = lineOf(offset, in: bytes)
+        var i = offset
+        while i > 0 && bytes[i - 1] != 0x0A { i -= 1 }
+        var column = 1
+        while i < offset {
+            let b = bytes[i]
+            if b < 0x80 { i += 1 } else if i + 1 < offset, (0x30...0x39).contains(bytes[i + 1]) { i += 4 } else { i += 2 }
+            column += 1
+        }
+        return (line, column)
     }
 
     private static func gb18030(_ bytes: [UInt8]) -> String? {

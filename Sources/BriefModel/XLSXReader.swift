@@ -2,17 +2,24 @@ import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
-import ZIPFoundation
 
 /// Reads the cells of one worksheet of an Office Open XML workbook (.xlsx) as records: line
 /// = the row number, field i = column i+1 (A = 1). Shared and inline strings are read as
 /// text, numbers as their shortest form (2020.0 → 2020), and numbers whose cell style is a
 /// date as yyyy-MM-dd. Every problem is a diagnostic; nothing throws.
 enum XLSXReader {
-    /// Entries larger than this uncompressed are refused (a guard against ZIP bombs).
-    static let maxEntrySize: UInt64 = 512 << 20
     /// Columns beyond XFD (16 384) do not exist in Excel.
     static let maxColumns = 16_384
+    /// Rows beyond 1 048 576 do not exist in Excel.
+    static let maxRows = 1_048_576
+    /// Cells right of this column are not read (a register has a dozen columns); one warning.
+    static let maxColumnsRead = 1_024
+    /// A sheet is read up to this many cells, empty ones left of a filled cell included.
+    static let maxCellsPerSheet = 16 << 20
+    /// A sheet is read up to this many bytes of cell text in all.
+    static let maxSheetText = 64 << 20
+    /// Excel's limit for the text of one cell; longer text is cut with a warning.
+    static let maxCellCharacters = 32_767
 
     /// The records of the chosen sheet, diagnostics, and the sheet names with the chosen one
     /// first.
@@ -28,24 +35,27 @@ enum XLSXReader {
         guard head.starts(with: [0x50, 0x4B]) else {
             return fail("file is not an .xlsx workbook (no ZIP signature); expected an Excel .xlsx file")
         }
-        let archive: Archive
+        let archive: XLSXArchive
         do {
-            archive = try Archive(data: data, accessMode: .read)
+            archive = try XLSXArchive(data)
         } catch {
-            return fail("workbook is truncated or corrupt: its ZIP directory cannot be read (\(error)); save it again from Excel")
+            return fail((error as? XLSXArchive.Failure)?.message ?? "workbook cannot be read (\(error))")
         }
+        var notes: [Diagnostic] = []
         func part(_ path: String) -> (Data?, String?) {
-            guard let e = archive[path] else { return (nil, nil) }
-            if e.uncompressedSize > maxEntrySize {
-                return (nil, "workbook part \(path) is \(e.uncompressedSize >> 20) MB uncompressed, above the \(maxEntrySize >> 20) MB limit")
+            let raw: Data?
+            do { raw = try archive.part(path) } catch {
+                return (nil, (error as? XLSXArchive.Failure)?.message ?? "workbook part \(path) cannot be read (\(error))")
             }
-            var out = Data()
-            do {
-                _ = try archive.extract(e, skipCRC32: false) { out.append($0) }
-            } catch {
-                return (nil, "workbook is truncated or corrupt: part \(path) cannot be extracted (\(error)); save it again from Excel")
+            guard let raw else { return (nil, nil) }
+            switch XMLGuard.check(raw, part: path) {
+            case .failure(let f): return (nil, f.message)
+            case .success(let (clean, removed)):
+                if removed > 0 {
+                    notes.append(DatasetLoader.fileError(file, "workbook part \(path) holds \(removed) processing instruction\(removed > 1 ? "s" : "") (<?…?>), which Excel never writes; \(removed > 1 ? "they were" : "it was") ignored", .warning))
+                }
+                return (clean, nil)
             }
-            return (out, nil)
         }
 
         // Workbook: sheet names and their relationship ids; the 1904 date system flag.
@@ -82,12 +92,17 @@ enum XLSXReader {
 
         // Shared strings.
         var shared: [String] = []
+        var cutShared: Set<Int> = []
         let (sstData, sstError) = part("xl/sharedStrings.xml")
         if let sstError { return fail(sstError) }
         if let sstData {
             let sst = SharedStringsParser()
-            guard sst.parse(sstData) else { return fail("workbook is corrupt: xl/sharedStrings.xml is not well-formed XML") }
+            guard sst.parse(sstData) else {
+                if let stop = sst.stopped { return fail(stop) }
+                return fail("workbook is corrupt: xl/sharedStrings.xml is not well-formed XML")
+            }
             shared = sst.strings
+            cutShared = sst.cut
         }
 
         // Styles: which cell formats are dates.
@@ -98,10 +113,13 @@ enum XLSXReader {
         let (sheetData, sheetError) = part(sheetPath)
         if let sheetError { return fail(sheetError) }
         guard let sheetData else { return fail("workbook is corrupt: worksheet \(sheetPath) is missing") }
-        let parser = SheetParser(shared: shared, dateStyles: dateStyles, date1904: date1904, file: file)
+        let parser = SheetParser(shared: shared, cutShared: cutShared, dateStyles: dateStyles, date1904: date1904, file: file)
         let ok = parser.parse(sheetData)
-        var diags = parser.diagnostics
-        if !ok {
+        var diags = notes + parser.diagnostics
+        if let stop = parser.stopped {
+            // A row-kind finding: the rows read before the limit are kept.
+            diags.append(DatasetLoader.fileError(file, stop, kind: .row, line: max(parser.lastRow, 1)))
+        } else if !ok {
             diags.append(DatasetLoader.fileError(file, "workbook is corrupt: worksheet \(sheetPath) is not well-formed XML (after row \(parser.lastRow)); rows read so far are kept", line: max(parser.lastRow, 1)))
         }
         let chosenName = chosen["name"] ?? ""
@@ -179,8 +197,15 @@ private final class ElementCollector: NSObject, XMLParserDelegate {
 }
 
 /// Reads `<si>` items: the text of their `<t>` elements, runs included, phonetic runs skipped.
+/// Items longer than `XLSXReader.maxCellCharacters` are cut (their full length kept in `cut`);
+/// the table stops with `stopped` set past `maxCellsPerSheet` items or `maxSheetText` bytes.
 private final class SharedStringsParser: NSObject, XMLParserDelegate {
     var strings: [String] = []
+    /// Indexes of the items that were cut.
+    var cut: Set<Int> = []
+    /// Why parsing stopped early, if a limit was reached.
+    var stopped: String?
+    private var totalBytes = 0
     private var current = ""
     private var inItem = false
     private var inText = false
@@ -204,7 +229,18 @@ private final class SharedStringsParser: NSObject, XMLParserDelegate {
 
     func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
         switch local(elementName) {
-        case "si": strings.append(current); inItem = false
+        case "si":
+            if current.count > XLSXReader.maxCellCharacters {
+                cut.insert(strings.count)
+                current = String(current.prefix(XLSXReader.maxCellCharacters))
+            }
+            strings.append(current)
+            totalBytes += current.utf8.count
+            inItem = false
+            if strings.count > XLSXReader.maxCellsPerSheet || totalBytes > XLSXReader.maxSheetText {
+                stopped = "workbook's shared string table holds more than \(XLSXReader.maxCellsPerSheet) items or \(XLSXReader.maxSheetText >> 20) MB of text, the limits for one workbook; it was not read"
+                parser.abortParsing()
+            }
         case "rPh": phonetic -= 1
         case "t": inText = false
         default: break
@@ -212,7 +248,8 @@ private final class SharedStringsParser: NSObject, XMLParserDelegate {
     }
 
     func parser(_ parser: XMLParser, foundCharacters string: String) {
-        if inText { current += string }
+        // Past the cut the rest of an item is not kept (its length is still counted by `count`).
+        if inText, current.utf8.count <= 4 * XLSXReader.maxCellCharacters + 4 { current += string }
     }
 }
 
@@ -271,12 +308,19 @@ private final class StylesParser: NSObject, XMLParserDelegate {
 /// Streams a worksheet's `<row>` and `<c>` elements into records.
 private final class SheetParser: NSObject, XMLParserDelegate {
     let shared: [String]
+    let cutShared: Set<Int>
     let dateStyles: Set<Int>
     let date1904: Bool
     let file: String
     var records: [CSVRecord] = []
     var diagnostics: [Diagnostic] = []
     var lastRow = 0
+    /// Why reading stopped before the end of the sheet, when a limit was reached.
+    var stopped: String?
+    private var cells = 0
+    private var textBytes = 0
+    private var skipRow = false
+    private var warnedWide = false
 
     private var rowNumber = 0
     private var fields: [String] = []
@@ -290,8 +334,9 @@ private final class SheetParser: NSObject, XMLParserDelegate {
     private var phonetic = 0
     private enum Collect { case none, value, inlineText }
 
-    init(shared: [String], dateStyles: Set<Int>, date1904: Bool, file: String) {
+    init(shared: [String], cutShared: Set<Int>, dateStyles: Set<Int>, date1904: Bool, file: String) {
         self.shared = shared
+        self.cutShared = cutShared
         self.dateStyles = dateStyles
         self.date1904 = date1904
         self.file = file
@@ -307,15 +352,29 @@ private final class SheetParser: NSObject, XMLParserDelegate {
 
     private func endRow() {
         while let last = fields.last, last.isEmpty { fields.removeLast() }
-        if !fields.isEmpty { records.append(CSVRecord(line: rowNumber, fields: fields)) }
+        if !fields.isEmpty, !skipRow { records.append(CSVRecord(line: rowNumber, fields: fields)) }
         fields = []
+    }
+
+    private func stop(_ parser: XMLParser, _ message: String) {
+        guard stopped == nil else { return }
+        stopped = message
+        parser.abortParsing()
     }
 
     func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
                 qualifiedName qName: String?, attributes: [String: String] = [:]) {
         switch local(elementName) {
         case "row":
-            rowNumber = attributes["r"].flatMap { Int($0) } ?? (rowNumber + 1)
+            let given = attributes["r"].flatMap { Int($0) }
+            rowNumber = given ?? min(rowNumber + 1, XLSXReader.maxRows + 1)
+            skipRow = false
+            if rowNumber < 1 || rowNumber > XLSXReader.maxRows {
+                diagnostics.append(Diagnostic(location: SourceLocation(file: file, line: max(lastRow, 1), column: 1), severity: .error,
+                                              message: "row number \(attributes["r"] ?? String(rowNumber)) (after row \(lastRow)) is outside Excel's 1…\(XLSXReader.maxRows); the row was not read", kind: .row))
+                rowNumber = lastRow
+                skipRow = true
+            }
             lastRow = rowNumber
             fields = []
             nextColumn = 1
@@ -341,7 +400,7 @@ private final class SheetParser: NSObject, XMLParserDelegate {
         switch local(elementName) {
         case "v", "t": collecting = .none
         case "rPh": phonetic -= 1
-        case "c": endCell()
+        case "c": endCell(parser)
         case "row": endRow()
         default: break
         }
@@ -355,12 +414,20 @@ private final class SheetParser: NSObject, XMLParserDelegate {
         }
     }
 
-    private func endCell() {
+    private func endCell(_ parser: XMLParser) {
         let column: Int
         if let ref = cellRef { column = ref.column } else { column = nextColumn }
         nextColumn = column + 1
-        guard column <= XLSXReader.maxColumns else { return }
-        let text: String
+        guard !skipRow, stopped == nil else { return }
+        guard column <= XLSXReader.maxColumnsRead else {
+            if !warnedWide {
+                warnedWide = true
+                diagnostics.append(Diagnostic(location: SourceLocation(file: file, line: rowNumber, column: column), severity: .warning,
+                                              message: "cell \(columnName(column))\(rowNumber) is beyond column \(columnName(XLSXReader.maxColumnsRead)) (\(XLSXReader.maxColumnsRead)), where reading stops; cells that far right are ignored", kind: .row))
+            }
+            return
+        }
+        var text: String
         switch cellType {
         case "s":
             guard let i = Int(value.trimmingCharacters(in: .whitespaces)), i >= 0, i < shared.count else {
@@ -378,8 +445,25 @@ private final class SheetParser: NSObject, XMLParserDelegate {
             else if dateStyles.contains(cellStyle), let d = XLSXReader.dateText(value, date1904: date1904) { text = d }
             else { text = XLSXReader.numberText(value) }
         }
+        if cellType == "s", let i = Int(value.trimmingCharacters(in: .whitespaces)), cutShared.contains(i) {
+            cutWarning(column)
+        } else if text.utf8.count > XLSXReader.maxCellCharacters, text.count > XLSXReader.maxCellCharacters {
+            text = String(text.prefix(XLSXReader.maxCellCharacters))
+            cutWarning(column)
+        }
+        cells += max(0, column - fields.count)
+        textBytes += text.utf8.count
+        if cells > XLSXReader.maxCellsPerSheet || textBytes > XLSXReader.maxSheetText {
+            stop(parser, "worksheet holds more than \(XLSXReader.maxCellsPerSheet) cells or \(XLSXReader.maxSheetText >> 20) MB of cell text, the limits for one sheet; reading stopped at row \(rowNumber) (rows above it are kept)")
+            return
+        }
         if fields.count < column { fields.append(contentsOf: repeatElement("", count: column - fields.count)) }
         fields[column - 1] = text
+    }
+
+    private func cutWarning(_ column: Int) {
+        diagnostics.append(Diagnostic(location: SourceLocation(file: file, line: rowNumber, column: column), severity: .warning,
+                                      message: "cell \(columnName(column))\(rowNumber) holds more than \(XLSXReader.maxCellCharacters) characters (Excel's limit for a cell); its text was cut there", kind: .row))
     }
 
     private func columnName(_ n: Int) -> String {

@@ -94,9 +94,11 @@ extension Stats {
                     ["赫芬达尔指数（HHI）", String(format: "%.4f", c.herfindahl)],
                     ["有获奖的分组数", String(c.groups)], ["合计", String(c.total)]]
         } else if let file = m.per {
-            let denominators: [String: Double]
-            do { denominators = try DensityTable.denominators(csvAt: URL(fileURLWithPath: file)) } catch {
-                throw ValidationError("--per \(file): \(error)")
+            let (denominators, findings) = DenominatorFile.read(URL(fileURLWithPath: file))
+            for d in findings { printError(d.description) }
+            if findings.contains(where: { $0.severity == .error }) {
+                printError("qbrief: error: the --per file \(file) has errors; no density was computed")
+                throw Exit.badData
             }
             let level: RegionLevel = dimension == .province ? .province : dimension == .county ? .county : .city
             let d = table.density(by: level, denominators: denominators, per: m.perUnit, filter: filter)
@@ -105,7 +107,7 @@ extension Stats {
             right = [2, 3, 4]
             for r in d.rows {
                 rows.append([r.key, r.label, String(r.count), r.denominator.map { ChineseNumbers.fixed($0, digits: 0) } ?? "—",
-                             r.density.map { ChineseNumbers.fixed($0, digits: 2) } ?? "—"])
+                             r.density.flatMap { $0.isFinite && $0 < 1e15 ? ChineseNumbers.fixed($0, digits: 2) : nil } ?? "—"])
             }
             let missing = d.rows.filter { $0.denominator == nil && $0.count > 0 }.map(\.label)
             if !missing.isEmpty { notes.append("无基数：" + missing.joined(separator: "、")) }
