@@ -77,12 +77,28 @@ public final class FontLibrary: @unchecked Sendable {
     var stringCacheCount = 0
     /// Per-role union coverage for `uncoveredCharacters`, only touched under `lock`.
     var coverage: [FontRole: CharSetOwner] = [:]
-    /// The fonts cut down to the current documents' characters (`subsetFonts(to:)`), and
-    /// earlier generations, kept until the library goes because fontconfig still lists them.
-    var subsets: FontSubsets? {
-        didSet { if let oldValue { retiredSubsets.append(oldValue) } }
+    /// The fonts cut down to the current document's characters (`subsetFonts(to:)`), until
+    /// `releaseSubsets()`. Only touched under `lock`.
+    var subsets: FontSubsets?
+    /// Held for a whole document by `withDocumentFonts`, so documents sharing the library
+    /// take turns with the subsets.
+    let renderLock = NSLock()
+
+    /// The libraries made by `shared(fontsDirectory:)`, by fonts directory path.
+    nonisolated(unsafe) private static var sharedLibraries: [String: FontLibrary] = [:]
+    private static let sharedLock = NSLock()
+
+    /// The process's one library for `fontsDirectory`: made on first use (one fontconfig
+    /// configuration and one Pango font map, however many renderers ask), then reused. Safe
+    /// to call from any thread. A failed creation is not remembered.
+    public static func shared(fontsDirectory: URL?) throws -> FontLibrary {
+        let key = fontsDirectory?.standardizedFileURL.path ?? ""
+        sharedLock.lock(); defer { sharedLock.unlock() }
+        if let library = sharedLibraries[key] { return library }
+        let library = try FontLibrary(fontsDirectory: fontsDirectory)
+        sharedLibraries[key] = library
+        return library
     }
-    var retiredSubsets: [FontSubsets] = []
 
     /// Creates the library. Fonts in `fontsDirectory` are added to a private fontconfig
     /// configuration on top of the system fonts; `fontsDirectory/roles.txt`, if present,

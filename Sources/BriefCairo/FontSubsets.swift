@@ -14,15 +14,19 @@ internal import CPangoCairo
 /// shapes, measures and draws exactly what it would with the full font, and cairo's own
 /// subsetting reads a file of a few hundred kilobytes (the same briefing: 50 MB peak).
 ///
-/// The subsets are written to a private temporary directory (removed when this object goes)
-/// and added to the library's fontconfig configuration under their own family names
-/// (`QualityBrief Subset 1 Noto Serif CJK SC`), so that they never stand in for the system
-/// font by accident; `FontLibrary.description(_:)` lists them before the original families,
-/// which stay behind them as the per-character fallback for anything outside the subset.
+/// The subsets are written to a private temporary directory and added to the library's
+/// fontconfig configuration under their own family names
+/// (`QualityBrief Subset 1a2b3c4d Noto Serif CJK SC`), so that they never stand in for the
+/// system font by accident; `FontLibrary.description(_:)` lists them before the original
+/// families, which stay behind them as the per-character fallback for anything outside the
+/// subset. They live for one render: `FontLibrary.releaseSubsets()` takes them out of the
+/// configuration and deletes the directory (`deinit` deletes it too, should a library go
+/// while still holding subsets).
 final class FontSubsets {
-    /// Generation number; each new set of subsets gets new family names and file paths, so
-    /// that cairo's and Pango's font caches (keyed by path and family) never mix them up.
-    let generation: Int
+    /// Names the cut: a hash of the characters and faces, so the same document gets the same
+    /// subsets (same glyph ids, same PDF bytes) in a new or a reused library, while file
+    /// paths (a new directory each time) keep cairo's font cache, keyed by path, apart.
+    let tag: String
     let directory: URL
     /// Characters the subsets were cut to.
     let scalars: Set<UInt32>
@@ -37,8 +41,8 @@ final class FontSubsets {
     struct Weighted: Hashable {
         var family: String
         var bold: Bool
-        func subsetName(_ generation: Int) -> String {
-            "QualityBrief Subset \(generation)\(bold ? " Bold" : "") \(family)"
+        func subsetName(_ tag: String) -> String {
+            "QualityBrief Subset \(tag)\(bold ? " Bold" : "") \(family)"
         }
     }
 
@@ -50,8 +54,8 @@ final class FontSubsets {
         var bold: Bool
     }
 
-    private init(generation: Int, directory: URL, scalars: Set<UInt32>, faces: Set<Face>, families: [Weighted: String]) {
-        self.generation = generation
+    private init(tag: String, directory: URL, scalars: Set<UInt32>, faces: Set<Face>, families: [Weighted: String]) {
+        self.tag = tag
         self.directory = directory
         self.scalars = scalars
         self.faces = faces
@@ -63,6 +67,46 @@ final class FontSubsets {
         TemporaryFiles.forget(directory.path)
     }
 
+    /// The tag of a cut: FNV-1a (64 bits, printed as 8 hex digits of its fold) over the sorted
+    /// characters and faces. Deterministic across processes, unlike Swift's seeded `Hasher`.
+    static func tag(scalars: Set<UInt32>, faces: Set<Face>) -> String {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        func mix(_ v: UInt32) {
+            for shift in stride(from: 0, to: 32, by: 8) {
+                h ^= UInt64((v >> UInt32(shift)) & 0xff)
+                h = h &* 0x100_0000_01b3
+            }
+        }
+        for s in scalars.sorted() { mix(s) }
+        for f in faces.map({ "\($0.role.rawValue)\($0.bold ? "+bold" : "")" }).sorted() {
+            mix(0xffff_ffff)
+            for b in f.utf8 { mix(UInt32(b)) }
+        }
+        return String(format: "%08x", UInt32(truncatingIfNeeded: h ^ (h >> 32)))
+    }
+
+    /// Takes the subset fonts out of `config`'s application fonts and deletes their files.
+    /// Call under the library lock, then tell Pango the configuration changed.
+    func unregister(config: OpaquePointer) {
+        if let set = FcConfigGetFonts(config, FcSetApplication) {
+            let prefix = directory.path + "/"
+            var kept: Int32 = 0
+            for i in 0..<Int(set.pointee.nfont) {
+                guard let pattern = set.pointee.fonts[i] else { continue }
+                var file: UnsafeMutablePointer<FcChar8>?
+                if FcPatternGetString(pattern, FC_FILE, 0, &file) == FcResultMatch, let file,
+                   String(cString: UnsafeRawPointer(file).assumingMemoryBound(to: CChar.self)).hasPrefix(prefix) {
+                    FcPatternDestroy(pattern)
+                } else {
+                    set.pointee.fonts[Int(kept)] = pattern
+                    kept += 1
+                }
+            }
+            set.pointee.nfont = kept
+        }
+        try? FileManager.default.removeItem(at: directory)
+    }
+
     /// One font file (face `index` of a collection) and the role families that resolve to it.
     struct Source: Hashable {
         var file: String
@@ -72,7 +116,7 @@ final class FontSubsets {
     /// Cuts every file in `sources` down to `scalars` (one after the other), writes the subsets
     /// and registers them in `config`. Call under the library lock, before Pango is told the
     /// configuration changed.
-    static func make(generation: Int, sources: [Source: [Weighted]], scalars: Set<UInt32>, faces: Set<Face>,
+    static func make(sources: [Source: [Weighted]], scalars: Set<UInt32>, faces: Set<Face>,
                      config: OpaquePointer) throws -> FontSubsets {
         let base = FileManager.default.temporaryDirectory.path + "/\(TemporaryFiles.fontFolderPrefix)\(getpid())-XXXXXX"
         var template = Array(base.utf8CString)
@@ -90,14 +134,15 @@ final class FontSubsets {
             let path = directory.appendingPathComponent("subset-\(i).otf").path
             return subset(ordered[i], to: sortedScalars, writingTo: path) ? path : nil
         }
+        let tag = tag(scalars: scalars, faces: faces)
         var families: [Weighted: String] = [:]
         for (i, source) in ordered.enumerated() {
             guard let path = paths[i] else { continue }  // left whole: the original family draws it
-            let names = sources[source]!.map { $0.subsetName(generation) }
+            let names = sources[source]!.map { $0.subsetName(tag) }
             guard register(path, families: names, config: config) else { continue }
-            for w in sources[source]! { families[w] = w.subsetName(generation) }
+            for w in sources[source]! { families[w] = w.subsetName(tag) }
         }
-        return FontSubsets(generation: generation, directory: directory, scalars: scalars, faces: faces, families: families)
+        return FontSubsets(tag: tag, directory: directory, scalars: scalars, faces: faces, families: families)
     }
 
     /// Writes the subset of `source` for `scalars` (all layout features kept) to `path`.
@@ -155,13 +200,16 @@ final class FontSubsets {
 extension FontLibrary {
     /// Cuts the fonts of every role (its family and fallbacks; the bold faces too for the
     /// roles in `boldRoles`) down to `scalars` plus the characters the layout adds itself
-    /// (`LayoutText`), for the documents measured and drawn from now on. Output is the same as with the whole fonts; a PDF
-    /// render needs far less memory (a 500-record briefing: about 80 MB less) because cairo
-    /// then embeds from files of a few hundred kilobytes.
+    /// (`LayoutText`), for the document measured and drawn next. Output is the same as with the
+    /// whole fonts; a PDF render needs far less memory (a 500-record briefing: about 80 MB
+    /// less) because cairo then embeds from files of a few hundred kilobytes.
     ///
-    /// Nothing happens when the current subsets already cover `scalars`. Characters outside
-    /// the subsets still draw, from the original fonts. Call before laying out a document,
-    /// not while one is being measured or drawn.
+    /// The cut is exactly these characters (not a union with an earlier cut), so a document
+    /// gets the same subsets, and the same PDF bytes, however many documents the library drew
+    /// before. Nothing happens when the current subsets were cut for the same characters and
+    /// faces. Characters outside the subsets still draw, from the original fonts. Call before
+    /// laying out a document, not while one is being measured or drawn; `releaseSubsets()`
+    /// (or `withDocumentFonts`) removes them when the document is done.
     public func subsetFonts(to scalars: [UInt32], boldRoles: Set<FontRole> = []) throws {
         lock.lock(); defer { lock.unlock() }
         var wanted = Set(scalars)
@@ -176,11 +224,8 @@ extension FontLibrary {
             faces.insert(FontSubsets.Face(role: role, bold: roles[role]!.bold))
             if boldRoles.contains(role) { faces.insert(FontSubsets.Face(role: role, bold: true)) }
         }
-        if let current = subsets, wanted.isSubset(of: current.scalars), faces.isSubset(of: current.faces) { return }
-        if let current = subsets {
-            wanted.formUnion(current.scalars)
-            faces.formUnion(current.faces)
-        }
+        if let current = subsets, wanted == current.scalars, faces == current.faces { return }
+        releaseSubsetsLocked()
         var sources: [FontSubsets.Source: [FontSubsets.Weighted]] = [:]
         for face in faces {
             let choice = roles[face.role]!
@@ -190,9 +235,43 @@ extension FontLibrary {
                 if !sources[source, default: []].contains(w) { sources[source, default: []].append(w) }
             }
         }
-        let made = try FontSubsets.make(generation: (subsets?.generation ?? 0) + 1, sources: sources,
-                                        scalars: wanted, faces: faces, config: config.pointer)
-        subsets = made
+        subsets = try FontSubsets.make(sources: sources, scalars: wanted, faces: faces, config: config.pointer)
+        fontsChanged()
+    }
+
+    /// Takes the current subsets out of the configuration and deletes their files; the whole
+    /// fonts draw from now on. Nothing happens when there are none.
+    public func releaseSubsets() {
+        lock.lock(); defer { lock.unlock() }
+        releaseSubsetsLocked()
+    }
+
+    /// Cuts the fonts to `scalars` (see `subsetFonts(to:boldRoles:)`), runs `body`, which lays
+    /// out and draws one document, and removes the subsets when it returns or throws. Calls
+    /// on one library run one at a time, so a library shared by several renderers (see
+    /// `shared(fontsDirectory:)`) draws each document with that document's own subsets.
+    /// Should cutting fail (no writable temporary directory), the whole fonts draw the same.
+    public func withDocumentFonts<T>(_ scalars: [UInt32], boldRoles: Set<FontRole> = [], _ body: () throws -> T) rethrows -> T {
+        renderLock.lock()
+        defer {
+            releaseSubsets()
+            renderLock.unlock()
+        }
+        try? subsetFonts(to: scalars, boldRoles: boldRoles)
+        return try body()
+    }
+
+    /// `releaseSubsets()` under the lock.
+    private func releaseSubsetsLocked() {
+        guard let current = subsets else { return }
+        subsets = nil
+        current.unregister(config: config.pointer)
+        fontsChanged()
+    }
+
+    /// Tells Pango the configuration changed and drops every cache that names fonts. Call
+    /// under lock.
+    private func fontsChanged() {
         pango_fc_font_map_config_changed(OpaquePointer(fontMap.pointer))
         descriptions.removeAll()
         metricsCache.removeAll()

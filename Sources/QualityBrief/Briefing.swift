@@ -127,13 +127,19 @@ public struct RenderResult: Sendable, Equatable {
 }
 
 /// Renders any `Document` through Pango and Cairo.
+///
+/// Renderers are cheap and may live as long as a server: all renderers of one fonts directory
+/// share the process's one font library (one fontconfig configuration, built on first use),
+/// and renders through it take turns. Each render cuts the fonts to its document's characters
+/// and deletes those temporary subset files when it ends, so the same document gives the same
+/// bytes from a new renderer or one that drew a thousand others.
 public struct Renderer: Sendable {
     let library: FontLibrary
 
     /// Creates a renderer with fonts from `fontsDirectory` (default: the project's `Fonts/`).
     public init(fontsDirectory: URL? = nil) throws {
         do {
-            library = try FontLibrary(fontsDirectory: fontsDirectory ?? ResourceLocator.fontsDirectory())
+            library = try FontLibrary.shared(fontsDirectory: fontsDirectory ?? ResourceLocator.fontsDirectory())
         } catch {
             throw QualityBriefError.renderFailed("fonts: \(error)")
         }
@@ -155,11 +161,20 @@ public struct Renderer: Sendable {
         // Regular files only, links followed, extension agreeing (`OutputTarget`).
         let url = try OutputTarget.resolve(url, format: format, inputs: [])
         guard let cairoFormat = format.cairoFormat else { return try renderDocx(document, to: url) }
-        // Fonts cut down to the document's characters: same pages, a fraction of the memory.
-        // Should that fail (no writable temporary directory), the whole fonts draw the same.
-        try? library.subsetFonts(to: document.characterScalars(), boldRoles: document.boldRoles)
-        let measurer = PangoTextMeasurer(library: library)
+        // Fonts cut down to the document's characters (same pages, a fraction of the memory)
+        // for this render only: the subset files are gone when it returns.
         let (pdfOptions, note) = StructureBudget.apply(pdfOptions, to: document, format: format)
+        return try library.withDocumentFonts(document.characterScalars(), boldRoles: document.boldRoles) {
+            try renderWithFonts(document, to: url, format: cairoFormat, pngResolution: pngResolution,
+                                pdfOptions: pdfOptions, note: note, progress: progress)
+        }
+    }
+
+    /// `render` once the fonts are cut.
+    private func renderWithFonts(_ document: Document, to url: URL, format cairoFormat: BriefCairo.OutputFormat,
+                                 pngResolution: Double, pdfOptions: PDFOptions, note: String?,
+                                 progress: ((Int) -> Void)?) throws -> RenderResult {
+        let measurer = PangoTextMeasurer(library: library)
         let writer: CairoPageWriter
         do {
             writer = try CairoPageWriter(url: url, format: cairoFormat, metadata: document.metadata,

@@ -20,7 +20,7 @@ public enum FontReport {
     /// Resolves every role through fontconfig.
     public static func rows(fontsDirectory: URL? = nil) throws -> [Row] {
         let lib: FontLibrary
-        do { lib = try FontLibrary(fontsDirectory: fontsDirectory ?? ResourceLocator.fontsDirectory()) } catch {
+        do { lib = try FontLibrary.shared(fontsDirectory: fontsDirectory ?? ResourceLocator.fontsDirectory()) } catch {
             throw QualityBriefError.renderFailed("fonts: \(error)")
         }
         return FontRole.allCases.map { role in
@@ -78,7 +78,7 @@ extension FontReport {
     /// Each character is reported at its first occurrence in each file.
     public static func uncovered(in files: [URL], fontsDirectory: URL? = nil) throws -> [Uncovered] {
         let lib: FontLibrary
-        do { lib = try FontLibrary(fontsDirectory: fontsDirectory ?? ResourceLocator.fontsDirectory()) } catch {
+        do { lib = try FontLibrary.shared(fontsDirectory: fontsDirectory ?? ResourceLocator.fontsDirectory()) } catch {
             throw QualityBriefError.renderFailed("fonts: \(error)")
         }
         var out: [Uncovered] = []

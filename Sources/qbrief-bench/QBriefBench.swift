@@ -14,9 +14,11 @@ struct QBriefBench: ParsableCommand {
                      (QualityBrief in-process phases vs pandas), answers compared
           briefing   the 500-record briefing PDF: qbrief report vs ReportLab + matplotlib vs Typst
           big        the 100 000-record briefing with the full recipient list (peers with --slow-peers)
+        `qbrief-bench lifecycle` (not timed, not in `run`): the sample briefing rendered N times in
+        one process with a reused and with new Renderers, resident memory printed at intervals.
         Run through `make bench` (release build). Peers and data come from ../shared/bench/setup.sh.
         """,
-        subcommands: [Run.self, AnalyticsChild.self],
+        subcommands: [Run.self, AnalyticsChild.self, Lifecycle.self],
         defaultSubcommand: Run.self)
 }
 

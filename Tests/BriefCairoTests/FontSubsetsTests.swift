@@ -18,19 +18,45 @@ struct FontSubsetsTests {
         return LaidOutPage(index: 0, size: Size(width: 300, height: 200), items: items, label: "1")
     }
 
-    @Test func subsetsAreSmallFilesRemovedWithTheLibrary() throws {
-        var library: FontLibrary? = try FontLibrary(fontsDirectory: fontsDirectory)
-        try library!.subsetFonts(to: Array("质量奖".unicodeScalars.map(\.value)))
-        let directory = try inspect(library!)
-        // Covered already: no new generation.
-        try library!.subsetFonts(to: Array("质量".unicodeScalars.map(\.value)))
-        #expect(library!.withLock { library!.subsets?.generation } == 1)
-        library = nil
-        #expect(!FileManager.default.fileExists(atPath: directory.path))
+    @Test func subsetsAreSmallFilesRemovedWhenReleased() throws {
+        let library = try FontLibrary(fontsDirectory: fontsDirectory)
+        let scalars = Array("质量奖".unicodeScalars.map(\.value))
+        try library.subsetFonts(to: scalars)
+        let first = try inspect(library)
+        let serif = "QualityBrief Subset \(first.tag) Noto Serif CJK SC"
+        #expect(first.tag.count == 8)
+        #expect(FontLibrary.isInstalled(family: serif, config: library.config.pointer))
+        // The same characters: the same cut, kept.
+        try library.subsetFonts(to: scalars)
+        #expect(library.withLock { library.subsets?.directory } == first.directory)
+        // Other characters: a cut for exactly those, the first one's files and fonts gone.
+        try library.subsetFonts(to: Array("质量".unicodeScalars.map(\.value)))
+        let second = try #require(library.withLock { library.subsets })
+        #expect(second.tag != first.tag)
+        #expect(!second.scalars.contains(Unicode.Scalar("奖").value))
+        #expect(!FileManager.default.fileExists(atPath: first.directory.path))
+        #expect(!FontLibrary.isInstalled(family: serif, config: library.config.pointer))
+        library.releaseSubsets()
+        #expect(library.withLock { library.subsets } == nil)
+        #expect(!FileManager.default.fileExists(atPath: second.directory.path))
+        #expect(!FontLibrary.isInstalled(family: "QualityBrief Subset \(second.tag) Noto Serif CJK SC", config: library.config.pointer))
+        // A fresh library names the same cut the same way.
+        let fresh = try FontLibrary(fontsDirectory: fontsDirectory)
+        try fresh.subsetFonts(to: scalars)
+        #expect(fresh.withLock { fresh.subsets?.tag } == first.tag)
+        fresh.releaseSubsets()
     }
 
-    /// Checks the subset files of `library` and returns their directory.
-    func inspect(_ library: FontLibrary) throws -> URL {
+    /// `shared(fontsDirectory:)` makes one library per fonts directory and hands it out again.
+    @Test func sharedLibraryIsMadeOncePerDirectory() throws {
+        let a = try FontLibrary.shared(fontsDirectory: fontsDirectory)
+        let b = try FontLibrary.shared(fontsDirectory: fontsDirectory.appendingPathComponent("."))
+        #expect(a === b)
+        #expect(a !== (try FontLibrary.shared(fontsDirectory: nil)))
+    }
+
+    /// Checks the subset files of `library` and returns them.
+    func inspect(_ library: FontLibrary) throws -> FontSubsets {
         let subsets = try #require(library.withLock { library.subsets })
         let files = try FileManager.default.contentsOfDirectory(atPath: subsets.directory.path)
         #expect(files.count >= 2, "at least the serif and sans faces: \(files)")
@@ -38,11 +64,11 @@ struct FontSubsetsTests {
             let size = try FileManager.default.attributesOfItem(atPath: subsets.directory.appendingPathComponent(f).path)[.size] as! Int
             #expect(size < 2_000_000, "\(f) is \(size) bytes")
         }
-        #expect(subsets.families[FontSubsets.Weighted(family: "Noto Serif CJK SC", bold: false)] == "QualityBrief Subset 1 Noto Serif CJK SC")
-        #expect(subsets.families[FontSubsets.Weighted(family: "Noto Serif CJK SC", bold: true)] == "QualityBrief Subset 1 Bold Noto Serif CJK SC",
+        #expect(subsets.families[FontSubsets.Weighted(family: "Noto Serif CJK SC", bold: false)] == "QualityBrief Subset \(subsets.tag) Noto Serif CJK SC")
+        #expect(subsets.families[FontSubsets.Weighted(family: "Noto Serif CJK SC", bold: true)] == "QualityBrief Subset \(subsets.tag) Bold Noto Serif CJK SC",
                 "小标宋 is drawn in the bold serif")
         #expect(subsets.families[FontSubsets.Weighted(family: "Noto Sans CJK SC", bold: true)] == nil, "no style asked for bold 黑体")
-        return subsets.directory
+        return subsets
     }
 
     /// Text the subsets were not cut for still draws, from the whole fonts behind them, and
