@@ -235,8 +235,21 @@ struct TableLayout {
         var segmentTop = startSegment(t, p, continued: false)
         page.begin(.tableBody)
         var rowsInSegment = 0
+        // The note (数据来源…) stays with the table's last rows: where the last
+        // `minimumRowsEachSide` rows and the note will not fit below the rows already here, those
+        // rows go over with the note, under the repeated header, rather than the note alone.
+        let tailStart = bodyCount - Self.minimumRowsEachSide
+        let tailHeight = t.note == nil || tailStart < Self.minimumRowsEachSide ? 0
+            : (tailStart..<bodyCount).reduce(noteHeight(t)) { $0 + measureRow(cells($1), p).height }
         for i in 0..<bodyCount {
             let isTotal = i >= t.rows.count
+            if i == tailStart && tailHeight > 0 && rowsInSegment >= Self.minimumRowsEachSide
+                && page.remaining < tailHeight - 1e-6 && tailHeight + headH <= page.block.height {
+                closeSegment(t, p, top: segmentTop)
+                try page.newPage()
+                segmentTop = startSegment(t, p, continued: true)
+                rowsInSegment = 0
+            }
             if i == forcedBreak && rowsInSegment > 0 {
                 closeSegment(t, p, top: segmentTop)
                 try page.newPage()

@@ -192,6 +192,12 @@ struct TruthfulBriefingTests {
         #expect(pdf.contains("占比按四舍五入保留一位小数，分项之和可能不等于100.0%"))
         // A city outside the province is never a 设区市 of the table or chart.
         #expect(!pdf.contains("北京市0"), "\(pdf.prefix(400))")
+        // The table's note (数据来源…) is on the page of its last rows (合计), never alone at the
+        // top of the next page: here 表1 has 16 rows and the note 2 lines, and the page holds 15.
+        let pages = try runTool("pdftotext", ["-layout", "-enc", "UTF-8", out.path, "-"]).stdout
+            .split(separator: "\u{0C}").map { $0.filter { !$0.isWhitespace } }
+        let notePage = try #require(pages.firstIndex { $0.contains("未注明地区的记录未计入各设区市") })
+        #expect(pages[notePage].contains("合计16207115"), "\(pages[notePage].prefix(300))")
     }
 
     @Test func homeProvinceIsASetting() throws {
