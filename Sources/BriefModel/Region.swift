@@ -18,15 +18,22 @@ public struct Region: Sendable, Hashable, Codable {
         self.level = level
     }
 
+    /// Administrative suffixes `shortName` drops, longest first where one ends another.
+    private static let shortNameSuffixes = ["壮族自治区", "回族自治区", "维吾尔自治区", "特别行政区", "自治区", "省", "市", "地区", "盟", "区", "县"]
+
     /// The name without its administrative suffix, as used in running text and chart axes:
     /// 苏州市 → 苏州, 江苏省 → 江苏, 广西壮族自治区 → 广西, 鼓楼区 → 鼓楼. Names that would become
     /// a single character (城区) or that are autonomous prefectures stay whole.
     public var shortName: String {
-        let suffixes = ["壮族自治区", "回族自治区", "维吾尔自治区", "特别行政区", "自治区", "省", "市", "地区", "盟", "区", "县"]
-        if name.hasSuffix("自治州") || name.hasSuffix("自治县") || name.hasSuffix("自治旗") { return name }
-        for s in suffixes where name.hasSuffix(s) {
-            let short = String(name.dropLast(s.count))
-            return short.count >= 2 ? short : name
+        // Compared as UTF-8 bytes: the names and suffixes are plain CJK, one scalar a character.
+        let bytes = name.utf8
+        func ends(with suffix: String) -> Bool {
+            bytes.count >= suffix.utf8.count && bytes.suffix(suffix.utf8.count).elementsEqual(suffix.utf8)
+        }
+        if ends(with: "自治州") || ends(with: "自治县") || ends(with: "自治旗") { return name }
+        for s in Self.shortNameSuffixes where ends(with: s) {
+            let short = String(decoding: bytes.dropLast(s.utf8.count), as: UTF8.self)
+            return short.unicodeScalars.count >= 2 ? short : name
         }
         return name
     }

@@ -3,37 +3,51 @@ import Foundation
 /// GB/T 4754-2017 industrial classification: the 20 sections, 97 divisions, 473 groups and
 /// 1381 classes, found by code (with or without the section letter) or by name.
 public enum SectorCatalog {
+    /// The categories by level and by code. Names are indexed apart (`names`), on first use:
+    /// registers that write codes never pay for reading 1 854 names.
     private struct Index: Sendable {
         var sections: [Sector] = []
         var divisions: [Sector] = []
         var groups: [Sector] = []
         var classes: [Sector] = []
         var byCode: [String: Sector] = [:]
-        var byName: [String: Sector] = [:]
     }
 
     private static let index: Index = {
         var ix = Index()
+        ix.byCode.reserveCapacity(entries.count + fineEntries.count)
         for (code, name, section) in entries {
             let s = Sector(code: code, name: name, section: section)
             if code.count == 1 { ix.sections.append(s) } else { ix.divisions.append(s) }
             ix.byCode[code] = s
-            ix.byName[nameKey(name)] = s
         }
-        for (code, name, aliases) in fineEntries {
+        for (code, name, _) in fineEntries {
             guard let d = ix.byCode[String(code.prefix(2))] else { continue }
             let s = Sector(code: code, name: name, section: d.section)
             if code.count == 3 { ix.groups.append(s) } else { ix.classes.append(s) }
             ix.byCode[code] = s
+        }
+        return ix
+    }()
+
+    /// Every category by the comparison key of its name and aliases.
+    private static let names: [String: Sector] = {
+        var byName: [String: Sector] = [:]
+        byName.reserveCapacity(2 * (entries.count + fineEntries.count))
+        for (code, name, _) in entries {
+            if let s = index.byCode[code] { byName[nameKey(name)] = s }
+        }
+        for (code, name, aliases) in fineEntries {
+            guard let s = index.byCode[code] else { continue }
             // A name shared by a category and the one below it (物业管理: group 702 and class
             // 7020) names the finer one; an alias never displaces a name.
             for (i, n) in ([name] + aliases).enumerated() {
                 let key = nameKey(n)
-                if let old = ix.byName[key], i > 0 || !code.hasPrefix(old.code) { continue }
-                ix.byName[key] = s
+                if let old = byName[key], i > 0 || !code.hasPrefix(old.code) { continue }
+                byName[key] = s
             }
         }
-        return ix
+        return byName
     }()
 
     /// The 20 sections A–T in order.
@@ -86,7 +100,7 @@ public enum SectorCatalog {
                 return s
             }
         }
-        return index.byName[nameKey(t)]
+        return names[nameKey(t)]
     }
 
     /// Like `category(_:)`, giving the section and, below section level, the division.
@@ -149,8 +163,18 @@ public enum SectorCatalog {
         return .found(section: c.sector.section, division: c.sector.division, nameMismatch: c.nameMismatch)
     }
 
+    /// A name as looked up: simplified characters, without 、，, and spaces, with full-width
+    /// parentheses.
     private static func nameKey(_ name: String) -> String {
-        TextNormalizer.simplified(name).filter { !"、，, ".contains($0) }
-            .replacingOccurrences(of: "(", with: "（").replacingOccurrences(of: ")", with: "）")
+        var out = String.UnicodeScalarView()
+        for ch in TextNormalizer.simplified(name).unicodeScalars {
+            switch ch {
+            case "、", "，", ",", " ": continue
+            case "(": out.append("（")
+            case ")": out.append("）")
+            default: out.append(ch)
+            }
+        }
+        return String(out)
     }
 }
