@@ -127,10 +127,13 @@ final class FontSubsets {
         TemporaryFiles.add(directory.path)
         let ordered = sources.keys.sorted { ($0.file, $0.index) < ($1.file, $1.index) }
         let sortedScalars = scalars.sorted()
-        // One file at a time: hb-subset reads a CJK font sparsely, and each read maps in a
-        // neighbourhood of the file (about 10 MB of a 26 MB font in the end). Two at once
-        // added 10 MB to the 500-record briefing's peak and saved no measurable time.
-        let paths = ordered.indices.map { i -> String? in
+        // Two files at a time, the largest first: cutting is most of a short briefing's time
+        // before layout can start (≈ 140 ms of CPU for six CJK files), and nothing else runs
+        // then. Each cut maps in a neighbourhood of its file (about 10 MB of a 26 MB font),
+        // so two at once raise the peak by about that much; more would not be faster on the
+        // two-core machines bureaus use and would raise it further.
+        let paths = Self.inParallel(ordered.indices.sorted { fileSize(ordered[$0].file) > fileSize(ordered[$1].file) },
+                                    count: ordered.count) { i -> String? in
             let path = directory.appendingPathComponent("subset-\(i).otf").path
             return subset(ordered[i], to: sortedScalars, writingTo: path) ? path : nil
         }
@@ -143,6 +146,38 @@ final class FontSubsets {
             for w in sources[source]! { families[w] = w.subsetName(tag) }
         }
         return FontSubsets(tag: tag, directory: directory, scalars: scalars, faces: faces, families: families)
+    }
+
+    /// The size of a file in bytes, 0 if it cannot be read.
+    private static func fileSize(_ path: String) -> Int {
+        var st = stat()
+        return stat(path, &st) == 0 ? Int(st.st_size) : 0
+    }
+
+    /// `work(i)` for every index in `order` on two threads (each takes the next index of
+    /// `order` when it is free); the results by index, `count` of them.
+    private static func inParallel(_ order: [Int], count: Int, _ work: @escaping @Sendable (Int) -> String?) -> [String?] {
+        final class Shared: @unchecked Sendable {
+            let lock = NSLock()
+            var next = 0
+            var results: [String?]
+            init(count: Int) { results = Array(repeating: nil, count: count) }
+        }
+        let shared = Shared(count: count)
+        DispatchQueue.concurrentPerform(iterations: min(2, order.count)) { _ in
+            while true {
+                shared.lock.lock()
+                guard shared.next < order.count else { shared.lock.unlock(); return }
+                let i = order[shared.next]
+                shared.next += 1
+                shared.lock.unlock()
+                let r = work(i)
+                shared.lock.lock()
+                shared.results[i] = r
+                shared.lock.unlock()
+            }
+        }
+        return shared.results
     }
 
     /// Writes the subset of `source` for `scalars` (all layout features kept) to `path`.
@@ -159,11 +194,10 @@ final class FontSubsets {
         hb_subset_input_set_flags(input, HB_SUBSET_FLAGS_DESUBROUTINIZE.rawValue)
         let unicodes = hb_subset_input_unicode_set(input)
         for s in scalars { hb_set_add(unicodes, s) }
-        // Keep every OpenType layout feature (vertical forms, proportional punctuation …),
-        // not only HarfBuzz's default list: shaping must not change.
-        let features = hb_subset_input_set(input, HB_SUBSET_SETS_LAYOUT_FEATURE_TAG)
-        hb_set_clear(features)
-        hb_set_invert(features)
+        // HarfBuzz's default feature list is kept: every feature its shaper applies when no
+        // feature is asked for (as Pango asks for none), vertical forms included. The rest
+        // (aalt, trad, jp78, fwid …) only pulls in alternates nobody draws: Noto CJK's
+        // subsets for a 500-record briefing held 1088 glyphs with them and 717 without.
         guard let subsetFace = hb_subset_or_fail(face, input) else { return false }
         defer { hb_face_destroy(subsetFace) }
         guard let out = hb_face_reference_blob(subsetFace) else { return false }
