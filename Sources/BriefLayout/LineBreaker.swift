@@ -51,14 +51,28 @@ public struct LineBreaker: Sendable {
     static func pairSqueezes(_ chars: [Character], _ adv: [Double]) -> [Double] {
         var out = [Double](repeating: 0, count: chars.count)
         guard chars.count > 1 else { return out }
+        var previous = halfClass(chars[0])
         for i in 0..<(chars.count - 1) {
-            let a = chars[i], b = chars[i + 1]
-            let aPunct = closingHalf.contains(a) || openingHalf.contains(a)
-            let bPunct = closingHalf.contains(b) || openingHalf.contains(b)
+            let next = halfClass(chars[i + 1])
             // An opening mark before a closing one ("（）") has no blank between them.
-            if aPunct && bPunct && !(openingHalf.contains(a) && closingHalf.contains(b)) { out[i] = -adv[i] / 2 }
+            if previous != 0 && next != 0 && !(previous == 2 && next == 1) { out[i] = -adv[i] / 2 }
+            previous = next
         }
         return out
+    }
+
+    /// 1 for a mark of `closingHalf`, 2 for one of `openingHalf`, else 0. Every such mark (and
+    /// U+2329/U+232A, which Swift takes as equal to 〈〉) lies in the General Punctuation,
+    /// Miscellaneous Technical, CJK Symbols or full-width blocks: the ideographs and Latin
+    /// letters that make up most text are told apart by a comparison, without hashing.
+    @inline(__always)
+    static func halfClass(_ c: Character) -> UInt8 {
+        guard let v = c.unicodeScalars.first?.value,
+              (0x2018...0x201D).contains(v) || (0x2329...0x232A).contains(v) || (0x3001...0x3017).contains(v)
+                || (0xFF08...0xFF1B).contains(v) else { return 0 }
+        if closingHalf.contains(c) { return 1 }
+        if openingHalf.contains(c) { return 2 }
+        return 0
     }
 
     /// Units and measure words a number is kept with ("199项", "12家", "2024年"): no break

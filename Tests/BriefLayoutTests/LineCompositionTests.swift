@@ -1,5 +1,5 @@
 import BriefDocument
-import BriefLayout
+@testable import BriefLayout
 import Testing
 
 /// Chinese line composition after the W3C "Requirements for Chinese Text Layout" (clreq),
@@ -116,5 +116,24 @@ struct LineCompositionTests {
         let texts = pages[0].items.compactMap { item -> String? in if case .text(let t) = item { return t.text } else { return nil } }
         #expect(texts.contains("中国质量奖"), "\(texts.prefix(12))")
         #expect(texts.contains("市长质量奖"))
+    }
+}
+
+/// `LineBreaker.halfClass(_:)` finds the half-width marks by range before it hashes; it must
+/// agree with the two sets on every character.
+@Suite struct HalfClassTests {
+    @Test func halfClassAgreesWithTheSetsForEveryScalar() {
+        var marks = 0
+        var wrong: [String] = []
+        for v in UInt32(0)...0xFFFF {  // the marks and all their canonical equivalents are in the BMP
+            guard let u = Unicode.Scalar(v) else { continue }
+            let c = Character(u)
+            let expected: UInt8 = LineBreaker.closingHalf.contains(c) ? 1 : LineBreaker.openingHalf.contains(c) ? 2 : 0
+            if LineBreaker.halfClass(c) != expected { wrong.append("U+\(String(v, radix: 16))") }
+            if expected != 0 { marks += 1 }
+        }
+        #expect(wrong.isEmpty, "\(wrong)")
+        // Each mark of the sets, and the two canonical equivalents U+2329 and U+232A (〈〉).
+        #expect(marks == LineBreaker.closingHalf.count + LineBreaker.openingHalf.count + 2)
     }
 }
