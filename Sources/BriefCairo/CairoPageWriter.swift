@@ -81,6 +81,7 @@ public final class CairoPageWriter {
                 TemporaryFiles.forget(temp.path)
                 throw RenderError.cannotCreate(path: temp.path, reason: "cairo returned no surface")
             }
+            stream.bind(to: surface)
             let owner = SurfaceOwner(surface)
             guard owner.status == CAIRO_STATUS_SUCCESS else {
                 let reason = cairoMessage(owner.status)
@@ -133,7 +134,10 @@ public final class CairoPageWriter {
                     throw RenderError.cairo("no pages to write")
                 }
                 if let cr = pdfCairo {
-                    while let role = openElements.popLast() { cairo_tag_end(cr.pointer, role.rawValue) }
+                    while let role = openElements.popLast() {
+                        cairo_tag_end(cr.pointer, role.rawValue)
+                        structure.close()
+                    }
                 }
                 pdfCairo = nil
                 cairo_surface_finish(surface.pointer)
@@ -235,6 +239,13 @@ public final class CairoPageWriter {
                 let id = cairo_pdf_surface_add_outline(surface, parent, entry.title, attrs, flags)
                 outlineStack.append((entry.level, id))
             }
+            // The page is first painted white, as paper is. Besides, cairo's PDF surface
+            // unions the box of every drawing operation into one region per page (pixman, a
+            // cost that grows with the boxes already in it): a region that starts as the
+            // whole page stays one box. A tagged 500-record briefing draws 3 000 table cells
+            // apart; the white page saves it 50 million instructions.
+            cairo_set_source_rgb(cr.pointer, 1, 1, 1)
+            cairo_paint(cr.pointer)
             try drawItems(page, cr: cr)
             cairo_show_page(cr.pointer)
             try check(cr)
@@ -268,6 +279,7 @@ public final class CairoPageWriter {
             guard let s = cairo_svg_surface_create_for_stream(CheckedFileStream.callback, stream.closure, page.size.width, page.size.height) else {
                 throw RenderError.cannotCreate(path: temp.path, reason: "cairo returned no surface")
             }
+            stream.bind(to: s)
             let surface = SurfaceOwner(s)
             // However this page ends, cairo has written its last byte before the stream goes.
             defer { withExtendedLifetime(stream) { cairo_surface_finish(s) } }
@@ -326,7 +338,10 @@ public final class CairoPageWriter {
                         openElements.append(element.role)
                     case .end:
                         batch.flush(cr)
-                        if let role = openElements.popLast() { cairo_tag_end(cr, role.rawValue) }
+                        if let role = openElements.popLast() {
+                            cairo_tag_end(cr, role.rawValue)
+                            structure.close()
+                        }
                     case .artifacts:
                         break
                     }

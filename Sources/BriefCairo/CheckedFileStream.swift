@@ -20,29 +20,35 @@ final class CheckedFileStream {
         if fd < 0 { throw RenderError.cannotCreate(path: path, reason: String(cString: strerror(errno))) }
     }
 
-    deinit { if fd >= 0 { _ = Foundation.close(fd) } }
+    deinit {
+        if fd >= 0 { _ = Foundation.close(fd) }
+        buffer.deallocate()
+    }
 
     /// Bytes not yet written: cairo hands over output in pieces of a few bytes, so they are
-    /// gathered and written 64 KiB at a time.
-    private var buffer: [UInt8] = []
+    /// gathered and written 64 KiB at a time (copied with memcpy: an Array append per piece
+    /// cost a 500-record briefing 20 million instructions).
+    private let buffer = UnsafeMutableRawPointer.allocate(byteCount: CheckedFileStream.bufferSize, alignment: 16)
+    private var buffered = 0
     private static let bufferSize = 64 << 10
 
     /// Takes all of `bytes`; false (and `failure` set) when the system refuses a write.
     func write(_ bytes: UnsafeRawPointer, count: Int) -> Bool {
         if failure != nil { return false }
-        if buffer.count + count > Self.bufferSize {
+        if buffered + count > Self.bufferSize {
             guard flush() else { return false }
             if count >= Self.bufferSize { return writeAll(bytes, count: count) }
         }
-        buffer.append(contentsOf: UnsafeRawBufferPointer(start: bytes, count: count))
+        (buffer + buffered).copyMemory(from: bytes, byteCount: count)
+        buffered += count
         return true
     }
 
     /// Writes the buffer out.
     private func flush() -> Bool {
-        if buffer.isEmpty { return true }
-        let ok = buffer.withUnsafeBytes { writeAll($0.baseAddress!, count: $0.count) }
-        buffer.removeAll(keepingCapacity: true)
+        if buffered == 0 { return true }
+        let ok = writeAll(buffer, count: buffered)
+        buffered = 0
         return ok
     }
 
@@ -79,6 +85,21 @@ final class CheckedFileStream {
         return stream.write(data, count: Int(length)) ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR
     }
 
-    /// The `closure` argument for `callback` (the writer keeps the stream alive meanwhile).
+    /// The `closure` argument for `callback`; `bind(to:)` keeps the stream alive meanwhile.
     var closure: UnsafeMutableRawPointer { Unmanaged.passUnretained(self).toOpaque() }
+
+    /// Keeps this stream alive as long as `surface`. cairo writes the end of a file when the
+    /// surface is destroyed, and something else (a context, a pattern) may hold the surface
+    /// after the writer has let the stream go: without this, cairo's last bytes would go to
+    /// freed memory, which the next render's buffer may be using.
+    func bind(to surface: OpaquePointer) {
+        let retained = Unmanaged.passRetained(self).toOpaque()
+        let status = cairo_surface_set_user_data(surface, &Self.surfaceKey, retained) {
+            Unmanaged<CheckedFileStream>.fromOpaque($0!).release()
+        }
+        if status != CAIRO_STATUS_SUCCESS { Unmanaged<CheckedFileStream>.fromOpaque(retained).release() }
+    }
+
+    /// The key of the stream among a surface's user data (only its address matters).
+    nonisolated(unsafe) private static var surfaceKey = cairo_user_data_key_t()
 }

@@ -124,6 +124,11 @@ enum PDFUpdater {
         }
         var stack = children(try pdf.object(tree)["K"]).reversed() as [Int]
         while let number = stack.popLast(), let next = wanted.first {
+            let size = structure.sizes.indices.contains(index) ? structure.sizes[index] : 0
+            if size > 0 && next.index >= index + size {
+                index += size  // nothing wanted below: not read
+                continue
+            }
             let element = try pdf.object(number)
             if index == next.index {
                 guard element["S"]?.name == next.element.role.rawValue else {
@@ -196,9 +201,14 @@ func pdfTextString(_ s: String) -> String {
         }
         return out + ")"
     }
-    var hex = "<FEFF"
-    for unit in s.utf16 { hex += String(format: "%04X", unit) }
-    return hex + ">"
+    let digits = Array("0123456789ABCDEF".utf8)
+    var hex: [UInt8] = Array("<FEFF".utf8)
+    hex.reserveCapacity(6 + 4 * s.utf16.count)
+    for unit in s.utf16 {
+        for shift in stride(from: 12, through: 0, by: -4) { hex.append(digits[Int(unit >> UInt16(shift)) & 0xF]) }
+    }
+    hex.append(UInt8(ascii: ">"))
+    return String(decoding: hex, as: UTF8.self)
 }
 
 /// A 128-bit hash of the file's bytes for the trailer /ID (two FNV-1a lanes): not for security,
