@@ -34,6 +34,8 @@ struct BoxWord {
 func bboxWords(_ pdf: URL) throws -> [BoxWord] {
     let out = try runTool("pdftotext", ["-bbox", pdf.path, "-"])
     if out.status != 0 { throw ToolError.missing("pdftotext failed: \(out.stderr)") }
+    // A PDF that poppler has to repair is a broken file, whatever words it still finds.
+    if out.stderr.contains("Error") { throw ToolError.failed("pdftotext found errors in \(pdf.lastPathComponent): \(out.stderr.prefix(300))") }
     var page = 0
     var words: [BoxWord] = []
     let k = 25.4 / 72

@@ -28,8 +28,12 @@ struct ToolResult {
 
 enum ToolError: Error, CustomStringConvertible {
     case missing(String)
+    case failed(String)
     var description: String {
-        switch self { case .missing(let t): return "\(t) is not installed; run `make deps` (it is required, not optional)" }
+        switch self {
+        case .missing(let t): return "\(t) is not installed; run `make deps` (it is required, not optional)"
+        case .failed(let what): return what
+        }
     }
 }
 
@@ -56,11 +60,26 @@ func runTool(_ name: String, _ args: [String], cwd: URL? = nil, env: [String: St
     p.standardOutput = out
     p.standardError = err
     try p.run()
+    // Standard error is drained on its own thread: a tool that fills that pipe (pdftotext
+    // reporting thousands of syntax errors) would otherwise wait forever for us to read it
+    // while we wait for its standard output to end.
+    let errBox = DataBox()
+    let errDone = DispatchSemaphore(value: 0)
+    Thread.detachNewThread {
+        errBox.data = err.fileHandleForReading.readDataToEndOfFile()
+        errDone.signal()
+    }
     let outData = out.fileHandleForReading.readDataToEndOfFile()
-    let errData = err.fileHandleForReading.readDataToEndOfFile()
+    errDone.wait()
+    let errData = errBox.data
     p.waitUntilExit()
     return ToolResult(status: p.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
                       stderr: String(decoding: errData, as: UTF8.self), data: outData)
+}
+
+/// Bytes handed from the thread that reads a tool's standard error.
+private final class DataBox: @unchecked Sendable {
+    var data = Data()
 }
 
 /// The `qbrief` binary built next to the test bundle.
