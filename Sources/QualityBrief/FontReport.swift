@@ -1,5 +1,6 @@
 import BriefCairo
 import BriefDocument
+import BriefModel
 import Foundation
 
 /// Which font file each role resolved to, for `qbrief fonts`.
@@ -18,10 +19,10 @@ public enum FontReport {
     }
 
     /// Resolves every role through fontconfig.
-    public static func rows(fontsDirectory: URL? = nil) throws -> [Row] {
+    public static func rows(fontsDirectory: URL? = nil) throws(QualityBriefError) -> [Row] {
         let lib: FontLibrary
         do { lib = try FontLibrary.shared(fontsDirectory: fontsDirectory ?? ResourceLocator.fontsDirectory()) } catch {
-            throw QualityBriefError.renderFailed("fonts: \(error)")
+            throw QualityBriefError.fonts(error)
         }
         return FontRole.allCases.map { role in
             let standIn = lib.standIn(for: role)
@@ -76,16 +77,19 @@ extension FontReport {
     /// Every character of `files` (read as UTF-8 text, row by row) that a role's fonts — its
     /// chain in `roles.txt` and fontconfig's fallbacks — cannot draw, with the row it is on.
     /// Each character is reported at its first occurrence in each file.
-    public static func uncovered(in files: [URL], fontsDirectory: URL? = nil) throws -> [Uncovered] {
+    public static func uncovered(in files: [URL], fontsDirectory: URL? = nil) throws(QualityBriefError) -> [Uncovered] {
         let lib: FontLibrary
         do { lib = try FontLibrary.shared(fontsDirectory: fontsDirectory ?? ResourceLocator.fontsDirectory()) } catch {
-            throw QualityBriefError.renderFailed("fonts: \(error)")
+            throw QualityBriefError.fonts(error)
         }
         var out: [Uncovered] = []
         for url in files {
             let text: String
+            if !FileManager.default.fileExists(atPath: url.path) { throw QualityBriefError.fileNotFound(path: url.path) }
             do { text = try String(contentsOf: url, encoding: .utf8) } catch {
-                throw QualityBriefError.missingResource("cannot read \(url.path) as UTF-8: \(error.localizedDescription)")
+                let d = Diagnostic(location: SourceLocation(file: url.path, line: 1, column: 1), severity: .error,
+                                   message: "cannot read the file as UTF-8 text: \(error.localizedDescription)")
+                throw QualityBriefError.invalidData([d], errorCount: 1)
             }
             // Characters no role lacks are skipped fast: check the file's distinct characters once.
             var missing: [Character: [String]] = [:]

@@ -43,10 +43,11 @@ public enum ProgrammesFile {
         var until: Int?
     }
 
-    /// The entries of the file at `url`; throws `QualityBriefError.badDefinition` naming the
-    /// file and what is wrong.
-    public static func entries(at url: URL) throws -> [ProgrammeCatalog.Entry] {
+    /// The entries of the file at `url`; throws `QualityBriefError.fileNotFound` when there is
+    /// none, else `QualityBriefError.badDefinition` naming the file and what is wrong.
+    public static func entries(at url: URL) throws(QualityBriefError) -> [ProgrammeCatalog.Entry] {
         let file = url.path
+        if !FileManager.default.fileExists(atPath: file) { throw .fileNotFound(path: file) }
         let text: String
         do { text = try String(contentsOf: url, encoding: .utf8) } catch {
             throw QualityBriefError.badDefinition(file: file, message: "cannot read the programmes file: \(error.localizedDescription)")
@@ -67,11 +68,12 @@ public enum ProgrammesFile {
     }
 
     /// `catalog` with the programmes of the files added in order.
-    public static func catalog(adding urls: [URL], to catalog: ProgrammeCatalog = .jiangsu) throws -> ProgrammeCatalog {
+    public static func catalog(adding urls: [URL], to catalog: ProgrammeCatalog = .jiangsu) throws(QualityBriefError) -> ProgrammeCatalog {
         var c = catalog
         for url in urls {
-            do { c = try c.adding(try entries(at: url)) } catch let conflict as ProgrammeCatalog.Conflict {
-                throw QualityBriefError.badDefinition(file: url.path, message: conflict.description)
+            let more = try entries(at: url)
+            do { c = try c.adding(more) } catch {
+                throw QualityBriefError.badDefinition(file: url.path, message: "\(error)")
             }
         }
         return c
