@@ -36,7 +36,7 @@ public struct Briefing: Sendable {
     /// `QualityBriefError.invalidDefinition`), then for missing fields and template
     /// placeholders (`placeholderProblems()`: `QualityBriefError.unfinishedDefinition`) unless
     /// it is a draft, whose every page then carries a large 草稿 mark.
-    public func document() throws(QualityBriefError) -> Document {
+    public func document() throws -> Document {
         try definition.validate()
         let draft = definition.draft ?? false
         if !draft {
@@ -81,13 +81,13 @@ public struct Briefing: Sendable {
     /// definition's home province is not a province (only possible for one built in Swift; YAML
     /// is checked on reading), exactly as `figures()`, `document()` and `render` do: a summary
     /// is never worded for a province the definition did not name.
-    public func summary() throws(QualityBriefError) -> [String] {
+    public func summary() throws -> [String] {
         BriefingWording(try figures()).summary()
     }
 
     /// The figures the briefing quotes, computed once from the register, the filter and the
     /// definition's home province (default 江苏省); testable without rendering.
-    public func figures() throws(QualityBriefError) -> BriefingFigures {
+    public func figures() throws -> BriefingFigures {
         BriefingFigures(table: register.table, filter: filter, home: try definition.homeProvinceRegion())
     }
 
@@ -101,7 +101,7 @@ public struct Briefing: Sendable {
     @discardableResult
     public func render(to url: URL, format: OutputFormat = .pdf, fontsDirectory: URL? = nil,
                        pngResolution: Double = 150, pdfOptions: PDFOptions = PDFOptions(),
-                       progress: ((Int) -> Void)? = nil) throws(QualityBriefError) -> RenderResult {
+                       progress: ((Int) -> Void)? = nil) throws -> RenderResult {
         let target = try OutputTarget.resolve(url, format: format, inputs: register.sources)
         return try Renderer(fontsDirectory: fontsDirectory).render(document(), to: target, format: format,
                                                                    pngResolution: pngResolution, pdfOptions: pdfOptions,
@@ -137,7 +137,7 @@ public struct Renderer: Sendable {
     let library: FontLibrary
 
     /// Creates a renderer with fonts from `fontsDirectory` (default: the project's `Fonts/`).
-    public init(fontsDirectory: URL? = nil) throws(QualityBriefError) {
+    public init(fontsDirectory: URL? = nil) throws {
         do {
             library = try FontLibrary.shared(fontsDirectory: fontsDirectory ?? ResourceLocator.fontsDirectory())
         } catch {
@@ -161,7 +161,7 @@ public struct Renderer: Sendable {
     /// `render` for fonts and cairo, `io` for files that cannot be written.
     public func render(_ document: Document, to url: URL, format: OutputFormat = .pdf,
                        pngResolution: Double = 150, pdfOptions: PDFOptions = PDFOptions(),
-                       progress: ((Int) -> Void)? = nil) throws(QualityBriefError) -> RenderResult {
+                       progress: ((Int) -> Void)? = nil) throws -> RenderResult {
         try Self.check(document)
         // Regular files only, links followed, extension agreeing (`OutputTarget`).
         let url = try OutputTarget.resolve(url, format: format, inputs: [])

@@ -19,7 +19,7 @@ public enum FontReport {
     }
 
     /// Resolves every role through fontconfig.
-    public static func rows(fontsDirectory: URL? = nil) throws(QualityBriefError) -> [Row] {
+    public static func rows(fontsDirectory: URL? = nil) throws -> [Row] {
         let lib: FontLibrary
         do { lib = try FontLibrary.shared(fontsDirectory: fontsDirectory ?? ResourceLocator.fontsDirectory()) } catch {
             throw QualityBriefError.fonts(error)
@@ -77,7 +77,7 @@ extension FontReport {
     /// Every character of `files` (read as UTF-8 text, row by row) that a role's fonts — its
     /// chain in `roles.txt` and fontconfig's fallbacks — cannot draw, with the row it is on.
     /// Each character is reported at its first occurrence in each file.
-    public static func uncovered(in files: [URL], fontsDirectory: URL? = nil) throws(QualityBriefError) -> [Uncovered] {
+    public static func uncovered(in files: [URL], fontsDirectory: URL? = nil) throws -> [Uncovered] {
         let lib: FontLibrary
         do { lib = try FontLibrary.shared(fontsDirectory: fontsDirectory ?? ResourceLocator.fontsDirectory()) } catch {
             throw QualityBriefError.fonts(error)

@@ -15,7 +15,7 @@ public enum OutputTarget {
     /// The file to write for `url` (the end of its chain of symbolic links), after the checks
     /// above; throws `QualityBriefError.unsafeOutput` with a one-line message otherwise.
     /// Temporary files of killed runs beside the target are removed on the way.
-    public static func resolve(_ url: URL, format: OutputFormat, inputs: [URL]) throws(QualityBriefError) -> URL {
+    public static func resolve(_ url: URL, format: OutputFormat, inputs: [URL]) throws -> URL {
         let given = url.path
         if given.isEmpty { throw QualityBriefError.unsafeOutput("the output name is empty; give a file name such as briefing.pdf") }
         if given.hasSuffix("/") { throw QualityBriefError.unsafeOutput("\(given) names a directory; give a file name such as \(given)briefing.pdf") }

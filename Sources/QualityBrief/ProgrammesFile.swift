@@ -45,9 +45,9 @@ public enum ProgrammesFile {
 
     /// The entries of the file at `url`; throws `QualityBriefError.fileNotFound` when there is
     /// none, else `QualityBriefError.badDefinition` naming the file and what is wrong.
-    public static func entries(at url: URL) throws(QualityBriefError) -> [ProgrammeCatalog.Entry] {
+    public static func entries(at url: URL) throws -> [ProgrammeCatalog.Entry] {
         let file = url.path
-        if !FileManager.default.fileExists(atPath: file) { throw .fileNotFound(path: file) }
+        if !FileManager.default.fileExists(atPath: file) { throw QualityBriefError.fileNotFound(path: file) }
         let text: String
         do { text = try String(contentsOf: url, encoding: .utf8) } catch {
             throw QualityBriefError.badDefinition(file: file, message: "cannot read the programmes file: \(error.localizedDescription)")
@@ -68,7 +68,7 @@ public enum ProgrammesFile {
     }
 
     /// `catalog` with the programmes of the files added in order.
-    public static func catalog(adding urls: [URL], to catalog: ProgrammeCatalog = .jiangsu) throws(QualityBriefError) -> ProgrammeCatalog {
+    public static func catalog(adding urls: [URL], to catalog: ProgrammeCatalog = .jiangsu) throws -> ProgrammeCatalog {
         var c = catalog
         for url in urls {
             let more = try entries(at: url)

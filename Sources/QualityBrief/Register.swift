@@ -84,13 +84,13 @@ public struct Register: Sendable {
     /// Reads CSV, XLSX and JSON files; throws `QualityBriefError.fileNotFound` for a file that
     /// does not exist and `QualityBriefError.invalidData` if any row has an error (warnings are
     /// kept in `diagnostics`; `loadLeniently` keeps the records of a register with errors).
-    public static func load(_ paths: [String], options: LoadOptions = LoadOptions()) throws(QualityBriefError) -> Register {
+    public static func load(_ paths: [String], options: LoadOptions = LoadOptions()) throws -> Register {
         try load(urls: paths.map { URL(fileURLWithPath: $0) }, options: options)
     }
 
     /// Reads files from URLs; see `load(_:options:)`.
-    public static func load(urls: [URL], options: LoadOptions = LoadOptions()) throws(QualityBriefError) -> Register {
-        for url in urls where !FileManager.default.fileExists(atPath: url.path) { throw .fileNotFound(path: url.path) }
+    public static func load(urls: [URL], options: LoadOptions = LoadOptions()) throws -> Register {
+        for url in urls where !FileManager.default.fileExists(atPath: url.path) { throw QualityBriefError.fileNotFound(path: url.path) }
         let register = loadLeniently(urls: urls, options: options)
         if register.hasErrors { throw QualityBriefError.invalidData(register.diagnostics, errorCount: register.errorCount) }
         return register

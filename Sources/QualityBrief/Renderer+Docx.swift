@@ -15,7 +15,7 @@ extension Renderer {
     /// Charts and tables are checked as by `render(_:to:format:pngResolution:pdfOptions:progress:)`
     /// (`QualityBriefError.invalidSpec`); every error thrown is a `QualityBriefError`.
     public func renderDocx(_ document: Document, to url: URL, chartResolution: Double = 300,
-                           editableCharts: Bool? = nil) throws(QualityBriefError) -> RenderResult {
+                           editableCharts: Bool? = nil) throws -> RenderResult {
         try Self.check(document)
         let editable = editableCharts ?? (ProcessInfo.processInfo.environment["QUALITYBRIEF_DOCX_CHARTS"] == "editable")
         try? library.subsetFonts(to: document.characterScalars(), boldRoles: document.boldRoles)
@@ -40,13 +40,13 @@ extension Renderer {
             try DocxWriter(document: document, drawChart: draw, editableCharts: editable,
                            chartColors: ChartPalette.colors).write(to: url)
         } catch let e as RenderError {
-            throw .render(path: url.path, message: "chart picture: \(e)")
+            throw QualityBriefError.render(path: url.path, message: "chart picture: \(e)")
         } catch {
-            throw .writing(url.path, error)
+            throw QualityBriefError.writing(url.path, error)
         }
         let pages: Int
         do { pages = try DocumentLayouter(measurer: measurer).layout(document) { _ in } } catch {
-            throw .writing(url.path, error)
+            throw QualityBriefError.writing(url.path, error)
         }
         return RenderResult(pageCount: pages, files: [url])
     }

@@ -79,8 +79,8 @@ public struct ReportDefinition: Codable, Sendable, Equatable {
     /// Reads a definition from a YAML file (at most `DefinitionLimits.fileSize` bytes);
     /// `QualityBriefError.fileNotFound` when there is none, `invalidDefinition` for what is
     /// wrong in it (see `parse(_:file:)`).
-    public static func load(_ url: URL) throws(QualityBriefError) -> ReportDefinition {
-        if !FileManager.default.fileExists(atPath: url.path) { throw .fileNotFound(path: url.path) }
+    public static func load(_ url: URL) throws -> ReportDefinition {
+        if !FileManager.default.fileExists(atPath: url.path) { throw QualityBriefError.fileNotFound(path: url.path) }
         let text: String
         do {
             let size = (try FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.intValue ?? 0
@@ -99,7 +99,7 @@ public struct ReportDefinition: Codable, Sendable, Equatable {
     /// Parses a definition from YAML text. Every problem — YAML syntax, nesting deeper than
     /// `DefinitionLimits.yamlNesting`, a wrong type, a value out of range (`problems()`) — is
     /// thrown as `QualityBriefError.invalidDefinition` located at its line and column.
-    public static func parse(_ yaml: String, file: String = "<yaml>") throws(QualityBriefError) -> ReportDefinition {
+    public static func parse(_ yaml: String, file: String = "<yaml>") throws -> ReportDefinition {
         func fail(_ key: String, _ message: String, _ line: Int?, _ column: Int?) -> QualityBriefError {
             .invalidDefinition([DefinitionProblem(file: file, line: line, column: column, key: key, message: message)])
         }
@@ -144,7 +144,7 @@ public struct ReportDefinition: Codable, Sendable, Equatable {
     /// Throws `QualityBriefError.invalidDefinition` with every problem (`problems()`), each
     /// located through `origin` (file, line and column; or the flag that set the value), else
     /// attributed to `file`.
-    public func validate(file: String = "<definition>") throws(QualityBriefError) {
+    public func validate(file: String = "<definition>") throws {
         let found = problems()
         if !found.isEmpty { throw QualityBriefError.invalidDefinition(found.map { locate($0, file: file) }) }
     }
@@ -166,7 +166,7 @@ public struct ReportDefinition: Codable, Sendable, Equatable {
 
     /// The home province as a catalog region: `homeProvince` resolved (江苏省 when nil).
     /// Throws `badDefinition` when it does not name one of the 34 provincial-level units.
-    public func homeProvinceRegion() throws(QualityBriefError) -> Region {
+    public func homeProvinceRegion() throws -> Region {
         guard let text = homeProvince else { return BriefingFigures.jiangsu }
         if case .found(let r) = RegionCatalog.resolve(text), r.level == 1 { return r }
         throw QualityBriefError.badDefinition(
