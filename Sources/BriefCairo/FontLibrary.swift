@@ -9,7 +9,7 @@ internal import CPangoCairo
 ///
 /// Pango font maps are not thread safe and Pango's default font map is per thread, so the
 /// library owns one font map and serialises every Pango call behind its lock.
-public final class FontLibrary: @unchecked Sendable {
+package final class FontLibrary: @unchecked Sendable {
     /// One family choice for a role, as resolved from `roles.txt` or the built-in defaults.
     struct RoleChoice {
         var family: String

@@ -9,7 +9,7 @@ internal import CPangoCairo
 /// Thread safe: all Pango work happens under the library's lock. Results are cached per
 /// font: single CJK characters (ideographs, CJK punctuation, full-width forms) by
 /// character, everything else by whole string, so that Latin kerning stays exact.
-public struct PangoTextMeasurer: TextMeasuring, Sendable {
+package struct PangoTextMeasurer: TextMeasuring, Sendable {
     /// The fonts measured with.
     public let library: FontLibrary
 

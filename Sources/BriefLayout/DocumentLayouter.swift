@@ -4,7 +4,7 @@ import BriefDocument
 ///
 /// Pages are handed to `emit` as soon as they are full, so that a renderer can write and
 /// forget them; memory stays flat however long the document is.
-public struct DocumentLayouter: Sendable {
+package struct DocumentLayouter: Sendable {
     private let measurer: any TextMeasuring
 
     /// Creates a layouter measuring text through `measurer`.

@@ -43,7 +43,7 @@ public enum FontReport {
     }
 
     /// 小标宋, 仿宋, 黑体, 楷体, 宋体.
-    public static func chineseName(_ role: FontRole) -> String {
+    package static func chineseName(_ role: FontRole) -> String {
         switch role {
         case .xiaobiaosong: return "小标宋"
         case .fangsong: return "仿宋"

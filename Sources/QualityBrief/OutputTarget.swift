@@ -11,7 +11,7 @@ import Foundation
 ///   spellings of the path) is never written over; for PNG and SVG neither is any input named
 ///   like a page file (`stem-N.png`).
 /// - A known extension (.pdf, .png, .svg, .docx) must agree with the format.
-public enum OutputTarget {
+package enum OutputTarget {
     /// The file to write for `url` (the end of its chain of symbolic links), after the checks
     /// above; throws `QualityBriefError.unsafeOutput` with a one-line message otherwise.
     /// Temporary files of killed runs beside the target are removed on the way.

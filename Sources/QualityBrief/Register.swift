@@ -39,7 +39,7 @@ public struct Register: Sendable {
     public static let columnarThreshold = 4 << 20
 
     /// Wraps records read by `DatasetLoader.load`.
-    public init(dataset: Dataset) {
+    package init(dataset: Dataset) {
         table = AwardTable(dataset.records)
         diagnostics = dataset.diagnostics
         recordCount = dataset.records.count
@@ -51,7 +51,7 @@ public struct Register: Sendable {
     }
 
     /// Wraps a register read by `DatasetLoader.loadColumns`.
-    public init(columns: ColumnarRegister) {
+    package init(columns: ColumnarRegister) {
         table = AwardTable(columns)
         diagnostics = columns.diagnostics
         recordCount = columns.count
