@@ -174,23 +174,6 @@ package final class FontLibrary: @unchecked Sendable {
         try self.init(fontsDirectory: fontsDirectory ?? URL(fileURLWithPath: "/nonexistent-qualitybrief-fonts"))
     }
 
-    /// `Fonts/` found at run time: `QUALITYBRIEF_FONTS`, then `Fonts` in the current directory
-    /// or its parents, then next to or above the executable.
-    public static func defaultFontsDirectory() -> URL? {
-        let fm = FileManager.default
-        if let env = ProcessInfo.processInfo.environment["QUALITYBRIEF_FONTS"], !env.isEmpty {
-            return URL(fileURLWithPath: env)
-        }
-        var candidates: [URL] = []
-        var dir = URL(fileURLWithPath: fm.currentDirectoryPath)
-        for _ in 0..<4 { candidates.append(dir); dir.deleteLastPathComponent() }
-        var exe = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath()
-        for _ in 0..<5 { exe.deleteLastPathComponent(); candidates.append(exe) }
-        var isDir: ObjCBool = false
-        return candidates.map { $0.appendingPathComponent("Fonts") }
-            .first { fm.fileExists(atPath: $0.path, isDirectory: &isDir) && isDir.boolValue }
-    }
-
     /// The installed family that draws `role`.
     public func resolvedFamily(for role: FontRole) -> String {
         roles[role]!.family

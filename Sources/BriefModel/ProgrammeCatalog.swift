@@ -132,13 +132,6 @@ public struct ProgrammeCatalog: Sendable {
         return nil
     }
 
-    /// The former name `text` is written in and the last year it was used, when it is one.
-    package func formerName(_ text: String) -> FormerName? {
-        let t = Self.key(text)
-        for e in entries { if let f = e.formerNames.first(where: { Self.key($0.name) == t }) { return f } }
-        return nil
-    }
-
     /// What the unknown-programme error lists as expected.
     package var expectedText: String {
         var s = "中国质量奖, 江苏省省长质量奖 (formerly 江苏省质量奖), 市长质量奖 (a Jiangsu city's, e.g. 苏州市市长质量奖) or a county-level city's (e.g. 宜兴市市长质量奖)"
