@@ -75,7 +75,7 @@ public struct AwardTable: Sendable {
     /// Encodes a register read straight into columns (`DatasetLoader.loadColumns`), without
     /// an `AwardRecord` per row; counts agree with `init(_:)` on the same rows. The columns are
     /// converted side by side on the available cores when there are many rows.
-    public init(_ columns: ColumnarRegister) {
+    package init(_ columns: ColumnarRegister) {
         let n = columns.count
         let minYear = Int(columns.year.min() ?? 0)
         final class Converted: @unchecked Sendable {

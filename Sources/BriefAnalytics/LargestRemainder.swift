@@ -1,5 +1,5 @@
 /// Rounding of shares by the largest-remainder (Hamilton) method, in integer arithmetic.
-public enum LargestRemainder {
+package enum LargestRemainder {
     /// Percentages of `counts` with `digits` decimals that sum to exactly 100 (all 0 when
     /// the counts sum to 0). Leftover units go to the largest remainders, earlier rows first.
     public static func percentages(_ counts: [Int], digits: Int) -> [Double] {

@@ -4,7 +4,7 @@ import Foundation
 internal import CPangoCairo
 
 /// The kinds of file the renderer writes.
-public enum OutputFormat: String, Sendable, CaseIterable, Codable {
+package enum OutputFormat: String, Sendable, CaseIterable, Codable {
     /// One PDF with metadata, outline and page labels.
     case pdf
     /// One PNG per page (`name-1.png`, `name-2.png` …).
@@ -17,7 +17,7 @@ public enum OutputFormat: String, Sendable, CaseIterable, Codable {
 /// grow with the page count). Nothing appears at the destination until `finish()`: pages go to
 /// hidden temporary files in the destination directory, which `finish()` renames into place
 /// and which any failure, or dropping the writer unfinished, removes.
-public final class CairoPageWriter {
+package final class CairoPageWriter {
     /// Where the output goes (for PNG and SVG, the stem of the per-page names).
     public let url: URL
     /// Output kind.
@@ -588,7 +588,7 @@ private final class Counter: @unchecked Sendable {
 }
 
 /// Renders `pages` to `url` in `format` and returns the files written.
-public func renderPages(_ pages: [LaidOutPage], to url: URL, format: OutputFormat, metadata: DocumentMetadata,
+package func renderPages(_ pages: [LaidOutPage], to url: URL, format: OutputFormat, metadata: DocumentMetadata,
                         library: FontLibrary, pdfOptions: PDFOptions = PDFOptions()) throws -> [URL] {
     let writer = try CairoPageWriter(url: url, format: format, metadata: metadata, library: library,
                                      pdfOptions: pdfOptions)

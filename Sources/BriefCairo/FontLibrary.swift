@@ -9,7 +9,7 @@ internal import CPangoCairo
 ///
 /// Pango font maps are not thread safe and Pango's default font map is per thread, so the
 /// library owns one font map and serialises every Pango call behind its lock.
-public final class FontLibrary: @unchecked Sendable {
+package final class FontLibrary: @unchecked Sendable {
     /// One family choice for a role, as resolved from `roles.txt` or the built-in defaults.
     struct RoleChoice {
         var family: String
@@ -172,23 +172,6 @@ public final class FontLibrary: @unchecked Sendable {
     /// only). Convenience for callers whose fonts folder lookup may fail.
     public convenience init(fontsDirectory: URL?) throws {
         try self.init(fontsDirectory: fontsDirectory ?? URL(fileURLWithPath: "/nonexistent-qualitybrief-fonts"))
-    }
-
-    /// `Fonts/` found at run time: `QUALITYBRIEF_FONTS`, then `Fonts` in the current directory
-    /// or its parents, then next to or above the executable.
-    public static func defaultFontsDirectory() -> URL? {
-        let fm = FileManager.default
-        if let env = ProcessInfo.processInfo.environment["QUALITYBRIEF_FONTS"], !env.isEmpty {
-            return URL(fileURLWithPath: env)
-        }
-        var candidates: [URL] = []
-        var dir = URL(fileURLWithPath: fm.currentDirectoryPath)
-        for _ in 0..<4 { candidates.append(dir); dir.deleteLastPathComponent() }
-        var exe = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath()
-        for _ in 0..<5 { exe.deleteLastPathComponent(); candidates.append(exe) }
-        var isDir: ObjCBool = false
-        return candidates.map { $0.appendingPathComponent("Fonts") }
-            .first { fm.fileExists(atPath: $0.path, isDirectory: &isDir) && isDir.boolValue }
     }
 
     /// The installed family that draws `role`.

@@ -9,7 +9,7 @@ internal import CPangoCairo
 /// Thread safe: all Pango work happens under the library's lock. Results are cached per
 /// font: single CJK characters (ideographs, CJK punctuation, full-width forms) by
 /// character, everything else by whole string, so that Latin kerning stays exact.
-public struct PangoTextMeasurer: TextMeasuring, Sendable {
+package struct PangoTextMeasurer: TextMeasuring, Sendable {
     /// The fonts measured with.
     public let library: FontLibrary
 
@@ -129,26 +129,5 @@ extension FontLibrary {
             }
         }
         return advances
-    }
-
-    /// Calls `body(byteOffset, width, glyphInfo)` for every glyph of the layout's first line,
-    /// in visual order. `byteOffset` is the start of the glyph's cluster in the layout text.
-    func forEachGlyph(_ layout: OpaquePointer,
-                      _ body: (Int, Int32, UnsafeMutablePointer<PangoGlyphInfo>) -> Void) {
-        guard let line = pango_layout_get_line(layout, 0) else { return }
-        var node = line.pointee.runs
-        while let n = node {
-            if let data = n.pointee.data {
-                let run = data.assumingMemoryBound(to: PangoGlyphItem.self)
-                let itemOffset = Int(run.pointee.item.pointee.offset)
-                let glyphs = run.pointee.glyphs!
-                let num = Int(glyphs.pointee.num_glyphs)
-                for i in 0..<num {
-                    let info = glyphs.pointee.glyphs.advanced(by: i)
-                    body(itemOffset + Int(glyphs.pointee.log_clusters[i]), info.pointee.geometry.width, info)
-                }
-            }
-            node = n.pointee.next
-        }
     }
 }

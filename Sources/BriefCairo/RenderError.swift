@@ -1,7 +1,7 @@
 import Foundation
 
 /// Why fonts could not be set up or a page could not be written.
-public enum RenderError: Error, CustomStringConvertible, Sendable, Equatable {
+package enum RenderError: Error, CustomStringConvertible, Sendable, Equatable {
     /// The private fontconfig configuration, the font map or `roles.txt` is unusable.
     case fontConfiguration(String)
     /// An output file or its temporary could not be created.

@@ -4,7 +4,7 @@ import Foundation
 /// name, font subsets), so that a program stopped by SIGINT or SIGTERM can remove them before
 /// it exits (`removeAll()`), and what a run killed outright left behind can be found by the
 /// next one (`removeStale(in:prefix:)`): their names carry the process id.
-public enum TemporaryFiles {
+package enum TemporaryFiles {
     private static let lock = NSLock()
     nonisolated(unsafe) private static var paths: Set<String> = []
 

@@ -1,5 +1,5 @@
 /// Chinese number formatting for headings, issues, dates and shares.
-public enum ChineseNumbers {
+package enum ChineseNumbers {
     private static let digits = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"]
 
     /// Chinese numeral for 0…9999 as used in headings: 1 → 一, 10 → 十, 12 → 十二, 20 → 二十,

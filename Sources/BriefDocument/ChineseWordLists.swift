@@ -1,6 +1,6 @@
 /// Small Chinese word lists the typesetting rules consult. They are matched against the
 /// document's own text, never written by themselves.
-public enum ChineseWordLists {
+package enum ChineseWordLists {
     /// Units and measure words a number is kept with ("199项", "12家", "2024年").
     public static let units: Set<Character> = Set("项家年个名位届次件份人元万亿月日%％")
 

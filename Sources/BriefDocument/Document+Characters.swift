@@ -9,7 +9,7 @@ extension Document {
     ///
     /// The walk goes through `Encodable`, so a string field added to any part of the
     /// document is covered without changing this code.
-    public func characterScalars() -> [UInt32] {
+    package func characterScalars() -> [UInt32] {
         let sink = ScalarBitmap()
         // The collector never throws: every container method only records strings.
         try? encode(to: StringCollector(sink: sink))
@@ -48,7 +48,7 @@ final class ScalarBitmap {
 extension Document {
     /// The roles some style of this document or its attachments sets in bold; the layout
     /// itself adds bold nowhere else.
-    public var boldRoles: Set<FontRole> {
+    package var boldRoles: Set<FontRole> {
         var roles = Set(styles.allStyles.filter(\.bold).map(\.role))
         for a in attachments ?? [] { roles.formUnion(a.boldRoles) }
         return roles

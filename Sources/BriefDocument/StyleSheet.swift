@@ -122,7 +122,7 @@ public struct StyleSheet: Codable, Sendable, Equatable {
     }
 
     /// Every text style of the sheet.
-    public var allStyles: [TextStyle] {
+    package var allStyles: [TextStyle] {
         [title] + headings + [body, note, caption, tableHeader, tableBody, chartLabel, pageNumber]
     }
 

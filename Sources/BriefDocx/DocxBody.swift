@@ -2,7 +2,7 @@ import BriefDocument
 import Foundation
 
 /// A chart drawn as a picture for the Word file: PNG bytes and the size it is shown at.
-public struct DocxPicture: Sendable, Equatable {
+package struct DocxPicture: Sendable, Equatable {
     /// PNG file contents.
     public var png: Data
     /// Shown width in points.
@@ -20,7 +20,7 @@ public struct DocxPicture: Sendable, Equatable {
 
 /// Draws a chart as a picture of `width` × `spec.height` points; nil leaves the chart out
 /// (its title and data are then written as a table).
-public typealias DocxChartDrawing = (_ spec: ChartSpec, _ width: Double) throws -> DocxPicture?
+package typealias DocxChartDrawing = (_ spec: ChartSpec, _ width: Double) throws -> DocxPicture?
 
 /// Writes the flow of a document (`w:body` content) and collects the pictures it embeds.
 final class DocxBody {

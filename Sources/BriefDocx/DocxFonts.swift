@@ -24,7 +24,7 @@ enum Units {
 
 /// How a font role is named in a Word file: the name an office PC has (the fonts Chinese
 /// government offices install), and the open face that stands in for it on Linux.
-public struct DocxFont: Sendable, Equatable {
+package struct DocxFont: Sendable, Equatable {
     /// The role.
     public var role: FontRole
     /// Family name as installed on an office PC, e.g. 仿宋_GB2312; `w:eastAsia` of runs.

@@ -2,7 +2,7 @@ import BriefDocument
 import Foundation
 
 /// Why a Word file could not be written.
-public enum DocxError: Error, CustomStringConvertible, Sendable, Equatable {
+package enum DocxError: Error, CustomStringConvertible, Sendable, Equatable {
     /// The output or its temporary file could not be created.
     case cannotCreate(path: String, reason: String)
     /// Drawing a chart or packaging the file failed.
@@ -24,7 +24,7 @@ public enum DocxError: Error, CustomStringConvertible, Sendable, Equatable {
 ///
 /// The same document and date give the same bytes: ZIP entries in a fixed order with the
 /// document's date as their time stamp.
-public struct DocxWriter {
+package struct DocxWriter {
     /// The document to write.
     public let document: Document
     /// Draws each chart as a picture.

@@ -6,7 +6,7 @@ extension ChartSpec {
     /// “图1　各设区市获奖数量：苏州67项、南京46项”. Categories that are years (a time series)
     /// keep their order (“2012年：26项、2013年：24项”); with several series each category lists
     /// them by name (“2012年：中国质量奖0项，江苏省省长质量奖10项；…”); an empty chart says 无数据.
-    public var alternativeText: String {
+    package var alternativeText: String {
         let unit = valueUnit.isEmpty ? "项" : valueUnit
         let title = self.title.isEmpty ? "图" : self.title
         let used = series.filter { !$0.values.isEmpty }

@@ -13,7 +13,7 @@ import BriefDocument
 /// than the categories is padded with 0 and a longer one cut; pies and donuts use the first
 /// series and leave out zero slices. A chart with no categories, no series or only zero
 /// values draws its title and a centred “无数据” and nothing else.
-public enum ChartLayout {
+package enum ChartLayout {
     /// The text drawn in place of a chart with no data.
     public static let noDataText = "无数据"
 

@@ -5,7 +5,7 @@ import BriefDocument
 ///
 /// Order: deep red (close to ``RGBColor/officialRed``), blue-grey, gold, teal, light grey,
 /// khaki, charcoal. Luma (Rec. 601) of each: 0.23, 0.46, 0.65, 0.34, 0.78, 0.55, 0.15.
-public enum ChartPalette {
+package enum ChartPalette {
     /// The series colours, in order of use.
     public static let colors: [RGBColor] = [
         RGBColor(hex: 0xC00000),  // deep red

@@ -4,7 +4,7 @@ import BriefDocument
 ///
 /// Pages are handed to `emit` as soon as they are full, so that a renderer can write and
 /// forget them; memory stays flat however long the document is.
-public struct DocumentLayouter: Sendable {
+package struct DocumentLayouter: Sendable {
     private let measurer: any TextMeasuring
 
     /// Creates a layouter measuring text through `measurer`.
@@ -49,7 +49,7 @@ final class FlowLayout {
     /// The least share of its height a chart is drawn at to stay on a page.
     static let chartShrink = 0.85
     /// Set by a heading that stays on the page because the keep-together group after it splits.
-    private var splitNextGroup = false
+    var splitNextGroup = false
 
     let page: PageBuilder
     let styles: StyleSheet
@@ -70,75 +70,9 @@ final class FlowLayout {
         }
     }
 
+    /// Places one block through its flow contract (`FlowBlock`).
     private func place(_ block: Block, next: Block?) throws {
-        switch block {
-        case .title(let text):
-            let st = styles.title
-            let lines = breaker.breakLines(text, font: FontSpec(st), width: page.block.width)
-            let own = st.spaceBefore + Double(lines.count) * st.lineHeight + st.spaceAfter
-            let need = own + minimumHeight(next, below: own)
-            if page.remaining < need && !page.atPageTop { try page.newPage() }
-            page.cursor += st.spaceBefore
-            page.tagged(.h1) { placeLines(lines, style: st, x: page.block.x, width: page.block.width) }
-            page.cursor += st.spaceAfter
-        case .heading(let h):
-            let st = styles.heading(h.level)
-            let indent = indentWidth(st)
-            let lines = breaker.breakLines(h.text, font: FontSpec(st), width: page.block.width, firstIndent: indent)
-            let before = page.atPageTop ? 0 : st.spaceBefore
-            let own = before + Double(lines.count) * st.lineHeight + st.spaceAfter
-            let need = own + minimumHeight(next, below: own)
-            if page.remaining < need && !page.atPageTop { try page.newPage() }
-            // The heading stays because the group after it will let its chart go over: hold
-            // the group to that (the room it sees once the heading is placed is smaller).
-            if case .keepTogether(let inner)? = next, splitsKeepTogether(inner, below: own) { splitNextGroup = true }
-            if !page.atPageTop { page.cursor += st.spaceBefore }
-            if h.inOutline {
-                page.addOutline(OutlineEntry(title: h.text, level: h.level, y: page.cursor))
-            }
-            page.tagged(.heading(h.level + 1)) {
-                placeLines(lines, style: st, x: page.block.x, width: page.block.width, firstIndent: indent)
-            }
-            page.cursor += st.spaceAfter
-        case .paragraph(let p):
-            try placeParagraph(p)
-        case .table(let t):
-            try TableLayout(page: page, styles: styles, breaker: breaker).place(t)
-        case .chart(let c):
-            if c.height > page.block.height {
-                throw LayoutError.tooLarge(what: "chart “\(c.title)”", page: page.pageNumber,
-                                           height: c.height, available: page.block.height)
-            }
-            // A chart may give up to a fifth of its height to stay on a page rather than
-            // leave the rest of it empty.
-            var height = c.height
-            if page.remaining < height {
-                if !page.atPageTop && page.remaining >= Self.chartShrink * height {
-                    height = page.remaining
-                } else {
-                    try page.newPage()
-                }
-            }
-            let frame = Rect(x: page.block.x, y: page.cursor, width: page.block.width, height: height)
-            page.tagged(.figure, alt: c.alternativeText) {
-                page.add(contentsOf: ChartLayout.items(for: c, in: frame, styles: styles, measurer: measurer))
-            }
-            page.cursor = min(page.block.maxY, page.cursor + height + 6)
-        case .spacer(let h):
-            if !page.atPageTop { page.cursor = min(page.block.maxY, page.cursor + h) }
-        case .pageBreak:
-            if !page.atPageTop { try page.newPage() }
-        case .keepTogether(let inner):
-            // Kept together unless moving them would leave more than a quarter of the page
-            // empty: then the lead stays here and what follows (its chart) goes over.
-            let h = inner.reduce(0) { $0 + shrunkHeight($1) }
-            let split = splitNextGroup || splitsKeepTogether(inner)
-            splitNextGroup = false
-            if h <= page.block.height && page.remaining < h && !page.atPageTop && !split {
-                try page.newPage()
-            }
-            try place(inner)
-        }
+        try block.flowBlock.place(in: self, next: next)
     }
 
     func style(of kind: ParagraphKind) -> TextStyle {
@@ -158,7 +92,9 @@ final class FlowLayout {
         }
     }
 
-    private func placeParagraph(_ p: Paragraph) throws {
+    /// Places a paragraph's lines, breaking between pages: never one first line alone at a
+    /// page foot, never one last line alone at a page top.
+    func placeParagraph(_ p: Paragraph) throws {
         let st = style(of: p.kind)
         let indent = indentWidth(st)
         let lines = breaker.breakLines(p.text, font: FontSpec(st), width: page.block.width, firstIndent: indent)
@@ -219,24 +155,7 @@ final class FlowLayout {
     /// The least height that must fit with a preceding heading (keep-with-next).
     /// `below`: the height of what is placed before `block` on this page (the heading itself).
     func minimumHeight(_ block: Block?, below: Double = 0) -> Double {
-        guard let block else { return 0 }
-        switch block {
-        case .paragraph(let p):
-            let st = style(of: p.kind)
-            let n = breaker.breakLines(p.text, font: FontSpec(st), width: page.block.width,
-                                       firstIndent: indentWidth(st)).count
-            return st.spaceBefore + Double(min(n, 2)) * st.lineHeight
-        case .heading(let h):
-            return styles.heading(h.level).lineHeight + styles.heading(h.level).spaceBefore
-        case .title: return styles.title.lineHeight
-        case .chart(let c): return Self.chartShrink * c.height
-        case .table(let t):
-            return TableLayout(page: page, styles: styles, breaker: breaker).minimumHeight(t)
-        case .keepTogether(let inner):
-            if splitsKeepTogether(inner, below: below), let first = inner.first { return minimumHeight(first) }
-            return inner.reduce(0) { $0 + shrunkHeight($1) }
-        case .spacer, .pageBreak: return 0
-        }
+        block?.flowBlock.minimumHeight(in: self, below: below) ?? 0
     }
 
     /// Whether a keep-together group may be let go where it does not fit: moving it whole
@@ -251,31 +170,8 @@ final class FlowLayout {
     }
 
     /// The height of a block with its chart, if it is one, drawn as small as it may be.
-    func shrunkHeight(_ block: Block) -> Double {
-        if case .chart(let c) = block { return Self.chartShrink * c.height + 6 }
-        return fullHeight(block)
-    }
+    func shrunkHeight(_ block: Block) -> Double { block.flowBlock.shrunkHeight(in: self) }
 
     /// The whole height of a block placed on one page.
-    func fullHeight(_ block: Block) -> Double {
-        switch block {
-        case .paragraph(let p):
-            let st = style(of: p.kind)
-            let n = breaker.breakLines(p.text, font: FontSpec(st), width: page.block.width,
-                                       firstIndent: indentWidth(st)).count
-            return st.spaceBefore + Double(n) * st.lineHeight + st.spaceAfter
-        case .heading(let h):
-            let st = styles.heading(h.level)
-            return st.spaceBefore + st.lineHeight + st.spaceAfter
-        case .title(let text):
-            let st = styles.title
-            let n = breaker.breakLines(text, font: FontSpec(st), width: page.block.width).count
-            return st.spaceBefore + Double(n) * st.lineHeight + st.spaceAfter
-        case .chart(let c): return c.height + 6
-        case .table(let t): return TableLayout(page: page, styles: styles, breaker: breaker).fullHeight(t)
-        case .spacer(let h): return h
-        case .pageBreak: return 0
-        case .keepTogether(let inner): return inner.reduce(0) { $0 + fullHeight($1) }
-        }
-    }
+    func fullHeight(_ block: Block) -> Double { block.flowBlock.fullHeight(in: self) }
 }

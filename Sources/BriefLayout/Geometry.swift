@@ -1,5 +1,5 @@
 /// A point in page coordinates: points (1/72 in), origin at the top-left, y growing down.
-public struct Point: Sendable, Equatable, Hashable {
+package struct Point: Sendable, Equatable, Hashable {
     /// Horizontal position.
     public var x: Double
     /// Vertical position (down).
@@ -9,7 +9,7 @@ public struct Point: Sendable, Equatable, Hashable {
 }
 
 /// A size in points.
-public struct Size: Sendable, Equatable, Hashable {
+package struct Size: Sendable, Equatable, Hashable {
     /// Width.
     public var width: Double
     /// Height.
@@ -19,7 +19,7 @@ public struct Size: Sendable, Equatable, Hashable {
 }
 
 /// A rectangle in page coordinates.
-public struct Rect: Sendable, Equatable, Hashable {
+package struct Rect: Sendable, Equatable, Hashable {
     /// Left edge.
     public var x: Double
     /// Top edge.
@@ -43,4 +43,4 @@ public struct Rect: Sendable, Equatable, Hashable {
 }
 
 /// Millimetres to points.
-@inlinable public func mm(_ value: Double) -> Double { value * 72 / 25.4 }
+@inlinable package func mm(_ value: Double) -> Double { value * 72 / 25.4 }

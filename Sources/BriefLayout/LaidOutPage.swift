@@ -1,5 +1,5 @@
 /// One finished page: its size, the positioned items, its label and outline entries.
-public struct LaidOutPage: Sendable, Equatable {
+package struct LaidOutPage: Sendable, Equatable {
     /// Zero-based page index in the output.
     public var index: Int
     /// Paper size in points.
@@ -23,7 +23,7 @@ public struct LaidOutPage: Sendable, Equatable {
 }
 
 /// A PDF bookmark.
-public struct OutlineEntry: Sendable, Equatable {
+package struct OutlineEntry: Sendable, Equatable {
     /// Bookmark text.
     public var title: String
     /// Nesting level, 1 = top.
@@ -36,7 +36,7 @@ public struct OutlineEntry: Sendable, Equatable {
 
 /// Receives pages as layout finishes them, so that a renderer can write each page and
 /// forget it: memory does not grow with the page count.
-public protocol PageSink {
+package protocol PageSink {
     /// Accepts the next page.
     mutating func consume(_ page: LaidOutPage) throws
 }

@@ -1,5 +1,5 @@
 /// Why a document could not be laid out.
-public enum LayoutError: Error, Equatable, CustomStringConvertible {
+package enum LayoutError: Error, Equatable, CustomStringConvertible {
     /// A block is taller than an empty type block.
     case tooLarge(what: String, page: Int, height: Double, available: Double)
 

@@ -1,5 +1,5 @@
 /// Text the layout writes on pages by itself, beyond the strings of the `Document`.
-public enum LayoutText {
+package enum LayoutText {
     /// Every character the layout can add: page numbers (— 12 —), 续表 captions, chart ticks
     /// and units, Chinese numerals, 附件/抄送/印发 lines of a memo, tile-map city names, the
     /// line breaker's ellipsis. Together with `Document.characterScalars()` this is all a

@@ -1,7 +1,7 @@
 import BriefDocument
 
 /// One line chosen by the line breaker.
-public struct BrokenLine: Sendable, Equatable {
+package struct BrokenLine: Sendable, Equatable {
     /// The text of the line, trailing spaces removed.
     public var text: String
     /// Natural width in points.
@@ -31,7 +31,7 @@ public struct BrokenLine: Sendable, Equatable {
 /// words and numbers such as `12.3%` stay whole. The kinsoku rules of Chinese typesetting are
 /// applied: no line starts with closing punctuation (。，、；：？！”’）》〉」』】〕… and the like),
 /// none ends with opening punctuation (“‘（《〈「『【〔), and —— and …… are never split.
-public struct LineBreaker: Sendable {
+package struct LineBreaker: Sendable {
     /// Characters that may not start a line.
     public static let noLineStart: Set<Character> = Set(
         "。，、；：？！”’）》〉」』】〕…—%‰℃·.,;:?!)]}>／/～〗〙〛｝］：；！？％．")

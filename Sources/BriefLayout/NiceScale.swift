@@ -4,7 +4,7 @@
 /// nice number, divided by `targetTicks − 1` and that step rounded to the nearest nice
 /// number. For counts (`integer: true`) the step is never below 1, so a maximum of 3 gives
 /// ticks 0, 1, 2, 3 rather than 0, 0.5, … 3.
-public struct NiceScale: Sendable, Equatable {
+package struct NiceScale: Sendable, Equatable {
     /// The first tick (≤ the data minimum).
     public let lower: Double
     /// The last tick (≥ the data maximum).

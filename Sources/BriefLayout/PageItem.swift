@@ -1,7 +1,7 @@
 import BriefDocument
 
 /// Something positioned on a page. The renderer draws these and nothing else.
-public enum PageItem: Sendable, Equatable {
+package enum PageItem: Sendable, Equatable {
     /// One line of text.
     case text(TextItem)
     /// A straight line.
@@ -13,7 +13,7 @@ public enum PageItem: Sendable, Equatable {
 }
 
 /// A single line of text placed at a baseline.
-public struct TextItem: Sendable, Equatable {
+package struct TextItem: Sendable, Equatable {
     /// The text (no line breaks).
     public var text: String
     /// The font.
@@ -49,7 +49,7 @@ public struct TextItem: Sendable, Equatable {
 }
 
 /// A straight line.
-public struct LineItem: Sendable, Equatable {
+package struct LineItem: Sendable, Equatable {
     /// Start.
     public var from: Point
     /// End.
@@ -67,7 +67,7 @@ public struct LineItem: Sendable, Equatable {
 }
 
 /// A rectangle.
-public struct RectItem: Sendable, Equatable {
+package struct RectItem: Sendable, Equatable {
     /// Geometry.
     public var rect: Rect
     /// Fill colour, if filled.
@@ -86,7 +86,7 @@ public struct RectItem: Sendable, Equatable {
 }
 
 /// Path construction steps.
-public enum PathElement: Sendable, Equatable {
+package enum PathElement: Sendable, Equatable {
     /// Start a new sub-path.
     case move(Point)
     /// Straight segment.
@@ -101,7 +101,7 @@ public enum PathElement: Sendable, Equatable {
 }
 
 /// A general path.
-public struct PathItem: Sendable, Equatable {
+package struct PathItem: Sendable, Equatable {
     /// Steps.
     public var elements: [PathElement]
     /// Fill colour, if filled.
@@ -121,7 +121,7 @@ public struct PathItem: Sendable, Equatable {
 
 /// Parallel lines drawn inside a filled shape (clipped to it), for charts that must survive
 /// a grey photocopy. Two angles make a cross-hatch.
-public struct Hatch: Sendable, Equatable {
+package struct Hatch: Sendable, Equatable {
     /// Line angles in degrees, counter-clockwise from the horizontal.
     public var angles: [Double]
     /// Distance between lines in points.

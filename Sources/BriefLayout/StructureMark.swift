@@ -3,7 +3,7 @@
 /// Layout marks where each element begins and ends among a page's items
 /// (`LaidOutPage.structure`); the PDF renderer turns the marks into structure tags. Items
 /// outside every element (page numbers, running headers, rules) stay out of the tree.
-public enum StructureRole: String, Sendable, Equatable, CaseIterable {
+package enum StructureRole: String, Sendable, Equatable, CaseIterable {
     /// The whole document (the root; a grouping element, so that viewers see a tagged file).
     case document = "Document"
     /// A section: the masthead, the 版记, an attachment.
@@ -41,7 +41,7 @@ public enum StructureRole: String, Sendable, Equatable, CaseIterable {
 }
 
 /// What a table header cell heads (PDF /Scope).
-public enum HeaderScope: String, Sendable, Equatable {
+package enum HeaderScope: String, Sendable, Equatable {
     /// The cell heads its column.
     case column = "Column"
     /// The cell heads its row.
@@ -50,7 +50,7 @@ public enum HeaderScope: String, Sendable, Equatable {
 
 /// One structure element as it opens: its role and the attributes cairo cannot write, which
 /// the PDF post-pass adds.
-public struct StructureElement: Sendable, Equatable {
+package struct StructureElement: Sendable, Equatable {
     /// Structure type.
     public var role: StructureRole
     /// Alternative text (figures): what a screen reader says instead of the drawing.
@@ -65,7 +65,7 @@ public struct StructureElement: Sendable, Equatable {
 
 /// A structure event placed before the page item at `item` (`item == items.count`: after the
 /// last item). Elements may open on one page and close on a later one.
-public struct StructureMark: Sendable, Equatable {
+package struct StructureMark: Sendable, Equatable {
     /// What happens.
     public enum Event: Sendable, Equatable {
         /// An element opens (nested in the innermost open element).

@@ -1,7 +1,7 @@
 import BriefDocument
 
 /// A concrete font request: role, size, weight.
-public struct FontSpec: Sendable, Equatable, Hashable {
+package struct FontSpec: Sendable, Equatable, Hashable {
     /// Font role, resolved to a file by the font library.
     public var role: FontRole
     /// Size in points.
@@ -17,7 +17,7 @@ public struct FontSpec: Sendable, Equatable, Hashable {
 }
 
 /// Vertical metrics of a font at a size, in points.
-public struct FontMetrics: Sendable, Equatable {
+package struct FontMetrics: Sendable, Equatable {
     /// Distance from baseline up to the top of the em box.
     public var ascent: Double
     /// Distance from baseline down to the bottom of the em box (positive).
@@ -28,7 +28,7 @@ public struct FontMetrics: Sendable, Equatable {
 
 /// Measures text for layout. Implemented with Pango in `BriefCairo`; layout decides line
 /// breaks from these measurements once, and the renderer draws what layout placed.
-public protocol TextMeasuring: Sendable {
+package protocol TextMeasuring: Sendable {
     /// Vertical metrics of `font`.
     func metrics(_ font: FontSpec) -> FontMetrics
     /// The advance width of each grapheme cluster (`Character`) of `text`, in order, in

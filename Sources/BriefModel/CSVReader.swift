@@ -1,5 +1,5 @@
 /// One CSV record: its fields and the physical line where it starts.
-public struct CSVRecord: Sendable, Equatable {
+package struct CSVRecord: Sendable, Equatable {
     /// 1-based physical line of the record's first character.
     public var line: Int
     /// The fields, unquoted.
@@ -15,7 +15,7 @@ public struct CSVRecord: Sendable, Equatable {
 /// A hand-written RFC 4180 reader: comma-separated fields, optional double quotes, doubled
 /// quotes inside quoted fields, newlines inside quoted fields, LF or CRLF line ends. Lines
 /// are counted physically, so a record after a multi-line field still reports its own line.
-public enum CSVReader {
+package enum CSVReader {
     /// A problem that stops a record from being read as written.
     public struct Problem: Sendable, Equatable {
         /// Line where the problem starts.

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A dictionary-encoded column: one code per row indexing `values`.
-public struct CodedColumn: Sendable {
+package struct CodedColumn: Sendable {
     /// One code per row.
     public var codes: [Int32]
     /// The distinct values, in order of first appearance.
@@ -23,7 +23,7 @@ public struct CodedColumn: Sendable {
 /// their locations; the rest are counted in `suppressed`, so `errorCount` and `warningCount`
 /// always give the totals and `summary` says how many were not listed. Nothing is silently
 /// dropped: every problem is counted, but not every repeat is spelt out.
-public struct ColumnarRegister: Sendable {
+package struct ColumnarRegister: Sendable {
     /// Accepted rows.
     public var count: Int = 0
     /// Data rows read, accepted or not.

@@ -1,5 +1,5 @@
 /// The result of checking a unified social credit code.
-public enum CreditCodeCheck: Sendable, Equatable {
+package enum CreditCodeCheck: Sendable, Equatable {
     /// Well formed, and the check character agrees.
     case valid
     /// Not 18 characters long; carries the length found.
@@ -11,7 +11,7 @@ public enum CreditCodeCheck: Sendable, Equatable {
 }
 
 /// The 18-character unified social credit code of GB 32100-2015 (统一社会信用代码).
-public enum CreditCode {
+package enum CreditCode {
     /// The 31 characters a code may use, in value order (no I, O, S, V, Z).
     public static let alphabet: [Character] = Array("0123456789ABCDEFGHJKLMNPQRTUWXY")
 

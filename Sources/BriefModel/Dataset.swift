@@ -1,5 +1,5 @@
 /// What the loader read: accepted records, every diagnostic, and how many data rows it saw.
-public struct Dataset: Sendable {
+package struct Dataset: Sendable {
     /// Rows without errors, in file and line order.
     public var records: [AwardRecord]
     /// Errors and warnings in the order found.

@@ -2,7 +2,7 @@ import Foundation
 
 /// Reads award registers (CSV, XLSX, XLS or JSON) into a `Dataset`. It never throws: every
 /// problem, from an unreadable file to a bad year, becomes a located diagnostic.
-public enum DatasetLoader {
+package enum DatasetLoader {
     /// Loads every file in order with default options (encoding detected, first sheet).
     /// Rows with an error are reported and left out; rows with only warnings are kept.
     /// Duplicates (same recipient, programme, year and level) are reported against their

@@ -4,7 +4,7 @@ import Foundation
 /// UTF-8, UTF-16 or GBK like a register. A first row whose value is not a number is a header.
 /// Every other row must hold a region code and a finite number from 0 to `maxValue`; rows that
 /// do not (NaN, infinity, negative, text) are located errors, never skipped without a word.
-public enum DenominatorFile {
+package enum DenominatorFile {
     /// The largest value accepted (a denominator counts enterprises or residents).
     public static let maxValue = 1e15
     private static let maxText = "10^15"

@@ -34,7 +34,7 @@ public struct LoadOptions: Sendable {
     }
 
     /// A column mapping problem, with the offending entry.
-    public struct MappingError: Error, CustomStringConvertible, Sendable {
+    package struct MappingError: Error, CustomStringConvertible, Sendable {
         /// What is wrong.
         public let description: String
     }
@@ -42,7 +42,7 @@ public struct LoadOptions: Sendable {
     /// Parses "单位=recipient,届次=year" (also one pair a line, as in a mapping file; `#` starts
     /// a comment). The right-hand side is a column name (recipient, programme, level, year,
     /// sector_code, region_code, credit_code, recipient_type, id, note) or any of its aliases.
-    public static func parseColumnMapping(_ text: String) throws -> [String: RecordColumn] {
+    package static func parseColumnMapping(_ text: String) throws -> [String: RecordColumn] {
         var map: [String: RecordColumn] = [:]
         let entries = text.split(whereSeparator: { $0 == "," || $0 == "\n" || $0 == "，" })
         for raw in entries {

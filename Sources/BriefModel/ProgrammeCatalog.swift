@@ -43,7 +43,7 @@ public struct ProgrammeCatalog: Sendable {
     }
 
     /// At most this many distinct programmes (the columnar loader keeps one byte per row).
-    public static let maxProgrammes = 250
+    package static let maxProgrammes = 250
 
     /// Every entry, shipped ones first.
     public private(set) var entries: [Entry] = []
@@ -71,7 +71,7 @@ public struct ProgrammeCatalog: Sendable {
     }
 
     /// The entries added to the shipped Jiangsu ones.
-    public var addedEntries: [Entry] {
+    package var addedEntries: [Entry] {
         let shipped = Set(Self.jiangsu.entries.map(\.programme.id))
         return entries.filter { !shipped.contains($0.programme.id) }
     }
@@ -132,15 +132,8 @@ public struct ProgrammeCatalog: Sendable {
         return nil
     }
 
-    /// The former name `text` is written in and the last year it was used, when it is one.
-    public func formerName(_ text: String) -> FormerName? {
-        let t = Self.key(text)
-        for e in entries { if let f = e.formerNames.first(where: { Self.key($0.name) == t }) { return f } }
-        return nil
-    }
-
     /// What the unknown-programme error lists as expected.
-    public var expectedText: String {
+    package var expectedText: String {
         var s = "中国质量奖, 江苏省省长质量奖 (formerly 江苏省质量奖), 市长质量奖 (a Jiangsu city's, e.g. 苏州市市长质量奖) or a county-level city's (e.g. 宜兴市市长质量奖)"
         let added = addedEntries.map(\.programme.name)
         if !added.isEmpty { s += ", or " + added.joined(separator: ", ") }
@@ -148,7 +141,7 @@ public struct ProgrammeCatalog: Sendable {
     }
 
     /// How to add a programme, for the unknown-programme error.
-    public static let howToAdd = "to add a programme, list it in a YAML programmes file (id, name, level: national|provincial|city|county, region, aliases, former_names; see Reports/programmes-zhejiang.yaml) and pass --programmes FILE"
+    package static let howToAdd = "to add a programme, list it in a YAML programmes file (id, name, level: national|provincial|city|county, region, aliases, former_names; see Reports/programmes-zhejiang.yaml) and pass --programmes FILE"
 
     /// The comparison form of a name: full-width forms as ASCII, spaces removed, traditional
     /// characters simplified.

@@ -50,7 +50,7 @@ public enum RegionLookup: Sendable, Equatable {
 }
 
 /// A Jiangsu code retired since 2000, with the codes that took over its area.
-public struct RetiredRegion: Sendable, Hashable, Codable {
+package struct RetiredRegion: Sendable, Hashable, Codable {
     /// The division as it was: code, name, parent city, level.
     public let region: Region
     /// Year the code was retired.

@@ -3,7 +3,7 @@
 /// 2000. Look-ups are by code or name and never touch the file system.
 public enum RegionCatalog {
     /// What kind of entry a code is in the catalog.
-    public enum CodeStatus: Sendable, Equatable {
+    package enum CodeStatus: Sendable, Equatable {
         /// A GB/T 2260 code in use.
         case current
         /// A statistics-bureau zone code not in GB/T 2260 (e.g. 320576 苏州工业园区).
@@ -69,22 +69,22 @@ public enum RegionCatalog {
     static let codeAliases: [String: String] = ["320571": "320576"]
 
     /// Whether `code` is current, a statistical zone or retired; nil if unknown.
-    public static func status(code: String) -> CodeStatus? {
+    package static func status(code: String) -> CodeStatus? {
         region(code: code).flatMap { index.status[$0.code] }
     }
 
     /// Whether `code` is a Jiangsu code retired since 2000.
-    public static func isRetired(code: String) -> Bool {
+    package static func isRetired(code: String) -> Bool {
         status(code: code) == .retired
     }
 
     /// Whether `code` is a statistical-only zone code such as 320576 苏州工业园区.
-    public static func isStatisticalZone(code: String) -> Bool {
+    package static func isStatisticalZone(code: String) -> Bool {
         status(code: code) == .statisticalZone
     }
 
     /// Retirement details for a retired Jiangsu code.
-    public static func retirement(of code: String) -> RetiredRegion? {
+    package static func retirement(of code: String) -> RetiredRegion? {
         region(code: code).flatMap { index.retired[$0.code] }
     }
 
@@ -116,12 +116,12 @@ public enum RegionCatalog {
     }
 
     /// Every retired Jiangsu code, by code.
-    public static var retiredRegions: [RetiredRegion] {
+    package static var retiredRegions: [RetiredRegion] {
         index.retired.values.sorted { $0.region.code < $1.region.code }
     }
 
     /// Every statistical-only zone, by code.
-    public static var statisticalZones: [Region] {
+    package static var statisticalZones: [Region] {
         index.byCode.values.filter { index.status[$0.code] == .statisticalZone }.sorted { $0.code < $1.code }
     }
 

@@ -2,7 +2,7 @@ import Foundation
 
 /// A row whose region cell is blank, with what its recipient name suggests (nil when the name
 /// gives no clear region).
-public struct BlankRegionRow: Sendable, Equatable {
+package struct BlankRegionRow: Sendable, Equatable {
     /// The blank region cell (or, when the file has no region column, the recipient cell).
     public var location: SourceLocation
     /// The recipient as written.
@@ -23,7 +23,7 @@ public struct BlankRegionRow: Sendable, Equatable {
 /// Finds rows with a blank region in CSV or XLSX registers and, on request, writes a copy with
 /// the regions their names suggest filled in and marked (`qbrief validate --suggest`,
 /// `qbrief fix`). The original file is never changed.
-public enum RegionFill {
+package enum RegionFill {
     /// Header of the column `fix` adds, saying what was filled in and from what.
     public static let noteHeader = "地区补填说明"
 
@@ -142,7 +142,7 @@ public enum RegionFill {
 }
 
 /// Why blank regions could not be listed or filled in.
-public struct RegionFillError: Error, CustomStringConvertible, Sendable {
+package struct RegionFillError: Error, CustomStringConvertible, Sendable {
     /// What went wrong, with the file.
     public let message: String
     /// The message.

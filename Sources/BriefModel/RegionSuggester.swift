@@ -1,6 +1,6 @@
 /// A region inferred from the start of a recipient's name, with the reason; only ever offered
 /// for review (`qbrief validate --suggest`, `qbrief fix`), never used by a briefing.
-public struct RegionSuggestion: Sendable, Equatable {
+package struct RegionSuggestion: Sendable, Equatable {
     /// The region the name points to: a city, or a county when the name gives one.
     public var region: Region
     /// The text of the name that was matched, e.g. 江阴 or 苏州市吴江区.
@@ -15,7 +15,7 @@ public struct RegionSuggestion: Sendable, Equatable {
 /// name shared by several units (鼓楼区) or with other provinces (通州区, 海州区), words that are
 /// place names only sometimes (东海, 滨海), individuals' names, and names that are nothing but
 /// the place.
-public enum RegionSuggester {
+package enum RegionSuggester {
     /// Names that also denote units of other provinces or common words; never suggested.
     static let weakNames: Set<String> = ["通州", "通州区", "海州", "海州区", "鼓楼", "鼓楼区", "东海", "滨海", "新北", "城区",
                                          "六合", "玄武", "钟楼", "天宁", "滨湖", "栖霞", "云龙", "清河"]

@@ -4,7 +4,7 @@ import Foundation
 /// plain UTF-8 CSV above `LoadOptions.maxFileSize`, straight into columns
 /// (`DatasetLoader.loadColumns`), where only the first `DatasetLoader.diagnosticCapPerKind`
 /// findings of each kind are listed and the rest are counted.
-public struct RegisterCheck: Sendable {
+package struct RegisterCheck: Sendable {
     /// The findings listed, in file order (all of them unless `notListed` > 0).
     public var diagnostics: [Diagnostic]
     /// Data rows read, and rows accepted (no error).

@@ -110,7 +110,7 @@ public enum SectorCatalog {
     }
 
     /// The outcome of `lookup(_:)`.
-    public enum Lookup: Sendable, Equatable {
+    package enum Lookup: Sendable, Equatable {
         /// A section, perhaps a division; `nameMismatch` is the name written after the code
         /// when it is not the code's name ("C35 纺织业").
         case found(section: String, division: String?, nameMismatch: String?)
@@ -120,7 +120,7 @@ public enum SectorCatalog {
 
     /// The outcome of `classify(_:)`: the finest category named, and the name written after
     /// the code when it is not the code's name ("C35 纺织业").
-    public struct Classification: Sendable, Equatable {
+    package struct Classification: Sendable, Equatable {
         /// The category at the finest level written.
         public let sector: Sector
         /// The name written after a code when it differs from the code's own name.
@@ -130,7 +130,7 @@ public enum SectorCatalog {
     /// Like `category(_:)`, and also reads a code followed by its name, or a name followed by
     /// its code, as registers often write them: "C35 专用设备制造业", "K7020 物业管理",
     /// "35-专用设备制造业", "C 制造业", "物业管理 7020", "软件开发（651）".
-    public static func classify(_ text: String) -> Classification? {
+    package static func classify(_ text: String) -> Classification? {
         if let s = category(text) { return Classification(sector: s, nameMismatch: nil) }
         let t = TextNormalizer.code(text).uppercased()
         let separators = CharacterSet(charactersIn: " -—–_:：、.．|/()（）")
@@ -158,7 +158,7 @@ public enum SectorCatalog {
     }
 
     /// Like `resolve(_:)`, and also reads a code followed by its name (see `classify(_:)`).
-    public static func lookup(_ text: String) -> Lookup {
+    package static func lookup(_ text: String) -> Lookup {
         guard let c = classify(text) else { return .notFound }
         return .found(section: c.sector.section, division: c.sector.division, nameMismatch: c.nameMismatch)
     }

@@ -1,6 +1,6 @@
 /// Clean-up rules for text read from registers: trimming, full-width to ASCII in codes,
 /// consistent parentheses in names, traditional to simplified characters for look-ups.
-public enum TextNormalizer {
+package enum TextNormalizer {
     /// Removes ASCII whitespace, U+3000 and the BOM from both ends.
     public static func trim(_ text: String) -> String {
         let scalars = text.unicodeScalars

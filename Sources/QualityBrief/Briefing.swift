@@ -141,7 +141,7 @@ public struct Renderer: Sendable {
         do {
             library = try FontLibrary.shared(fontsDirectory: fontsDirectory ?? ResourceLocator.fontsDirectory())
         } catch {
-            throw QualityBriefError.renderFailed("fonts: \(error)")
+            throw QualityBriefError.fonts(error)
         }
     }
 
@@ -152,22 +152,40 @@ public struct Renderer: Sendable {
     ///
     /// A memo built in Swift is held to the same rules as a YAML `memo:` section (份号 and
     /// 发文字号 form, mark size and rule width in `DefinitionLimits`): `QualityBriefError.invalidDefinition`.
-    /// `pdfOptions` chooses tagged (default), untagged or PDF/A-2b output.
+    /// Charts and tables are checked by `Document.specProblems()` (negative values, series
+    /// shorter or longer than their categories, rows wider than their table):
+    /// `QualityBriefError.invalidSpec`. `pdfOptions` chooses tagged (default), untagged or
+    /// PDF/A-2b output.
+    ///
+    /// Every error thrown is a `QualityBriefError`: `layout` for a block larger than a page,
+    /// `render` for fonts and cairo, `io` for files that cannot be written.
     public func render(_ document: Document, to url: URL, format: OutputFormat = .pdf,
                        pngResolution: Double = 150, pdfOptions: PDFOptions = PDFOptions(),
                        progress: ((Int) -> Void)? = nil) throws -> RenderResult {
-        let memoProblems = document.memo.map(MemoDefinition.problems(of:)) ?? []
-        if !memoProblems.isEmpty { throw QualityBriefError.invalidDefinition(memoProblems) }
+        try Self.check(document)
         // Regular files only, links followed, extension agreeing (`OutputTarget`).
         let url = try OutputTarget.resolve(url, format: format, inputs: [])
         guard let cairoFormat = format.cairoFormat else { return try renderDocx(document, to: url) }
         // Fonts cut down to the document's characters (same pages, a fraction of the memory)
         // for this render only: the subset files are gone when it returns.
         let (pdfOptions, note) = StructureBudget.apply(pdfOptions, to: document, format: format)
-        return try library.withDocumentFonts(document.characterScalars(), boldRoles: document.boldRoles) {
-            try renderWithFonts(document, to: url, format: cairoFormat, pngResolution: pngResolution,
-                                pdfOptions: pdfOptions, note: note, progress: progress)
+        do {
+            return try library.withDocumentFonts(document.characterScalars(), boldRoles: document.boldRoles) {
+                try renderWithFonts(document, to: url, format: cairoFormat, pngResolution: pngResolution,
+                                    pdfOptions: pdfOptions, note: note, progress: progress)
+            }
+        } catch {
+            throw QualityBriefError.writing(url.path, error)
         }
+    }
+
+    /// Throws `invalidDefinition` for a memo that breaks the `memo:` rules and `invalidSpec`
+    /// for charts and tables that cannot be drawn as given.
+    static func check(_ document: Document) throws(QualityBriefError) {
+        let memoProblems = document.memo.map(MemoDefinition.problems(of:)) ?? []
+        if !memoProblems.isEmpty { throw .invalidDefinition(memoProblems) }
+        let specProblems = document.specProblems()
+        if !specProblems.isEmpty { throw .invalidSpec(specProblems) }
     }
 
     /// `render` once the fonts are cut.
@@ -175,13 +193,8 @@ public struct Renderer: Sendable {
                                  pngResolution: Double, pdfOptions: PDFOptions, note: String?,
                                  progress: ((Int) -> Void)?) throws -> RenderResult {
         let measurer = PangoTextMeasurer(library: library)
-        let writer: CairoPageWriter
-        do {
-            writer = try CairoPageWriter(url: url, format: cairoFormat, metadata: document.metadata,
+        let writer = try CairoPageWriter(url: url, format: cairoFormat, metadata: document.metadata,
                                          library: library, pngResolution: pngResolution, pdfOptions: pdfOptions)
-        } catch {
-            throw QualityBriefError.renderFailed("cannot write \(url.path): \(error)")
-        }
         // Layout runs on its own thread, a few pages ahead of drawing (see PagePipeline).
         let pipeline = PagePipeline()
         pipeline.start(DocumentLayouter(measurer: measurer), document)
@@ -192,31 +205,21 @@ public struct Renderer: Sendable {
                 drawn += 1
                 progress?(drawn)
             }
-        } catch let e as LayoutError {
-            pipeline.cancelAndWait()
-            throw QualityBriefError.renderFailed("layout: \(e)")
-        } catch let e as QualityBriefError {
-            pipeline.cancelAndWait()
-            throw e
         } catch {
             pipeline.cancelAndWait()
-            throw QualityBriefError.renderFailed("cannot write \(url.path): \(error)")
+            throw error
         }
-        do {
-            let files = try writer.finish()
-            var result = RenderResult(pageCount: pipeline.pageCount, files: files, notes: note.map { [$0] } ?? [])
-            if document.memo != nil {
-                result.fontStandIns = FontRole.allCases.compactMap { role in
-                    let s = library.standIn(for: role)
-                    guard s.isStandIn else { return nil }
-                    return FontReport.Row(role: FontReport.chineseName(role), family: library.resolvedFamily(for: role),
-                                          file: "", standInFor: s.standInFor)
-                }
+        let files = try writer.finish()
+        var result = RenderResult(pageCount: pipeline.pageCount, files: files, notes: note.map { [$0] } ?? [])
+        if document.memo != nil {
+            result.fontStandIns = FontRole.allCases.compactMap { role in
+                let s = library.standIn(for: role)
+                guard s.isStandIn else { return nil }
+                return FontReport.Row(role: FontReport.chineseName(role), family: library.resolvedFamily(for: role),
+                                      file: "", standInFor: s.standInFor)
             }
-            return result
-        } catch {
-            throw QualityBriefError.renderFailed("cannot write \(url.path): \(error)")
         }
+        return result
     }
 }
 

@@ -1,5 +1,6 @@
 import BriefCairo
 import BriefDocument
+import BriefModel
 import Foundation
 
 /// Which font file each role resolved to, for `qbrief fonts`.
@@ -21,7 +22,7 @@ public enum FontReport {
     public static func rows(fontsDirectory: URL? = nil) throws -> [Row] {
         let lib: FontLibrary
         do { lib = try FontLibrary.shared(fontsDirectory: fontsDirectory ?? ResourceLocator.fontsDirectory()) } catch {
-            throw QualityBriefError.renderFailed("fonts: \(error)")
+            throw QualityBriefError.fonts(error)
         }
         return FontRole.allCases.map { role in
             let standIn = lib.standIn(for: role)
@@ -42,7 +43,7 @@ public enum FontReport {
     }
 
     /// 小标宋, 仿宋, 黑体, 楷体, 宋体.
-    public static func chineseName(_ role: FontRole) -> String {
+    package static func chineseName(_ role: FontRole) -> String {
         switch role {
         case .xiaobiaosong: return "小标宋"
         case .fangsong: return "仿宋"
@@ -79,13 +80,16 @@ extension FontReport {
     public static func uncovered(in files: [URL], fontsDirectory: URL? = nil) throws -> [Uncovered] {
         let lib: FontLibrary
         do { lib = try FontLibrary.shared(fontsDirectory: fontsDirectory ?? ResourceLocator.fontsDirectory()) } catch {
-            throw QualityBriefError.renderFailed("fonts: \(error)")
+            throw QualityBriefError.fonts(error)
         }
         var out: [Uncovered] = []
         for url in files {
             let text: String
+            if !FileManager.default.fileExists(atPath: url.path) { throw QualityBriefError.fileNotFound(path: url.path) }
             do { text = try String(contentsOf: url, encoding: .utf8) } catch {
-                throw QualityBriefError.missingResource("cannot read \(url.path) as UTF-8: \(error.localizedDescription)")
+                let d = Diagnostic(location: SourceLocation(file: url.path, line: 1, column: 1), severity: .error,
+                                   message: "cannot read the file as UTF-8 text: \(error.localizedDescription)")
+                throw QualityBriefError.invalidData([d], errorCount: 1)
             }
             // Characters no role lacks are skipped fast: check the file's distinct characters once.
             var missing: [Character: [String]] = [:]

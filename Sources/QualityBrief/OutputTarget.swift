@@ -11,7 +11,7 @@ import Foundation
 ///   spellings of the path) is never written over; for PNG and SVG neither is any input named
 ///   like a page file (`stem-N.png`).
 /// - A known extension (.pdf, .png, .svg, .docx) must agree with the format.
-public enum OutputTarget {
+package enum OutputTarget {
     /// The file to write for `url` (the end of its chain of symbolic links), after the checks
     /// above; throws `QualityBriefError.unsafeOutput` with a one-line message otherwise.
     /// Temporary files of killed runs beside the target are removed on the way.
@@ -27,12 +27,12 @@ public enum OutputTarget {
             if kind == S_IFDIR { throw QualityBriefError.unsafeOutput("\(given) is a directory; give a file name inside it, such as \(given)/briefing.\(format.rawValue)") }
             if kind != S_IFREG {
                 let what = kind == S_IFCHR || kind == S_IFBLK ? "a device" : kind == S_IFIFO ? "a FIFO" : kind == S_IFSOCK ? "a socket" : "not a regular file"
-                throw QualityBriefError.unsafeOutput("\(given) is \(what); qbrief writes regular files only (use --out - for standard output)")
+                throw QualityBriefError.unsafeOutput("\(given) is \(what); only regular files are written")
             }
         }
         let ext = target.pathExtension.lowercased()
         if let named = OutputFormat(rawValue: ext), named != format {
-            throw QualityBriefError.unsafeOutput("\(given) ends in .\(ext) but the format is \(format.rawValue); name the file .\(format.rawValue) or pass --format \(ext)")
+            throw QualityBriefError.unsafeOutput("\(given) ends in .\(ext) but the format is \(format.rawValue); name the file .\(format.rawValue) or choose the format \(ext)")
         }
         let directory = target.deletingLastPathComponent()
         var dirStat = stat()
@@ -65,7 +65,7 @@ public enum OutputTarget {
 
     /// The end of the chain of symbolic links starting at `url` (relative links resolved
     /// against their folder); `url` itself when it is no link or does not exist.
-    static func followLinks(_ url: URL) throws -> URL {
+    static func followLinks(_ url: URL) throws(QualityBriefError) -> URL {
         var current = url.standardizedFileURL
         for _ in 0..<40 {
             guard let dest = try? FileManager.default.destinationOfSymbolicLink(atPath: current.path) else { return current }

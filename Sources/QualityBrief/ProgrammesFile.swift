@@ -43,10 +43,11 @@ public enum ProgrammesFile {
         var until: Int?
     }
 
-    /// The entries of the file at `url`; throws `QualityBriefError.badDefinition` naming the
-    /// file and what is wrong.
+    /// The entries of the file at `url`; throws `QualityBriefError.fileNotFound` when there is
+    /// none, else `QualityBriefError.badDefinition` naming the file and what is wrong.
     public static func entries(at url: URL) throws -> [ProgrammeCatalog.Entry] {
         let file = url.path
+        if !FileManager.default.fileExists(atPath: file) { throw QualityBriefError.fileNotFound(path: file) }
         let text: String
         do { text = try String(contentsOf: url, encoding: .utf8) } catch {
             throw QualityBriefError.badDefinition(file: file, message: "cannot read the programmes file: \(error.localizedDescription)")
@@ -70,8 +71,9 @@ public enum ProgrammesFile {
     public static func catalog(adding urls: [URL], to catalog: ProgrammeCatalog = .jiangsu) throws -> ProgrammeCatalog {
         var c = catalog
         for url in urls {
-            do { c = try c.adding(try entries(at: url)) } catch let conflict as ProgrammeCatalog.Conflict {
-                throw QualityBriefError.badDefinition(file: url.path, message: conflict.description)
+            let more = try entries(at: url)
+            do { c = try c.adding(more) } catch {
+                throw QualityBriefError.badDefinition(file: url.path, message: "\(error)")
             }
         }
         return c

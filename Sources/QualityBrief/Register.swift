@@ -39,7 +39,7 @@ public struct Register: Sendable {
     public static let columnarThreshold = 4 << 20
 
     /// Wraps records read by `DatasetLoader.load`.
-    public init(dataset: Dataset) {
+    package init(dataset: Dataset) {
         table = AwardTable(dataset.records)
         diagnostics = dataset.diagnostics
         recordCount = dataset.records.count
@@ -51,7 +51,7 @@ public struct Register: Sendable {
     }
 
     /// Wraps a register read by `DatasetLoader.loadColumns`.
-    public init(columns: ColumnarRegister) {
+    package init(columns: ColumnarRegister) {
         table = AwardTable(columns)
         diagnostics = columns.diagnostics
         recordCount = columns.count
@@ -81,14 +81,16 @@ public struct Register: Sendable {
         }
     }
 
-    /// Reads CSV, XLSX and JSON files; throws `QualityBriefError.invalidData` if any row has an
-    /// error (warnings are kept in `diagnostics`).
+    /// Reads CSV, XLSX and JSON files; throws `QualityBriefError.fileNotFound` for a file that
+    /// does not exist and `QualityBriefError.invalidData` if any row has an error (warnings are
+    /// kept in `diagnostics`; `loadLeniently` keeps the records of a register with errors).
     public static func load(_ paths: [String], options: LoadOptions = LoadOptions()) throws -> Register {
         try load(urls: paths.map { URL(fileURLWithPath: $0) }, options: options)
     }
 
     /// Reads files from URLs; see `load(_:options:)`.
     public static func load(urls: [URL], options: LoadOptions = LoadOptions()) throws -> Register {
+        for url in urls where !FileManager.default.fileExists(atPath: url.path) { throw QualityBriefError.fileNotFound(path: url.path) }
         let register = loadLeniently(urls: urls, options: options)
         if register.hasErrors { throw QualityBriefError.invalidData(register.diagnostics, errorCount: register.errorCount) }
         return register

@@ -11,8 +11,12 @@ extension Renderer {
     /// `QUALITYBRIEF_DOCX_CHARTS=editable`) as DrawingML charts with their data in an embedded
     /// workbook (tile maps stay pictures). `pageCount` of the result is the number of pages
     /// the PDF of the same document has (Word and LibreOffice paginate for themselves).
+    ///
+    /// Charts and tables are checked as by `render(_:to:format:pngResolution:pdfOptions:progress:)`
+    /// (`QualityBriefError.invalidSpec`); every error thrown is a `QualityBriefError`.
     public func renderDocx(_ document: Document, to url: URL, chartResolution: Double = 300,
                            editableCharts: Bool? = nil) throws -> RenderResult {
+        try Self.check(document)
         let editable = editableCharts ?? (ProcessInfo.processInfo.environment["QUALITYBRIEF_DOCX_CHARTS"] == "editable")
         try? library.subsetFonts(to: document.characterScalars(), boldRoles: document.boldRoles)
         let measurer = PangoTextMeasurer(library: library)
@@ -35,14 +39,14 @@ extension Renderer {
         do {
             try DocxWriter(document: document, drawChart: draw, editableCharts: editable,
                            chartColors: ChartPalette.colors).write(to: url)
-        } catch let e as DocxError {
-            throw QualityBriefError.renderFailed("cannot write \(url.path): \(e)")
         } catch let e as RenderError {
-            throw QualityBriefError.renderFailed("cannot write \(url.path): chart picture: \(e)")
+            throw QualityBriefError.render(path: url.path, message: "chart picture: \(e)")
+        } catch {
+            throw QualityBriefError.writing(url.path, error)
         }
         let pages: Int
         do { pages = try DocumentLayouter(measurer: measurer).layout(document) { _ in } } catch {
-            throw QualityBriefError.renderFailed("layout: \(error)")
+            throw QualityBriefError.writing(url.path, error)
         }
         return RenderResult(pageCount: pages, files: [url])
     }

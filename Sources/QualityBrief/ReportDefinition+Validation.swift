@@ -59,12 +59,6 @@ public enum DefinitionLimits {
 }
 
 extension ReportDefinition {
-    /// Command-line flags of `qbrief report` that set a definition key (for messages).
-    public static let flags: [String: String] = [
-        "name": "--name", "issue": "--issue", "unit": "--unit", "date": "--date", "title": "--title",
-        "recipient_limit": "--recipient-limit", "layout": "--layout", "home_province": "--home-province",
-    ]
-
     /// Every value out of range or malformed (not placeholders: see `placeholderProblems()`),
     /// each with its YAML key; empty when the definition is sound. Used for YAML files,
     /// flags and definitions built in Swift alike.
@@ -111,7 +105,7 @@ extension ReportDefinition {
             }
         }
         func how(_ key: String) -> String {
-            (Self.flags[key].map { "pass \($0) or " } ?? "") + "set `\(key):` in the report definition"
+            (origin?.alternatives[key].map { "pass \($0) or " } ?? "") + "set `\(key):` in the report definition"
         }
         let kind = layout ?? .briefing
         check("name", name, required: kind == .briefing, hint: how("name"))

@@ -76,8 +76,11 @@ public struct ReportDefinition: Codable, Sendable, Equatable {
         self.recipientLimit = recipientLimit
     }
 
-    /// Reads a definition from a YAML file (at most `DefinitionLimits.fileSize` bytes).
+    /// Reads a definition from a YAML file (at most `DefinitionLimits.fileSize` bytes);
+    /// `QualityBriefError.fileNotFound` when there is none, `invalidDefinition` for what is
+    /// wrong in it (see `parse(_:file:)`).
     public static func load(_ url: URL) throws -> ReportDefinition {
+        if !FileManager.default.fileExists(atPath: url.path) { throw QualityBriefError.fileNotFound(path: url.path) }
         let text: String
         do {
             let size = (try FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.intValue ?? 0
@@ -110,6 +113,8 @@ public struct ReportDefinition: Codable, Sendable, Equatable {
         do { root = try Yams.compose(yaml: yaml) } catch let e as YamlError {
             let (message, mark) = YAMLNesting.describe(e)
             throw fail("", "YAML: " + message, mark?.line, mark?.column)
+        } catch {
+            throw fail("", "YAML: \(error)", nil, nil)
         }
         if let root, let dup = YAMLNesting.firstDuplicateKey(in: root) {
             throw fail(dup.key, "duplicate key “\(dup.key)” (first given on line \(dup.first.line)); give each key once", dup.second.line, dup.second.column)
@@ -149,9 +154,9 @@ public struct ReportDefinition: Codable, Sendable, Equatable {
         var p = problem
         p.file = file
         guard let origin else { return p }
-        if origin.overridden.contains(p.key) {
-            p.file = "qbrief"
-            p.message = (Self.flags[p.key] ?? p.key) + ": " + p.message
+        if let setter = origin.overridden[p.key] {
+            p.file = origin.overrider
+            p.message = setter + ": " + p.message
             return p
         }
         p.file = origin.file
@@ -199,8 +204,14 @@ public struct ReportDefinition: Codable, Sendable, Equatable {
 public struct DefinitionOrigin: Sendable, Equatable {
     /// The YAML file.
     public var file: String
-    /// Keys set after reading (by a command-line flag): their problems name the flag.
-    public var overridden: Set<String> = []
+    /// Keys set after reading, each with the name of what set it (a program's option, say):
+    /// their problems are attributed to `overrider` and start with that name.
+    public var overridden: [String: String] = [:]
+    /// Who set the `overridden` keys (a program's name), the file of their problems.
+    public var overrider = "<override>"
+    /// Other ways a program offers to set a key (key → name, e.g. of an option): messages
+    /// about a missing or placeholder value offer it beside the YAML key.
+    public var alternatives: [String: String] = [:]
     /// Key path (`unit`, `memo.mark_size`) → position of its value.
     var positions: [String: Position] = [:]
 

@@ -176,22 +176,27 @@ enum Exit {
     static let cantCreate = ExitCode(73)
 }
 
-/// Runs `body`, turning library errors into a message and an exit code: 64 for a definition
-/// or output name that cannot be used, 65 for bad data or an unfinished definition, 70 when
-/// rendering or writing fails. Any other error (never expected) is 70 too, never exit 1.
+/// Runs `body`, turning library errors into a message and an exit code: 64 for a definition,
+/// file name or output name that cannot be used, 65 for bad data or an unfinished definition,
+/// 70 when laying out, rendering or writing fails. Any other error (never expected) is 70 too,
+/// never exit 1. The library's messages name no flags; the advice that does is added here.
 func reportingErrors<T>(_ body: () throws -> T) throws -> T {
     do { return try body() } catch let e as QualityBriefError {
         switch e {
-        case .badDefinition, .invalidDefinition, .unfinishedDefinition:
+        case .badDefinition, .invalidDefinition:
             printError(e.description)  // each line is FILE[:LINE:COLUMN]: error: …
+        case .unfinishedDefinition:
+            printError(e.description)
+            printError("(a briefing with placeholders can be previewed with --draft, or `draft: true`: every page is then marked 草稿)")
+        case .invalidData:
+            let lines = e.description.split(separator: "\n", maxSplits: 1)
+            printError("qbrief: error: \(lines[0]); run `qbrief validate` to see them all" + (lines.count > 1 ? "\n\(lines[1])" : ""))
+        case .unsafeOutput(let m) where m.hasSuffix("only regular files are written"):
+            printError("qbrief: error: \(m) (use --out - for standard output)")
         default:
             printError("qbrief: error: \(e)")
         }
-        switch e {
-        case .invalidData, .emptySelection, .unfinishedDefinition: throw Exit.badData
-        case .badDefinition, .invalidDefinition, .unsafeOutput: throw ExitCode.validationFailure
-        case .renderFailed, .missingResource: throw Exit.software
-        }
+        throw exitCode(for: e)
     } catch let e as ExitCode {
         throw e
     } catch let e as CleanExit {
@@ -201,5 +206,15 @@ func reportingErrors<T>(_ body: () throws -> T) throws -> T {
     } catch {
         printError("qbrief: error: \(error)")
         throw Exit.software
+    }
+}
+
+/// The exit status for a library error: it follows from the error's case alone.
+func exitCode(for error: QualityBriefError) -> ExitCode {
+    switch error {
+    case .invalidData, .emptySelection, .unfinishedDefinition: return Exit.badData
+    case .badDefinition, .invalidDefinition, .unsafeOutput, .fileNotFound: return ExitCode.validationFailure
+    // A document the CLI composed that cannot be drawn is a fault of the program, not the data.
+    case .invalidSpec, .layout, .render, .io, .missingResource: return Exit.software
     }
 }

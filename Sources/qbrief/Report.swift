@@ -58,9 +58,15 @@ struct Report: ParsableCommand {
         let overridden = applyFlags(to: &probe)
         let problems = probe.problems().filter { overridden.contains($0.key) }
         if let first = problems.first {
-            throw ValidationError("\(ReportDefinition.flags[first.key] ?? first.key): \(first.message)")
+            throw ValidationError("\(Self.flags[first.key] ?? first.key): \(first.message)")
         }
     }
+
+    /// The flags that set a report-definition key (key → flag), for messages.
+    static let flags: [String: String] = [
+        "name": "--name", "issue": "--issue", "unit": "--unit", "date": "--date", "title": "--title",
+        "recipient_limit": "--recipient-limit", "layout": "--layout", "home_province": "--home-province",
+    ]
 
     /// --format, else the extension of --out, else PDF.
     var outputFormat: OutputFormat {
@@ -94,7 +100,9 @@ struct Report: ParsableCommand {
             }
             var definition = try ReportDefinition.load(templateURL)
             let overridden = applyFlags(to: &definition)
-            definition.origin?.overridden = overridden
+            definition.origin?.overridden = Dictionary(uniqueKeysWithValues: overridden.map { ($0, Self.flags[$0] ?? $0) })
+            definition.origin?.overrider = "qbrief"
+            definition.origin?.alternatives = Self.flags
             if definition.layout == .memo && definition.memo == nil {
                 throw QualityBriefError.badDefinition(
                     file: templateURL.path, message: "--layout memo needs a `memo:` section (see Reports/templates/memo.yaml or Reports/sample/memo.yaml)")

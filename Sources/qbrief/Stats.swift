@@ -135,7 +135,7 @@ struct Stats: ParsableCommand {
     /// Cities as the briefing lists them: the home province's (`--home-province`, default
     /// 江苏省) or the `--region` ones, then 省外, 仅注明江苏省 and 未注明地区.
     func regionGrouping(_ filter: RecordFilter) throws -> RegionGrouping {
-        let code = try input.loadOptions().homeProvinceCode ?? "320000"
+        let code = try input.loadOptions().homeProvinceCode
         let home = RegionCatalog.region(code: code) ?? RegionCatalog.region(code: "320000")!
         return RegionGrouping(home: home, cityCodes: filter.cityCodes)
     }

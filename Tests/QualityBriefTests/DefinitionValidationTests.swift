@@ -53,11 +53,12 @@ struct DefinitionValidationTests {
         ])
     }
 
+    /// Library messages name no command-line flags (issue 13 item 3): the YAML key only.
     @Test func placeholdersAreUnfinishedUnlessDraft() throws {
         #expect(problems { $0.unit = "（编印单位）" } == [
-            "unfinished <definition>: error: unit is still the template placeholder “（编印单位）”: pass --unit or set `unit:` in the report definition",
+            "unfinished <definition>: error: unit is still the template placeholder “（编印单位）”: set `unit:` in the report definition",
         ])
-        #expect(problems { $0.unit = " " } == ["unfinished <definition>: error: unit is missing: pass --unit or set `unit:` in the report definition"])
+        #expect(problems { $0.unit = " " } == ["unfinished <definition>: error: unit is missing: set `unit:` in the report definition"])
         // "（示例）" inside a real name is not a placeholder.
         #expect(problems { $0.unit = "江苏省市场监督管理局（示例）" }.isEmpty)
         var d = Self.definition()

@@ -45,7 +45,7 @@ struct OutputFilesCLITests {
         let fifo = dir.appendingPathComponent("fifo.pdf")
         #expect(mkfifo(fifo.path, 0o600) == 0)
         let f = try report(["--data", csv.path, "--out", fifo.path])
-        #expect(f.status == 64 && f.stderr.contains("is a FIFO; qbrief writes regular files only"), "\(f.stderr)")
+        #expect(f.status == 64 && f.stderr.contains("is a FIFO; only regular files are written"), "\(f.stderr)")
         let null = try report(["--data", csv.path, "--out", "/dev/null", "--format", "pdf"])
         #expect(null.status == 64 && null.stderr.contains("/dev/null is a device"), "\(null.stderr)")
         var st = stat()
