@@ -192,7 +192,10 @@ package final class CairoPageWriter {
     private func abandon() {
         state = .failed
         pdfCairo = nil
-        pdfSurface = nil  // cairo writes the rest of the file on destroy; removed below
+        // cairo writes the rest of the file when the surface finishes: now, while the stream
+        // is certainly alive, rather than whenever the last reference goes (removed below).
+        if let surface = pdfSurface { cairo_surface_finish(surface.pointer) }
+        pdfSurface = nil
         try? pdfStream?.close()
         pdfStream = nil
         for (temp, _) in pending {
