@@ -18,6 +18,12 @@ extension DatasetLoader {
                     homeProvinceCode: homeProvinceCode, programmes: programmes)
     }
 
+    /// `loadColumns(_:)` with `options` (home province and programmes), splitting the rows as
+    /// `loadColumns(_:chunks:parallelMinimum:)` does.
+    static func loadColumns(_ urls: [URL], options: LoadOptions, chunks: Int, parallelMinimum: Int) -> ColumnarRegister {
+        loadColumns(urls, chunks: chunks, parallelMinimum: parallelMinimum, homeProvinceCode: options.homeProvinceCode, programmes: options.programmes)
+    }
+
     /// `loadColumns(_:)` splitting the rows of a file of at least `parallelMinimum` bytes
     /// into `chunks` chunks read concurrently (1: one thread).
     static func loadColumns(_ urls: [URL], chunks: Int, parallelMinimum: Int, homeProvinceCode: String = "320000",

@@ -1,4 +1,7 @@
 extension ColumnarRegister {
+    /// Every accepted row's record, in register order.
+    func records() -> [AwardRecord] { (0..<count).map(record(at:)) }
+
     /// The record of accepted row `row` (0-based), rebuilt from the columns. The id is the
     /// row number; credit code and note are not kept in columns; the source names the line.
     public func record(at row: Int) -> AwardRecord {

@@ -23,6 +23,9 @@ public struct LoadOptions: Sendable {
     /// times the file size in memory (records, keys, diagnostics), so this bounds it near 2 GB.
     public static let defaultMaxFileSize = 64 << 20
 
+    /// 4 MiB: the size from which a plain UTF-8 CSV register is read straight into columns.
+    public static let defaultColumnarThreshold = 4 << 20
+
     /// Creates options; the defaults detect everything.
     public init(encoding: TextEncoding? = nil, sheet: String? = nil, columnMapping: [String: RecordColumn] = [:],
                 maxFileSize: Int = LoadOptions.defaultMaxFileSize, programmes: ProgrammeCatalog = .jiangsu) {
