@@ -27,17 +27,6 @@ extension ColumnarLoader {
         return TextNormalizer.trim(String(decoding: f, as: UTF8.self)).isEmpty
     }
 
-    /// `RecordValidator.isMaskedIdentityNumber` over bytes.
-    func isMaskedID(_ f: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard f.count == 18 else { return false }
-        var star = false
-        for i in 0..<18 {
-            let b = f[i]
-            if b == 0x2A { star = true } else if !(b >= 0x30 && b <= 0x39) && !(i == 17 && b == 0x58) { return false }
-        }
-        return star
-    }
-
     @inline(__always)
     func isUTF8(_ f: UnsafeBufferPointer<UInt8>) -> Bool { ColumnarLoader.isValidUTF8(f) }
 

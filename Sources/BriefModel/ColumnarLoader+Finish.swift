@@ -107,18 +107,6 @@ extension ColumnarLoader {
             init(_ loader: ColumnarLoader) { self.loader = loader }
         }
         LoadTiming.mark("rows read and merged")
-        if ProcessInfo.processInfo.environment["QBRIEF_TMP_DUP"] != nil {
-            for _ in 0..<5 {
-                let t = LoadTiming.threadCPU()
-                let r = duplicateFindings()
-                let t2 = LoadTiming.threadCPU()
-                let c = creditFindings(repeats: creditRepeats)
-                let t3 = LoadTiming.threadCPU()
-                let nm = nameFormFindings()
-                let t4 = LoadTiming.threadCPU()
-                FileHandle.standardError.write(Data("tmp dup \(Double(t2 - t) / 1e6) credit \(Double(t3 - t2) / 1e6) names \(Double(t4 - t3) / 1e6) \(r.repeats.count) \(c.count) \(nm.found.count)\n".utf8))
-            }
-        }
         let box = Findings(self)
         DispatchQueue.concurrentPerform(iterations: 3) { task in
             let t0 = LoadTiming.threadCPU()
@@ -138,6 +126,18 @@ extension ColumnarLoader {
         reportPossibleDuplicates(names: box.names, credits: box.credits)
         for (k, n) in hidden.enumerated() where n > 0 { out.suppressed[kindNames[k]] = n }
         for (k, n) in kept.enumerated() where n + hidden[k] > 0 { out.totals[kindNames[k]] = n + hidden[k] }
+        // Each kind's first diagnostic is kept (the cap is at least 1), so kept diagnostics
+        // give every kind's `DiagnosticKind`.
+        var kindOf = [DiagnosticKind?](repeating: nil, count: kindNames.count)
+        for (d, k) in zip(out.diagnostics, diagnosticKinds) where kindOf[Int(k)] == nil { kindOf[Int(k)] = d.kind }
+        for (k, n) in kept.enumerated() where n + hidden[k] > 0 {
+            out.totalsByKind[(kindOf[k] ?? .row).rawValue, default: 0] += n + hidden[k]
+        }
+        out.diagnostics = Diagnostic.inFileOrder(out.diagnostics, files: files)
+        out.creditLo = creditLo
+        out.creditHi = creditHi
+        out.files = files
+        out.fileRowStart = fileRowStart
         out.count = out.programme.count
         out.spellingBytes = spellings.bytes
         out.spellingEnds = spellings.ends

@@ -21,19 +21,29 @@ extension DatasetLoader {
     /// `loadColumns(_:)` with `options` (home province and programmes), splitting the rows as
     /// `loadColumns(_:chunks:parallelMinimum:)` does.
     static func loadColumns(_ urls: [URL], options: LoadOptions, chunks: Int, parallelMinimum: Int) -> ColumnarRegister {
-        loadColumns(urls, chunks: chunks, parallelMinimum: parallelMinimum, homeProvinceCode: options.homeProvinceCode, programmes: options.programmes)
+        LoadTiming.start()
+        var loader = ColumnarLoader(validator: RecordValidator(homeProvinceCode: options.homeProvinceCode, programmes: options.programmes),
+                                    options: options, cap: diagnosticCapPerKind)
+        loader.chunks = chunks
+        loader.parallelMinimum = parallelMinimum
+        for (fileIndex, url) in urls.enumerated() { loader.read(url, fileIndex: fileIndex) }
+        return loader.finish()
+    }
+
+    /// Reads `urls` into columns with `options` (encoding, column mapping, home province,
+    /// programmes): plain UTF-8 CSV straight into columns, other files through the record
+    /// reader's rows.
+    public static func loadColumns(_ urls: [URL], options: LoadOptions) -> ColumnarRegister {
+        loadColumns(urls, options: options, chunks: min(ProcessInfo.processInfo.activeProcessorCount, 8), parallelMinimum: ColumnarLoader.parallelMinimum)
     }
 
     /// `loadColumns(_:)` splitting the rows of a file of at least `parallelMinimum` bytes
     /// into `chunks` chunks read concurrently (1: one thread).
     static func loadColumns(_ urls: [URL], chunks: Int, parallelMinimum: Int, homeProvinceCode: String = "320000",
                             programmes: ProgrammeCatalog = .jiangsu) -> ColumnarRegister {
-        LoadTiming.start()
-        var loader = ColumnarLoader(validator: RecordValidator(homeProvinceCode: homeProvinceCode, programmes: programmes))
-        loader.chunks = chunks
-        loader.parallelMinimum = parallelMinimum
-        for (fileIndex, url) in urls.enumerated() { loader.read(url, fileIndex: fileIndex) }
-        return loader.finish()
+        var options = LoadOptions(programmes: programmes)
+        options.homeProvinceCode = homeProvinceCode
+        return loadColumns(urls, options: options, chunks: chunks, parallelMinimum: parallelMinimum)
     }
 }
 
@@ -46,6 +56,10 @@ struct FieldMemo {
 /// The streaming state of `DatasetLoader.loadColumns`.
 struct ColumnarLoader {
     let validator: RecordValidator
+    /// Column mapping and encoding asked for.
+    let options: LoadOptions
+    /// How many diagnostics of one kind are kept (the rest are counted).
+    let cap: Int
     var out = ColumnarRegister()
     var files: [String] = []
 
@@ -53,8 +67,18 @@ struct ColumnarLoader {
     struct Outcome {
         var value: Int32 = 0
         var value2: Int32 = 0
-        /// (severity, message, kind) at this field's column.
-        var diagnostics: [(Severity, String, Int)] = []
+        var value3: Int32 = 0
+        /// What the validator says about the field (and the level, with the programme).
+        var diagnostics: [FieldFinding] = []
+    }
+
+    /// One thing the validator says about a field: severity, message, the column it is about,
+    /// and the kind id it is capped under.
+    struct FieldFinding {
+        var severity: Severity
+        var message: String
+        var column: RecordColumn
+        var kind = 0
     }
 
     /// type, programme (+ level), year, sector, region.
@@ -97,12 +121,11 @@ struct ColumnarLoader {
     var divisionDict: [String: Int32] = ["": 0]
     var regionDict: [String: Int32] = ["": 0]
     var cityDict: [String: Int32] = ["": 0]
+    var sectorTextDict: [String: Int32] = ["": 0]
     /// Recipient column (1-based) of each file, for duplicate diagnostics.
     var iRecipientColumn: [Int32] = []
-    /// Credit-code column (1-based) of each file, and whether the file was read by the record
-    /// path (which reported its possible duplicates itself).
+    /// Credit-code column (1-based) of each file.
     var iCreditColumn: [Int32] = []
-    var fileAbsorbed: [Bool] = []
     /// Per accepted row, its credit code as kept by the record path (valid or with a wrong
     /// check character), packed (see `PackedCode`); `PackedCode.none` when there is none.
     var creditLo: [UInt64] = []
@@ -110,18 +133,9 @@ struct ColumnarLoader {
     var fileRowStart: [Int] = []
     /// The credit codes seen twice, when worked out during a merge (see `creditFindings`).
     var creditRepeats: CreditRepeats?
-    /// The file being read, when this loader mapped it itself (see `dropMappedPages`).
-    var mapping: UnsafeRawBufferPointer?
 
-    /// Gives back the mapped file's pages once its rows are all read (a private read-only
-    /// mapping: touching it again would only read the file again).
-    func dropMappedPages() {
-        MappedPages(raw: mapping).drop()
-    }
-
-    /// A file read whole into memory with read(2). (It used to be mapped with mmap, but a
-    /// register truncated by another program while being read then killed the process with
-    /// SIGBUS; read(2) just returns fewer bytes.)
+    /// A file read whole into memory with read(2) (not mapped: a register truncated by another
+    /// program while being read would kill a process that mapped it with SIGBUS).
     struct MappedFile {
         let raw: UnsafeRawBufferPointer
 
@@ -163,14 +177,17 @@ struct ColumnarLoader {
     let weights = ColumnarLoader.weights
     let alphabetASCII = CreditCode.alphabet.map { $0.asciiValue! }
 
-    init(validator: RecordValidator) {
+    init(validator: RecordValidator, options: LoadOptions = LoadOptions(), cap: Int = DatasetLoader.diagnosticCapPerKind) {
         self.validator = validator
+        self.options = options
+        self.cap = cap
         programmeList = validator.programmes.programmes
         out.programmes = programmeList
         out.section.values = [""]
         out.division.values = [""]
         out.region.values = [""]
         out.city.values = [""]
+        out.sectorText.values = [""]
     }
 
     static func code(_ dict: inout [String: Int32], _ col: inout CodedColumn, _ s: String) -> Int32 {
@@ -218,12 +235,12 @@ struct ColumnarLoader {
     }
 
     /// Whether a diagnostic of this kind would still be kept (its message is worth building).
-    func keeps(_ kind: Int) -> Bool { kept[kind] < DatasetLoader.diagnosticCapPerKind }
+    func keeps(_ kind: Int) -> Bool { kept[kind] < cap }
 
     @inline(__always)
     mutating func note(_ kind: Int, _ severity: Severity, _ make: () -> Diagnostic) {
         if severity == .error { out.errorCount += 1 } else { out.warningCount += 1 }
-        if kept[kind] < DatasetLoader.diagnosticCapPerKind {
+        if kept[kind] < cap {
             kept[kind] += 1
             out.diagnostics.append(make())
             diagnosticKinds.append(Int32(kind))
@@ -232,34 +249,45 @@ struct ColumnarLoader {
         }
     }
 
-    /// Runs the validator on a row holding this field (and valid stand-ins for the other
-    /// required ones) and keeps what it says about this field: the same wording as the
-    /// record path, by construction.
-    func outcome(_ column: RecordColumn, _ text: String, extra: [RecordColumn: String] = [:]) -> (AwardRecord?, [(Severity, String)]) {
+    /// Runs the validator on a row holding this field (and `extra` ones, and valid stand-ins
+    /// for the other required ones) and keeps what it says about this field and the extra
+    /// ones: the same rules and wording as the record reader, by construction.
+    func outcome(_ column: RecordColumn, _ text: String, extra: [RecordColumn: String] = [:]) -> (AwardRecord?, [FieldFinding]) {
         var fields: [RecordColumn: (value: String, column: Int)] = [
             .recipient: ("甲", 101), .programme: ("中国质量奖", 102), .year: ("2020", 103), .region: ("320100", 104),
         ]
-        fields[column] = (text, 1)
-        for (c, v) in extra { fields[c] = (v, 1) }
+        fields[column] = (text, column.ordinal)
+        for (c, v) in extra { fields[c] = (v, c.ordinal) }
         let (record, diags) = validator.validate(RawRecord(file: "", line: 1, fields: fields))
-        return (record, diags.filter { $0.location.column == 1 }.map { ($0.severity, $0.message) })
+        let asked = Set([column.ordinal] + extra.keys.map(\.ordinal))
+        return (record, diags.filter { asked.contains($0.location.column) }.map {
+            FieldFinding(severity: $0.severity, message: $0.message, column: RecordColumn.allCases[$0.location.column - 1])
+        })
+    }
+
+    /// Starts the columns of a file (its rows follow).
+    mutating func addFile(_ file: String) {
+        fileRowStart.append(out.programme.count)
+        files.append(file)
+        iRecipientColumn.append(1)
+        iCreditColumn.append(1)
+    }
+
+    /// The rows of a file read by the record reader.
+    mutating func readRecords(_ url: URL, file: String, fileIndex: Int) {
+        absorb(DatasetLoader.readRecords(url, file: file, options: options, validator: validator), fileIndex: fileIndex)
     }
 
     mutating func read(_ url: URL, fileIndex: Int) {
-        fileRowStart.append(out.programme.count)
-        if iRecipientColumn.count <= fileIndex { iRecipientColumn.append(1); iCreditColumn.append(1); fileAbsorbed.append(false) }
         let file = url.isFileURL ? url.relativePath : url.absoluteString
-        files.append(file)
+        addFile(file)
         let ext = url.pathExtension.lowercased()
-        guard ext == "csv" || ext == "txt" else {
-            return absorb(DatasetLoader.load([url], validator: validator), fileIndex: fileIndex)
+        guard ext == "csv" || ext == "txt", options.encoding == nil || options.encoding == .utf8 else {
+            return readRecords(url, file: file, fileIndex: fileIndex)
         }
         let saved = self
         let ok: Bool
         if url.isFileURL, let map = MappedFile(path: url.path) {
-            // Mapped here (not through Data) so the pages can be dropped once every row is read:
-            // the merge and the duplicate passes then run without the file counting in memory.
-            // Heap memory, so its pages are not dropped early (see `dropMappedPages`).
             defer { map.unmap() }
             var b = UnsafeBufferPointer(start: map.raw.baseAddress!.assumingMemoryBound(to: UInt8.self), count: map.raw.count)
             if b.count >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF { b = UnsafeBufferPointer(rebasing: b[3...]) }
@@ -267,7 +295,7 @@ struct ColumnarLoader {
         } else {
             // (A file URL that could not be read whole goes to the record path, which words why.)
             guard !url.isFileURL, let data = try? Data(contentsOf: url) else {
-                return absorb(DatasetLoader.load([url], validator: validator), fileIndex: fileIndex)
+                return readRecords(url, file: file, fileIndex: fileIndex)
             }
             ok = data.withUnsafeBytes { raw in
                 guard let base = raw.baseAddress else { return false }
@@ -280,14 +308,14 @@ struct ColumnarLoader {
             // Not UTF-8, or no usable header: the record path reads (as GB 18030) and words it.
             self = saved
             memos = [FieldMemo](repeating: FieldMemo(), count: 5)
-            absorb(DatasetLoader.load([url], validator: validator), fileIndex: fileIndex)
+            readRecords(url, file: file, fileIndex: fileIndex)
         }
     }
 
-    /// Adds a dataset read the ordinary way (duplicates within it are already reported; across
-    /// files they are checked here).
-    mutating func absorb(_ d: Dataset, fileIndex: Int) {
-        fileAbsorbed[fileIndex] = true
+    /// Adds the rows the record reader read from a file (duplicates are looked for at the end).
+    mutating func absorb(_ d: DatasetLoader.RecordRead, fileIndex: Int) {
+        iRecipientColumn[fileIndex] = Int32(d.recipientColumn)
+        iCreditColumn[fileIndex] = Int32(d.creditColumn)
         out.rowsRead += d.rowsRead
         for diag in d.diagnostics { note(diag.message, diag.severity) { diag } }
         for r in d.records {
@@ -296,16 +324,21 @@ struct ColumnarLoader {
             if sid.isNew { registerSpelling(sid.id) }
             let p = UInt8(programmeList.firstIndex(of: r.programme) ?? 0)
             let lv: UInt8 = r.level == .award ? 0 : 1
+            let credit = r.creditCode.map { Array($0.utf8).withUnsafeBufferPointer { PackedCode(ascii: $0) } } ?? .none
             append(programme: p, level: lv, type: r.recipientType == .organization ? 0 : 1, year: Int16(r.year),
                    section: Self.code(&sectionDict, &out.section, r.sectionCode ?? ""),
                    division: Self.code(&divisionDict, &out.division, r.subsectionCode ?? ""),
                    region: Self.code(&regionDict, &out.region, r.regionCode ?? ""),
-                   city: Self.code(&cityDict, &out.city, r.cityCode ?? ""), spelling: sid.id, line: Int32(r.source?.line ?? 0))
+                   city: Self.code(&cityDict, &out.city, r.cityCode ?? ""),
+                   sectorText: Self.code(&sectorTextDict, &out.sectorText, r.sectorText ?? ""),
+                   spelling: sid.id, line: Int32(r.source?.line ?? 0), credit: credit)
+            out.ids.append(Array(r.id.utf8))
+            out.notes.append(Array((r.note ?? "").utf8))
         }
     }
 
     mutating func append(programme: UInt8, level: UInt8, type: UInt8, year: Int16, section: Int32, division: Int32,
-                         region: Int32, city: Int32, spelling: Int32, line: Int32, credit: PackedCode = .none) {
+                         region: Int32, city: Int32, sectorText: Int32, spelling: Int32, line: Int32, credit: PackedCode = .none) {
         creditLo.append(credit.lo)
         creditHi.append(credit.hi)
         out.programme.append(programme)
@@ -316,6 +349,7 @@ struct ColumnarLoader {
         out.division.codes.append(division)
         out.region.codes.append(region)
         out.city.codes.append(city)
+        out.sectorText.codes.append(sectorText)
         out.recipient.append(spelling)
         out.line.append(line)
     }
@@ -327,7 +361,7 @@ struct ColumnarLoader {
         if r.isNew {
             guard let text = String(validating: key, as: UTF8.self) else { return nil }
             var o = compute(&self, text)
-            o.diagnostics = o.diagnostics.map { ($0.0, $0.1, kindID($0.1)) }
+            for i in o.diagnostics.indices { o.diagnostics[i].kind = kindID(o.diagnostics[i].message) }
             memos[m].outcomes.append(o)
         }
         return memos[m].outcomes[Int(r.id)]
@@ -336,22 +370,54 @@ struct ColumnarLoader {
     /// Which column of a CSV file holds what.
     struct CSVHeader: Sendable {
         var count = 0
-        var iRecipient = 0, iProgramme = 0, iYear = 0, iRegion = 0
-        var iLevel: Int?, iCredit: Int?, iType: Int?, iSector: Int?, iID: Int?, iNote: Int?
+        /// The header it was made from.
+        var register: RegisterHeader
+        var iRecipient = 0, iProgramme = 0, iYear = 0
+        var iRegion: Int?, iLevel: Int?, iCredit: Int?, iType: Int?, iSector: Int?, iID: Int?, iNote: Int?
         /// Diagnostic kind per column.
         var columnKinds: [DiagnosticKind] = []
+
+        init(_ h: RegisterHeader) {
+            register = h
+            let columns = h.columns
+            count = h.width
+            iRecipient = columns[.recipient]!; iProgramme = columns[.programme]!; iYear = columns[.year]!; iRegion = columns[.region]
+            iLevel = columns[.level]; iCredit = columns[.creditCode]; iType = columns[.recipientType]; iSector = columns[.sector]
+            iID = columns[.id]; iNote = columns[.note]
+            columnKinds = (0..<h.width).map { i in columns.first { $0.value == i }?.key.diagnosticKind ?? .row }
+        }
     }
 
     /// Parses one UTF-8 CSV; false when it must go through the record path instead. With
     /// `chunks` above 1 and enough rows, the rows are split at line ends into that many
     /// chunks read concurrently and merged in file order (see `ColumnarLoader+Chunks.swift`).
     mutating func readCSV(_ bytes: UnsafeBufferPointer<UInt8>, file: String, fileIndex: Int32) -> Bool {
-        var header: CSVHeader?
-        let headerEnd = CSVReader.scan(bytes, from: 0) { line, fields, scratch in
-            header = readHeader(line: line, fields: fields, scratch: scratch, bytes: bytes, file: file)
-            return false
+        // The header as the record reader finds it (`RegisterHeader`) in the first records;
+        // a file without a usable one (or not UTF-8 there) is left to the record reader.
+        var top: [(line: Int, fields: [String])] = []
+        var utf8 = true
+        _ = CSVReader.scan(bytes, from: 0) { line, fields, scratch in
+            var cells: [String] = []
+            for f in fields {
+                guard let s = String(validating: UnsafeBufferPointer(rebasing: (f.inScratch ? scratch : bytes)[f.start..<f.end]), as: UTF8.self) else {
+                    utf8 = false
+                    return false
+                }
+                cells.append(s)
+            }
+            top.append((line, cells))
+            return top.count < RegisterHeader.searchDepth
         }
-        guard let header else { return false }
+        guard utf8, !top.isEmpty else { return false }
+        let found = RegisterHeader.find(top, file: file, options: options)
+        guard found.isUsable else { return false }
+        for d in found.diagnostics { note(d.message, d.severity) { d } }
+        var seen = 0
+        let headerEnd = CSVReader.scan(bytes, from: 0) { _, _, _ in
+            seen += 1
+            return seen <= found.index
+        }
+        let header = CSVHeader(found)
         iRecipientColumn[Int(fileIndex)] = Int32(header.iRecipient + 1)
         iCreditColumn[Int(fileIndex)] = Int32((header.iCredit ?? 0) + 1)
         // About 100 bytes a row: size the columns once, and the recipient table for three
@@ -366,7 +432,6 @@ struct ColumnarLoader {
         guard let end = readRows(bytes, from: headerEnd.offset, to: bytes.count, firstLine: headerEnd.line, header: header, file: file) else {
             return false
         }
-        dropMappedPages()
         noteProblems(end.problems, file: file, lineOffset: 0)
         return true
     }
@@ -395,38 +460,6 @@ struct ColumnarLoader {
         }
     }
 
-    /// Maps the header row to columns (the same mapping and wording as DatasetLoader.csvRows);
-    /// nil when a cell is not UTF-8, a required column is missing, or there is no region column.
-    mutating func readHeader(line: Int, fields: UnsafeBufferPointer<CSVReader.FieldRef>, scratch: UnsafeBufferPointer<UInt8>,
-                             bytes: UnsafeBufferPointer<UInt8>, file: String) -> CSVHeader? {
-        var cells: [String] = []
-        for f in fields {
-            guard let s = String(validating: UnsafeBufferPointer(rebasing: (f.inScratch ? scratch : bytes)[f.start..<f.end]), as: UTF8.self) else { return nil }
-            cells.append(s)
-        }
-        var columns: [RecordColumn: Int] = [:]
-        for (i, cell) in cells.enumerated() {
-            guard let c = RecordColumn.from(header: cell) else {
-                note("unknown column", .warning) { Diagnostic(location: SourceLocation(file: file, line: line, column: i + 1), severity: .warning, message: "unknown column “\(cell)” ignored", kind: .header) }
-                continue
-            }
-            if columns[c] != nil {
-                note("repeated column", .warning) { Diagnostic(location: SourceLocation(file: file, line: line, column: i + 1), severity: .warning, message: "column “\(cell)” repeats \(c.rawValue); the first one is used", kind: .header) }
-                continue
-            }
-            columns[c] = i
-        }
-        // Without a region column the record path reads the file (and says so once).
-        if RecordColumn.required.contains(where: { columns[$0] == nil }) || columns[.region] == nil { return nil }
-        var h = CSVHeader()
-        h.count = cells.count
-        h.iRecipient = columns[.recipient]!; h.iProgramme = columns[.programme]!; h.iYear = columns[.year]!; h.iRegion = columns[.region]!
-        h.iLevel = columns[.level]; h.iCredit = columns[.creditCode]; h.iType = columns[.recipientType]; h.iSector = columns[.sector]
-        h.iID = columns[.id]; h.iNote = columns[.note]
-        h.columnKinds = cells.indices.map { i in columns.first { $0.value == i }?.key.diagnosticKind ?? .row }
-        return h
-    }
-
     /// Reads the rows in `bytes[start..<end]`, which begins at a record start on line
     /// `firstLine`. Nil when a field is not UTF-8 (the file must go through the record path);
     /// otherwise where the scan stopped, with its problems (not yet noted).
@@ -441,14 +474,8 @@ struct ColumnarLoader {
         let columnKinds = header.columnKinds
         let kindCreditMismatch = kindID("credit code check character mismatch")
         let kindMaskedID = kindID("credit code of an individual is a masked identity number")
-        // The validator's words for a masked identity number, worked out once (it resolves a
-        // whole stand-in row each time) with a sample standing for the code.
-        // (Foundation's replacingOccurrences costs 100 000 instructions a call: split instead.)
-        let maskedIDMessage: (String, String) = {
-            guard header.iCredit != nil, let m = outcome(.creditCode, Self.sampleMaskedID, extra: [.recipientType: "individual"]).1.first?.1,
-                  let r = m.range(of: Self.sampleMaskedID) else { return ("", "") }
-            return (String(m[..<r.lowerBound]), String(m[r.upperBound...]))
-        }()
+        let kindExtraFields = kindID("row has more fields than the header")
+        let kindEmptyRecipient = kindID("recipient is empty")
         // Accepted rows' columns other than the recipient go through a small batch (appending
         // to eleven arrays row by row costs a uniqueness check each).
         var rows = RowBatch()
@@ -476,7 +503,12 @@ struct ColumnarLoader {
                 add(kindID(kind), sev, column, message)
             }
             if fields.count > headerCount {
-                add("row has more fields than the header", .warning, headerCount + 1) { "row has \(fields.count) fields but the header has \(headerCount); extra fields ignored" }
+                var extra = false
+                for k in headerCount..<fields.count where !isBlank(field(k)) { extra = true; break }
+                if extra {
+                    let count = fields.count
+                    note(kindExtraFields, .warning) { header.register.extraFields(count, line: line, file: file) }
+                }
             }
             // Recipient.
             // Hash it and load its first slot now; the lookup happens after the other fields, so
@@ -485,16 +517,16 @@ struct ColumnarLoader {
             let rHash = ByteInterner.hash(rf)
             let touched: UInt64 = 1
             if isBlank(rf) {
-                add("recipient is empty", .error, iRecipient + 1) { "recipient is empty; expected the name of the organisation or person" }
+                add(kindEmptyRecipient, .error, iRecipient + 1) { RecordValidator.emptyRecipientMessage }
             }
             // Memoised fields, in the validator's order: type, programme (+ level), year, sector, region.
             var type: Int32 = 0
             if let it = iType {
                 guard let o = memoised(Self.mType, field(it), { l, t in
                     let (r, d) = l.outcome(.recipientType, t)
-                    return Outcome(value: r?.recipientType == .individual ? 1 : 0, diagnostics: d.map { ($0.0, $0.1, 0) })
+                    return Outcome(value: r?.recipientType == .individual ? 1 : 0, diagnostics: d)
                 }) else { utf8OK = false; return false }
-                for (s, m, k) in o.diagnostics { add(k, s, it + 1) { m } }
+                for f in o.diagnostics { add(f.kind, f.severity, it + 1) { f.message } }
                 type = o.value
             }
             let pf = field(iProgramme)
@@ -516,15 +548,12 @@ struct ColumnarLoader {
                 }
                 let (r, d) = l.outcome(.programme, p, extra: extra)
                 return Outcome(value: Int32(r.flatMap { l.programmeList.firstIndex(of: $0.programme) } ?? 0),
-                               value2: r?.level == .nomination ? 1 : 0, diagnostics: d.map { ($0.0, $0.1, 0) })
+                               value2: r?.level == .nomination ? 1 : 0, diagnostics: d)
             }
             let found = lf == nil ? memoised(Self.mProgramme, pf, computeProgramme)
                 : keyCopy.withUnsafeBufferPointer { memoised(Self.mProgramme, $0, computeProgramme) }
             guard let po = found, po.value >= 0 else { utf8OK = false; return false }
-            for (s, m, k) in po.diagnostics {
-                // Programme and level messages were both located at column 1; the level's start "level".
-                add(k, s, (m.hasPrefix("level") ? (iLevel ?? iProgramme) : iProgramme) + 1) { m }
-            }
+            for f in po.diagnostics { add(f.kind, f.severity, (f.column == .level ? (iLevel ?? iProgramme) : iProgramme) + 1) { f.message } }
             var year: Int32 = 0
             let yf = field(iYear)
             if yf.count == 4, let y = fourDigits(yf), y >= validator.earliestYear, y <= validator.latestYear {
@@ -532,28 +561,34 @@ struct ColumnarLoader {
             } else {
                 guard let o = memoised(Self.mYear, yf, { l, t in
                     let (r, d) = l.outcome(.year, t)
-                    return Outcome(value: Int32(r?.year ?? 0), diagnostics: d.map { ($0.0, $0.1, 0) })
+                    return Outcome(value: Int32(r?.year ?? 0), diagnostics: d)
                 }) else { utf8OK = false; return false }
-                for (s, m, k) in o.diagnostics { add(k, s, iYear + 1) { m } }
+                for f in o.diagnostics { add(f.kind, f.severity, iYear + 1) { f.message } }
                 year = o.value
             }
-            var section: Int32 = 0, division: Int32 = 0
+            var section: Int32 = 0, division: Int32 = 0, sectorText: Int32 = 0
             if let isec = iSector {
                 guard let o = memoised(Self.mSector, field(isec), { l, t in
                     let (r, d) = l.outcome(.sector, t)
                     return Outcome(value: Self.code(&l.sectionDict, &l.out.section, r?.sectionCode ?? ""),
-                                   value2: Self.code(&l.divisionDict, &l.out.division, r?.subsectionCode ?? ""), diagnostics: d.map { ($0.0, $0.1, 0) })
+                                   value2: Self.code(&l.divisionDict, &l.out.division, r?.subsectionCode ?? ""),
+                                   value3: Self.code(&l.sectorTextDict, &l.out.sectorText, r?.sectorText ?? ""), diagnostics: d)
                 }) else { utf8OK = false; return false }
-                for (s, m, k) in o.diagnostics { add(k, s, isec + 1) { m } }
+                for f in o.diagnostics { add(f.kind, f.severity, isec + 1) { f.message } }
                 section = o.value
                 division = o.value2
+                sectorText = o.value3
             }
-            guard let ro = memoised(Self.mRegion, field(iRegion), { l, t in
-                let (r, d) = l.outcome(.region, t)
-                return Outcome(value: Self.code(&l.regionDict, &l.out.region, r?.regionCode ?? ""),
-                               value2: Self.code(&l.cityDict, &l.out.city, r?.cityCode ?? ""), diagnostics: d.map { ($0.0, $0.1, 0) })
-            }) else { utf8OK = false; return false }
-            for (s, m, k) in ro.diagnostics { add(k, s, iRegion + 1) { m } }
+            var ro = Outcome()
+            if let iRegion {
+                guard let o = memoised(Self.mRegion, field(iRegion), { l, t in
+                    let (r, d) = l.outcome(.region, t)
+                    return Outcome(value: Self.code(&l.regionDict, &l.out.region, r?.regionCode ?? ""),
+                                   value2: Self.code(&l.cityDict, &l.out.city, r?.cityCode ?? ""), diagnostics: d)
+                }) else { utf8OK = false; return false }
+                for f in o.diagnostics { add(f.kind, f.severity, iRegion + 1) { f.message } }
+                ro = o
+            }
             // Credit code: checked per row over bytes; wording only for the diagnostics kept.
             var credit = PackedCode.none
             if let ic = iCredit {
@@ -562,20 +597,18 @@ struct ColumnarLoader {
                     if let (expected, found) = fastCreditCheck(f, packed: &credit) {
                         if expected != 0 {
                             add(kindCreditMismatch, .warning, ic + 1) {
-                                "credit code “\(String(decoding: f, as: UTF8.self))” ends in “\(Character(Unicode.Scalar(found)))” but its check character should be “\(Character(Unicode.Scalar(expected)))” (GB 32100-2015); kept as registered"
+                                RecordValidator.checkCharacterMessage(String(decoding: f, as: UTF8.self), expected: Character(Unicode.Scalar(expected)),
+                                                                      found: Character(Unicode.Scalar(found)))
                             }
                         }
-                    } else if type == 1 && isMaskedID(f) {
-                        add(kindMaskedID, .warning, ic + 1) {
-                            maskedIDMessage.0 + String(decoding: f, as: UTF8.self) + maskedIDMessage.1
-                        }
+                    } else if type == 1 && RecordValidator.isMaskedIdentityNumber(f) {
+                        add(kindMaskedID, .warning, ic + 1) { RecordValidator.maskedIDMessage(String(decoding: f, as: UTF8.self)) }
                     } else {
                         guard let t = String(validating: f, as: UTF8.self) else { utf8OK = false; return false }
-                        let typeText = iType.map { String(decoding: field($0), as: UTF8.self) } ?? ""
-                        let (record, messages) = outcome(.creditCode, t, extra: [.recipientType: typeText])
+                        let (record, findings) = outcome(.creditCode, t, extra: [.recipientType: type == 1 ? "individual" : "organization"])
                         if let code = record?.creditCode { credit = Array(code.utf8).withUnsafeBufferPointer { PackedCode(ascii: $0) } }
-                        for (s, m) in messages {
-                            add(s == .error ? "credit code malformed" : "credit code check character mismatch", s, ic + 1) { m }
+                        for f in findings where f.column == .creditCode {
+                            add(f.severity == .error ? "credit code malformed" : "credit code check character mismatch", f.severity, ic + 1) { f.message }
                         }
                     }
                 }
@@ -587,8 +620,10 @@ struct ColumnarLoader {
                 return true
             }
             let p = UInt8(po.value), lv = UInt8(po.value2)
-            rows.add(programme: p, level: lv, type: UInt8(type), year: Int16(year),
-                     section: section, division: division, region: ro.value, city: ro.value2, line: Int32(line), credit: credit)
+            rows.add(programme: p, level: lv, type: UInt8(type), year: Int16(year), section: section, division: division,
+                     region: ro.value, city: ro.value2, sectorText: sectorText, line: Int32(line), credit: credit)
+            if let i = iID { out.ids.append(field(i)) } else { out.ids.appendEmpty() }
+            if let i = iNote { out.notes.append(field(i)) } else { out.notes.appendEmpty() }
             out.recipient.append(-1)
             if rows.count == RowBatch.capacity { rows.flush(into: &self) }
             // The recipient's id is filled in a batch later: by then the slots touched for the

@@ -100,7 +100,7 @@ import ZIPFoundation
         let url = try TempFiles.write("[\n{\"recipient\": \"甲公司\", \"programme\": \"cqa\", \"year\": 2020},\n{\"recipient\": \"乙\\u0000公司\", \"programme\": \"cqa\", \"year\": 2020}\n]", name: "nul.json")
         let ds = DatasetLoader.load([url])
         #expect(ds.records.map(\.recipient) == ["甲公司"])
-        #expect(Self.lines(ds).first == "3:15: error: record 2: “recipient” contains control character U+0000; the record was left out", "\(Self.lines(ds))")
+        #expect(Self.lines(ds).contains("3:15: error: record 2: “recipient” contains control character U+0000; the record was left out"), "\(Self.lines(ds))")
     }
 
     @Test func jsonDuplicateKeysAreErrors() throws {
