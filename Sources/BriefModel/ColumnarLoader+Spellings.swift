@@ -165,4 +165,22 @@ extension ColumnarLoader {
         }
         return true
     }
+
+
+    /// Looks up the pending recipients, in row order; false if one is not UTF-8.
+    mutating func flushPending() -> Bool {
+        defer { pending.removeAll(keepingCapacity: true) }
+        // Load every first slot of the batch before using any: the cache misses overlap.
+        var touched = [UInt64](repeating: 0, count: pending.count)
+        for (k, e) in pending.enumerated() { touched[k] = spellings.touch(e.2) }
+        for (k, (row, f, h)) in pending.enumerated() {
+            let sid = spellings.intern(f, hash: h, touched: touched[k])
+            if sid.isNew {
+                guard let c = classifySpelling(f) else { return false }
+                registerSpelling(sid.id, ownKey: c.own, mayLoosen: c.own ? c.loose : nil)
+            }
+            out.recipient[row] = sid.id
+        }
+        return true
+    }
 }

@@ -186,23 +186,23 @@ public enum DatasetLoader {
 }
 
 extension Diagnostic {
-    /// `diagnostics` in the order both readers list them: by file (in load order), line, then
-    /// file and header findings, row shape, field values, duplicates and possible duplicates;
-    /// otherwise as found.
+    /// `diagnostics` in the order both readers list them: by file (in load order) and line;
+    /// on a line, file and header findings first, then the row's and its fields' by column (the
+    /// row's first), then duplicates and possible duplicates; otherwise as found.
     static func inFileOrder(_ diagnostics: [Diagnostic], files: [String]) -> [Diagnostic] {
         var fileIndex: [String: Int] = [:]
         for (i, f) in files.enumerated() where fileIndex[f] == nil { fileIndex[f] = i }
         func rank(_ k: DiagnosticKind) -> Int {
             switch k {
             case .file, .encoding, .header: return 0
-            case .row: return 1
-            case .duplicate: return 3
-            case .possibleDuplicate: return 4
-            default: return 2
+            case .duplicate: return 2
+            case .possibleDuplicate: return 3
+            default: return 1
             }
         }
         return diagnostics.enumerated().map { (i, d) in
-            (key: [fileIndex[d.location.file] ?? files.count, d.location.line, rank(d.kind), d.kind == .row ? d.location.column : 0, i], d: d)
+            let r = rank(d.kind)
+            return (key: [fileIndex[d.location.file] ?? files.count, d.location.line, r, r == 1 ? d.location.column : 0, d.kind == .row ? 0 : 1, i], d: d)
         }.sorted { $0.key.lexicographicallyPrecedes($1.key) }.map(\.d)
     }
 }

@@ -24,10 +24,10 @@ public struct LoadOptions: Sendable {
     /// Plain CSV registers of at least this many bytes in all are read into columns.
     public var columnarThreshold: Int = LoadOptions.defaultColumnarThreshold
     /// Which reader reads the register: by size (`columnarThreshold`), or one forced.
-    package var reader: Reader = .bySize
+    var reader: Reader = .bySize
 
     /// The choice of reader.
-    package enum Reader: Sendable {
+    enum Reader: Sendable {
         /// Columns for plain CSV from `columnarThreshold` bytes, records otherwise.
         case bySize
         /// Always record by record.
