@@ -15,26 +15,43 @@ public struct CodedColumn: Sendable {
 }
 
 /// Per-row text kept as the bytes read (a String is made on demand): one byte range a row.
+/// While every row is empty (a register without that column) nothing but the count is kept.
 struct TextColumn: Sendable {
     var bytes: [UInt8] = []
+    /// End of each row's bytes; empty while every row is empty.
     var ends: [Int] = []
+    /// Rows.
+    var count = 0
 
     mutating func append<C: Collection>(_ b: C) where C.Element == UInt8 {
+        if b.isEmpty { return appendEmpty() }
+        if ends.isEmpty && count > 0 { ends = [Int](repeating: 0, count: count) }
         bytes.append(contentsOf: b)
         ends.append(bytes.count)
+        count += 1
     }
 
-    mutating func appendEmpty() { ends.append(bytes.count) }
+    mutating func appendEmpty() {
+        if !ends.isEmpty { ends.append(bytes.count) }
+        count += 1
+    }
 
     /// Appends another column's rows.
     mutating func append(_ other: TextColumn) {
-        let base = bytes.count
-        bytes.append(contentsOf: other.bytes)
-        ends.append(contentsOf: other.ends.lazy.map { $0 + base })
+        if other.ends.isEmpty {
+            if !ends.isEmpty { ends.append(contentsOf: repeatElement(bytes.count, count: other.count)) }
+        } else {
+            if ends.isEmpty && count > 0 { ends = [Int](repeating: 0, count: count) }
+            let base = bytes.count
+            bytes.append(contentsOf: other.bytes)
+            ends.append(contentsOf: other.ends.lazy.map { $0 + base })
+        }
+        count += other.count
     }
 
     func text(_ row: Int) -> String {
-        String(decoding: bytes[(row == 0 ? 0 : ends[row - 1])..<ends[row]], as: UTF8.self)
+        guard !ends.isEmpty else { return "" }
+        return String(decoding: bytes[(row == 0 ? 0 : ends[row - 1])..<ends[row]], as: UTF8.self)
     }
 }
 
@@ -112,7 +129,7 @@ public struct ColumnarRegister: Sendable {
         programme.reserveCapacity(n); level.reserveCapacity(n); recipientType.reserveCapacity(n); year.reserveCapacity(n)
         section.codes.reserveCapacity(n); division.codes.reserveCapacity(n); region.codes.reserveCapacity(n)
         city.codes.reserveCapacity(n); recipient.reserveCapacity(n); line.reserveCapacity(n); sectorText.codes.reserveCapacity(n)
-        ids.ends.reserveCapacity(n); notes.ends.reserveCapacity(n)
+        ids.ends.reserveCapacity(n)
     }
 
     /// Number of distinct recipient spellings.

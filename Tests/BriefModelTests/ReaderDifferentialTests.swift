@@ -165,6 +165,10 @@ import TestSupport
             #expect(k == 0 ? size < threshold : size >= threshold)
             // The size policy picks the reader from the same threshold for every caller.
             #expect(LoadOptions().readsAsColumns([u]) == (size >= threshold))
+            var forced = LoadOptions()
+            forced.reader = k == 0 ? .columns : .records
+            #expect(forced.readsAsColumns([u]) == (k == 0))
+            #expect(RegisterCheck.run([u], options: forced).columnar == (k == 0))
             Self.compare([u], LoadOptions(), label: "\(size) bytes\(region ? "" : ", no region column")", into: &found)
         }
         #expect(found.isEmpty, "\(Self.report(found, corpus: 3))")
