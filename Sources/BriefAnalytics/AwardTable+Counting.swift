@@ -100,6 +100,12 @@ extension AwardTable {
         return out
     }
 
+    /// The rows (0-based, in register order) that `filter` selects, worked out on the columns.
+    public func rows(matching filter: RecordFilter) -> [Int] {
+        guard let m = mask(filter) else { return Array(0..<count) }
+        return m.indices.filter { m[$0] }
+    }
+
     // MARK: - Internals
 
     /// Which records pass `filter`, or nil for "all" (no criterion set).

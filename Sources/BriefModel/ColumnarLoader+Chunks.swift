@@ -22,15 +22,6 @@ extension ColumnarLoader {
         init(_ loader: ColumnarLoader) { self.loader = loader }
     }
 
-    /// The pages of the mapped file, to give back from another thread.
-    struct MappedPages: @unchecked Sendable {
-        let raw: UnsafeRawBufferPointer?
-        func drop() {
-            guard let m = raw, let base = m.baseAddress, m.count > 0 else { return }
-            _ = madvise(UnsafeMutableRawPointer(mutating: base), m.count, MADV_DONTNEED)
-        }
-    }
-
     /// The mapped bytes, shared read-only with the chunk threads.
     struct SharedBytes: @unchecked Sendable {
         let buffer: UnsafeBufferPointer<UInt8>
@@ -58,10 +49,10 @@ extension ColumnarLoader {
         let saved = self
         let k = starts.count
         func end(_ j: Int) -> Int { j + 1 < k ? starts[j + 1] : bytes.count }
-        var fresh = ColumnarLoader(validator: validator)
+        var fresh = ColumnarLoader(validator: validator, options: options, cap: cap)
         fresh.scalarState = scalarState
         let boxes = (1..<k).map { _ in ChunkBox(fresh) }
-        fresh = ColumnarLoader(validator: validator)
+        fresh = ColumnarLoader(validator: validator, options: options, cap: cap)
         let shared = SharedBytes(buffer: bytes)
         let group = DispatchGroup()
         for j in 1..<k {
@@ -78,26 +69,23 @@ extension ColumnarLoader {
         LoadTiming.mark("other chunks parsed")
         // Every chunk but the last must stop exactly at its end, between records. A chunk
         // that met text that is not UTF-8 sends the file back to one pass as well, which
-        // decides whether the record path must read it.
+        // decides whether the record path must read it; so does an unclosed quote (its
+        // message names lines, counted from the chunk's start).
         var ends: [CSVReader.ScanEnd?] = [first] + boxes.map(\.end)
         for j in 0..<k {
-            guard let e = ends[j], j == k - 1 || (e.atRecordStart && e.problems.isEmpty && e.offset == end(j) - starts[j]) else {
+            guard let e = ends[j], e.problems.isEmpty, j == k - 1 || (e.atRecordStart && e.offset == end(j) - starts[j]) else {
                 self = saved
                 return false
             }
         }
-        // The mapped file's pages are given back on the merge's column thread (or here when
-        // there is no merge).
-        if k < 2 { dropMappedPages() }
         var nextLine = ends[0]!.line
         for j in 1..<k {
             let offset = nextLine - 1
-            merge(boxes[j - 1].loader, lineOffset: offset, last: j == k - 1, dropPages: j == 1)
+            merge(boxes[j - 1].loader, lineOffset: offset, last: j == k - 1)
             LoadTiming.mark("chunk \(j) merged")
             boxes[j - 1].loader = fresh
             LoadTiming.mark("chunk \(j) freed")
             nextLine = ends[j]!.line + offset
-            if j == k - 1 { noteProblems(ends[j]!.problems, file: file, lineOffset: offset) }
             ends[j] = nil
         }
         return true
@@ -105,14 +93,14 @@ extension ColumnarLoader {
 
     /// Appends the rows and diagnostics a chunk loader read (lines counted from 1 there,
     /// `lineOffset` added here), as if this loader had read them.
-    mutating func merge(_ b: ColumnarLoader, lineOffset: Int, last: Bool = false, dropPages: Bool = false) {
+    mutating func merge(_ b: ColumnarLoader, lineOffset: Int, last: Bool = false) {
         out.rowsRead += b.out.rowsRead
         out.errorCount += b.out.errorCount
         out.warningCount += b.out.warningCount
         let kindMap = b.kindNames.map { kindID($0) }
         for (d, bk) in zip(b.out.diagnostics, b.diagnosticKinds) {
             let k = kindMap[Int(bk)]
-            if kept[k] < DatasetLoader.diagnosticCapPerKind {
+            if kept[k] < cap {
                 kept[k] += 1
                 let l = d.location
                 out.diagnostics.append(Diagnostic(location: SourceLocation(file: l.file, line: l.line + lineOffset, column: l.column),
@@ -130,9 +118,7 @@ extension ColumnarLoader {
         let cols = MergeColumns(b)
         exchangeColumns(with: cols)
         let group = DispatchGroup()
-        let mapped = MappedPages(raw: dropPages ? mapping : nil)
         DispatchQueue.global().async(group: group) {
-            mapped.drop()
             cols.append(lineOffset: lineOffset)
             if last { cols.repeats = CreditRepeats(lo: cols.creditLo, hi: cols.creditHi) }
         }
@@ -192,6 +178,8 @@ extension ColumnarLoader {
         }
         LoadTiming.mark("  merge: appended")
         Self.append(b.out.recipient, mappedBy: spellingMap, to: &out.recipient)
+        out.ids.append(b.out.ids)
+        out.notes.append(b.out.notes)
         LoadTiming.mark("  merge: recipients mapped")
     }
 
@@ -203,9 +191,9 @@ extension ColumnarLoader {
         swap(&cols.programme, &out.programme); swap(&cols.level, &out.level)
         swap(&cols.recipientType, &out.recipientType); swap(&cols.year, &out.year)
         swap(&cols.section, &out.section); swap(&cols.division, &out.division)
-        swap(&cols.region, &out.region); swap(&cols.city, &out.city)
+        swap(&cols.region, &out.region); swap(&cols.city, &out.city); swap(&cols.sectorText, &out.sectorText)
         swap(&cols.sectionDict, &sectionDict); swap(&cols.divisionDict, &divisionDict)
-        swap(&cols.regionDict, &regionDict); swap(&cols.cityDict, &cityDict)
+        swap(&cols.regionDict, &regionDict); swap(&cols.cityDict, &cityDict); swap(&cols.sectorTextDict, &sectorTextDict)
         swap(&cols.line, &out.line)
     }
 
@@ -213,9 +201,9 @@ extension ColumnarLoader {
         let b: ColumnarLoader
         var creditLo: [UInt64] = [], creditHi: [UInt32] = []
         var programme: [UInt8] = [], level: [UInt8] = [], recipientType: [UInt8] = [], year: [Int16] = []
-        var section = CodedColumn(), division = CodedColumn(), region = CodedColumn(), city = CodedColumn()
+        var section = CodedColumn(), division = CodedColumn(), region = CodedColumn(), city = CodedColumn(), sectorText = CodedColumn()
         var sectionDict: [String: Int32] = [:], divisionDict: [String: Int32] = [:]
-        var regionDict: [String: Int32] = [:], cityDict: [String: Int32] = [:]
+        var regionDict: [String: Int32] = [:], cityDict: [String: Int32] = [:], sectorTextDict: [String: Int32] = [:]
         var line: [Int32] = []
         var repeats: CreditRepeats?
         init(_ b: ColumnarLoader) { self.b = b }
@@ -231,6 +219,7 @@ extension ColumnarLoader {
             ColumnarLoader.append(b.out.division, to: &division, &divisionDict)
             ColumnarLoader.append(b.out.region, to: &region, &regionDict)
             ColumnarLoader.append(b.out.city, to: &city, &cityDict)
+            ColumnarLoader.append(b.out.sectorText, to: &sectorText, &sectorTextDict)
             let delta = Int32(lineOffset)
             let base = line.count
             line.append(contentsOf: b.out.line)

@@ -1,57 +1,13 @@
 import Foundation
 
-/// A credit code of 18 characters of the GB 32100-2015 alphabet, five bits a character:
-/// the first twelve in `lo`, the last six in `hi` (`hi == UInt32.max`: no code).
-struct PackedCode: Hashable {
-    var lo: UInt64
-    var hi: UInt32
-
-    static let none = PackedCode(lo: 0, hi: .max)
-
-    init(lo: UInt64, hi: UInt32) {
-        self.lo = lo
-        self.hi = hi
-    }
-
-    /// Packs 18 ASCII characters of the alphabet; `.none` for anything else.
-    init(ascii f: UnsafeBufferPointer<UInt8>) {
-        self = .none
-        guard f.count == 18 else { return }
-        var lo: UInt64 = 0, hi: UInt32 = 0
-        for i in 0..<18 {
-            let v = ColumnarLoader.alphabetValue[Int(f[i])]
-            if v < 0 { return }
-            if i < 12 { lo = lo << 5 | UInt64(v) } else { hi = hi << 5 | UInt32(v) }
-        }
-        self.lo = lo
-        self.hi = hi
-    }
-
-    var text: String {
-        let a = Array(CreditCode.alphabet)
-        var out = ""
-        for i in (0..<12).reversed() { out.append(a[Int(lo >> UInt64(5 * i) & 31)]) }
-        for i in (0..<6).reversed() { out.append(a[Int(hi >> UInt32(5 * i) & 31)]) }
-        return out
-    }
-
-    /// A well-mixed hash for the bitmaps.
-    @inline(__always) var mixed: UInt64 {
-        var h = (lo ^ UInt64(hi) &* 0x9E37_79B9_7F4A_7C15) &* 0xFF51_AFD7_ED55_8CCD
-        h ^= h >> 33
-        return h
-    }
-}
-
-/// The record path's "possible duplicate" warnings (`DuplicateTracker`), worked out over
-/// the columns once every row is read: names that differ only in 有限公司 / 有限责任公司,
+/// The "possible duplicate" warnings of both readers, worked out over the columns once every
+/// row is read: names that differ only in 有限公司 / 有限责任公司,
 /// parentheses or spaces (looked at once per distinct name, and only names whose key holds
 /// such characters at all), and one credit code under two names (a bitmap over the codes'
-/// hashes finds the few codes seen twice; only those are looked at exactly). Rows of files the
-/// record path read are left out: it reported theirs.
+/// hashes finds the few codes seen twice; only those are looked at exactly).
 extension ColumnarLoader {
-    /// Whether a comparison key holds a character `DuplicateTracker.looseKey` may drop or
-    /// change: ASCII ( ) [ ] . , - _ " ', a multi-byte punctuation lead (C2, E2, E3, EF) or 责.
+    /// Whether a comparison key holds a character `looseKey` may drop or change (see
+    /// `mayLoosenByte`).
     static func mayLoosen(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
         let n = b.count
         return mayLoosenByte.withUnsafeBufferPointer { t in
@@ -66,16 +22,26 @@ extension ColumnarLoader {
         }
     }
 
-    /// Bytes `mayLoosen` stops at (E8 for 责, checked further).
+    /// Bytes `mayLoosen` stops at: the ASCII characters of `looseIgnored`, the lead bytes of
+    /// its others (`looseLeadByte`), and E8 for 责 (checked further).
     static let mayLoosenByte: [Bool] = {
-        var t = [Bool](repeating: false, count: 256)
-        for c in [0x22, 0x27, 0x28, 0x29, 0x2C, 0x2D, 0x2E, 0x5B, 0x5D, 0x5F, 0xC2, 0xE2, 0xE3, 0xEF, 0xE8] { t[c] = true }
+        var t = looseLeadByte
+        for u in looseIgnored.unicodeScalars where u.isASCII { t[Int(u.value)] = true }
+        t[Int(longForm[6])] = true
         return t
     }()
 
-    /// `DuplicateTracker.looseKey(comparisonKey:)` over UTF-8 bytes (UTF-8 is self-synchronising,
-    /// so removing and replacing byte sequences is removing and replacing characters): the
-    /// same ignored characters dropped, then 有限责任公司 read as 有限公司.
+    /// The lead bytes of the characters of `looseIgnored` outside ASCII.
+    static let looseLeadByte: [Bool] = {
+        var t = [Bool](repeating: false, count: 256)
+        for seq in looseIgnoredSequences { t[Int(seq[0])] = true }
+        return t
+    }()
+
+    /// The loose form of a comparison key (UTF-8 bytes): the `looseIgnored` characters dropped,
+    /// then 有限责任公司 read as 有限公司, so names that differ only in those forms meet. (UTF-8 is
+    /// self-synchronising, so removing and replacing byte sequences is removing and replacing
+    /// characters.)
     static func looseKey(_ key: [UInt8]) -> [UInt8] {
         var out = [UInt8](repeating: 0, count: key.count), kept = out
         let m = key.withUnsafeBufferPointer { k in
@@ -98,7 +64,7 @@ extension ColumnarLoader {
                 i += 1
                 continue
             }
-            if c == 0xC2 || c == 0xE2 || c == 0xE3 || c == 0xEF {
+            if looseLeadByte[Int(c)] {
                 for seq in sequences where seq[0] == c && i + seq.count <= n {
                     var same = true
                     for j in 1..<seq.count where k[i + j] != seq[j] { same = false; break }
@@ -133,7 +99,7 @@ extension ColumnarLoader {
         return o
     }
 
-    /// The characters `DuplicateTracker.looseKey` ignores (the same list).
+    /// The characters a loose name ignores: the one list every loose-name table is made from.
     static let looseIgnored = "（）()【】[]·.,，、-—_“”\"'"
     static let looseIgnoredASCIITable: [Bool] = {
         var t = [Bool](repeating: false, count: 128)
@@ -284,8 +250,6 @@ extension ColumnarLoader {
         var result = NameFormFindings()
         let n = out.programme.count
         guard n > 1 else { return result }
-        func counted(_ row: Int) -> Bool { !fileAbsorbed[fileIndex(ofRow: row)] }
-        let anyAbsorbed = fileAbsorbed.contains(true)
         let groups = looseGroups()
         result.groups = groups
         if !groups.isEmpty {
@@ -297,7 +261,7 @@ extension ColumnarLoader {
                 spellingNameID.withUnsafeBufferPointer { names in
                     for i in 0..<n {
                         let name = names[Int(rec[i])]
-                        guard filter[Int(name) >> 6] & (1 << UInt64(name & 63)) != 0, let g = groups[name], !anyAbsorbed || counted(i) else { continue }
+                        guard filter[Int(name) >> 6] & (1 << UInt64(name & 63)) != 0, let g = groups[name] else { continue }
                         if let f = first[g] {
                             if f.name != name && reported.insert(Int64(f.name) << 32 | Int64(name)).inserted { result.found.append((Int32(i), f.row)) }
                         } else {
@@ -354,8 +318,6 @@ extension ColumnarLoader {
     func creditFindings(repeats known: CreditRepeats? = nil) -> [CreditFinding] {
         let n = out.programme.count
         guard n > 1 else { return [] }
-        func counted(_ row: Int) -> Bool { !fileAbsorbed[fileIndex(ofRow: row)] }
-        let anyAbsorbed = fileAbsorbed.contains(true)
         var found: [CreditFinding] = []
         let repeats = known.flatMap { $0.rows == n ? $0 : nil } ?? CreditRepeats(lo: creditLo, hi: creditHi)
         guard repeats.any else { return [] }
@@ -375,7 +337,6 @@ extension ColumnarLoader {
         var reportedPairs = Set<[UInt64]>()
         for r in rows {
             let i = Int(r)
-            guard !anyAbsorbed || counted(i) else { continue }
             let code = PackedCode(lo: creditLo[i], hi: creditHi[i])
             let name = spellingNameID[Int(out.recipient[i])]
             var slot = Int(truncatingIfNeeded: code.mixed) & mask

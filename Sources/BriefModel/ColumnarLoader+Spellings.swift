@@ -57,16 +57,17 @@ extension ColumnarLoader {
         return (own, own && r & 2 != 0)
     }
 
-    /// ASCII bytes `mayLoosen` stops at, as two 64-bit masks (below and from 0x40).
-    static let looseASCIILow: UInt64 = [0x22, 0x27, 0x28, 0x29, 0x2C, 0x2D, 0x2E].reduce(0) { $0 | 1 << UInt64($1) }
-    static let looseASCIIHigh: UInt64 = [0x5B, 0x5D, 0x5F].reduce(0) { $0 | 1 << UInt64($1 - 0x40) }
+    /// The ASCII characters of `looseIgnored`, as two 64-bit masks (below and from 0x40).
+    static let looseASCIILow: UInt64 = looseIgnored.unicodeScalars.filter { $0.value < 0x40 }.reduce(0) { $0 | 1 << UInt64($1.value) }
+    static let looseASCIIHigh: UInt64 = looseIgnored.unicodeScalars.filter { $0.value >= 0x40 && $0.value < 0x80 }
+        .reduce(0) { $0 | 1 << UInt64($1.value - 0x40) }
 
     /// `classifySpelling` over a non-empty byte string: bit 0 own key, bit 1 may loosen, bit 2 not UTF-8.
     static func classify(_ b: UnsafeBufferPointer<UInt8>, state: UnsafeMutableBufferPointer<UInt8>) -> Int {
         let n = b.count
         var own = true, loose = false
         var i = 0
-        let lowMask = looseASCIILow, highMask = looseASCIIHigh
+        let lowMask = looseASCIILow, highMask = looseASCIIHigh, lead = looseLeadByte
         while i < n {
             let c = b[i]
             if c < 0x80 {
@@ -80,12 +81,12 @@ extension ColumnarLoader {
             if c >= 0xE4 && c <= 0xE9 && i + 2 < n && b[i + 1] & 0xC0 == 0x80 && b[i + 2] & 0xC0 == 0x80 {
                 // A common CJK character (no overlong or surrogate possible); E8 B4 A3 is 责.
                 let c1 = b[i + 1], c2 = b[i + 2]
-                if c == 0xE8 && c1 == 0xB4 && c2 == 0xA3 { loose = true }
+                if (c == 0xE8 && c1 == 0xB4 && c2 == 0xA3) || lead[Int(c)] { loose = true }
                 v = UInt32(c & 0x0F) << 12 | UInt32(c1 & 0x3F) << 6 | UInt32(c2 & 0x3F)
                 i += 3
             } else if c >= 0xC2 && c <= 0xDF {
                 guard i + 1 < n && b[i + 1] & 0xC0 == 0x80 else { return 4 }
-                if c == 0xC2 { loose = true }
+                if lead[Int(c)] { loose = true }
                 v = UInt32(c & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F)
                 i += 2
             } else if c >= 0xE0 && c <= 0xEF {
@@ -93,7 +94,7 @@ extension ColumnarLoader {
                 let c1 = b[i + 1]
                 if c == 0xE0 && c1 < 0xA0 { return 4 }
                 if c == 0xED && c1 >= 0xA0 { return 4 }
-                if c == 0xE2 || c == 0xE3 || c == 0xEF { loose = true }
+                if lead[Int(c)] { loose = true }
                 v = UInt32(c & 0x0F) << 12 | UInt32(c1 & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
                 i += 3
             } else if c >= 0xF0 && c <= 0xF4 {
@@ -165,6 +166,21 @@ extension ColumnarLoader {
         return true
     }
 
-    /// A masked identity number standing for the real one in `maskedIDMessage`.
-    static let sampleMaskedID = "000000********0000"
+
+    /// Looks up the pending recipients, in row order; false if one is not UTF-8.
+    mutating func flushPending() -> Bool {
+        defer { pending.removeAll(keepingCapacity: true) }
+        // Load every first slot of the batch before using any: the cache misses overlap.
+        var touched = [UInt64](repeating: 0, count: pending.count)
+        for (k, e) in pending.enumerated() { touched[k] = spellings.touch(e.2) }
+        for (k, (row, f, h)) in pending.enumerated() {
+            let sid = spellings.intern(f, hash: h, touched: touched[k])
+            if sid.isNew {
+                guard let c = classifySpelling(f) else { return false }
+                registerSpelling(sid.id, ownKey: c.own, mayLoosen: c.own ? c.loose : nil)
+            }
+            out.recipient[row] = sid.id
+        }
+        return true
+    }
 }

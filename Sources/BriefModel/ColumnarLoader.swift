@@ -1,59 +1,24 @@
-import Foundation
 import Dispatch
+import Foundation
 
-extension DatasetLoader {
-    /// How many diagnostics of one kind `loadColumns` keeps before only counting them.
-    public static let diagnosticCapPerKind = 1000
-
-    /// Reads UTF-8 CSV files straight into columns (see `ColumnarRegister`). Files that are not
-    /// UTF-8 CSV (JSON, GBK text) go through `load(_:)` and are converted.
-    public static func loadColumns(_ urls: [URL], programmes: ProgrammeCatalog = .jiangsu) -> ColumnarRegister {
-        loadColumns(urls, homeProvinceCode: "320000", programmes: programmes)
-    }
-
-    /// `loadColumns(_:)` with a home province: regions outside `homeProvinceCode` get a
-    /// warning, as in `load(_:options:)`.
-    public static func loadColumns(_ urls: [URL], homeProvinceCode: String, programmes: ProgrammeCatalog = .jiangsu) -> ColumnarRegister {
-        loadColumns(urls, chunks: min(ProcessInfo.processInfo.activeProcessorCount, 8), parallelMinimum: ColumnarLoader.parallelMinimum,
-                    homeProvinceCode: homeProvinceCode, programmes: programmes)
-    }
-
-    /// `loadColumns(_:)` splitting the rows of a file of at least `parallelMinimum` bytes
-    /// into `chunks` chunks read concurrently (1: one thread).
-    static func loadColumns(_ urls: [URL], chunks: Int, parallelMinimum: Int, homeProvinceCode: String = "320000",
-                            programmes: ProgrammeCatalog = .jiangsu) -> ColumnarRegister {
-        LoadTiming.start()
-        var loader = ColumnarLoader(validator: RecordValidator(homeProvinceCode: homeProvinceCode, programmes: programmes))
-        loader.chunks = chunks
-        loader.parallelMinimum = parallelMinimum
-        for (fileIndex, url) in urls.enumerated() { loader.read(url, fileIndex: fileIndex) }
-        return loader.finish()
-    }
-}
-
-/// The per-text outcomes of one column, worked out once per distinct text.
-struct FieldMemo {
-    var interner = ByteInterner(capacity: 64)
-    var outcomes: [ColumnarLoader.Outcome] = []
-}
-
-/// The streaming state of `DatasetLoader.loadColumns`.
+/// The streaming state of `DatasetLoader.loadColumns`: the columns read so far, the
+/// diagnostics kept and counted per kind, the recipient spellings. Its parts: the CSV scanner
+/// (`+Scanner`), the column decoders (`+ColumnDecoders`), the spelling table (`+Spellings`),
+/// the chunk merge (`+Chunks`), the duplicate and possible-duplicate passes (`+Duplicates`,
+/// `+PossibleDuplicates`).
 struct ColumnarLoader {
     let validator: RecordValidator
+    /// Column mapping and encoding asked for.
+    let options: LoadOptions
+    /// How many diagnostics of one kind are kept (the rest are counted).
+    let cap: Int
     var out = ColumnarRegister()
     var files: [String] = []
 
-    /// A field value's outcome.
-    struct Outcome {
-        var value: Int32 = 0
-        var value2: Int32 = 0
-        /// (severity, message, kind) at this field's column.
-        var diagnostics: [(Severity, String, Int)] = []
-    }
-
     /// type, programme (+ level), year, sector, region.
     var memos = [FieldMemo](repeating: FieldMemo(), count: 5)
-    static let mType = 0, mProgramme = 1, mYear = 2, mSector = 3, mRegion = 4
+    /// Rows whose recipient is still to be looked up: (row, field bytes in the mapped file, hash).
+    var pending: [(Int, UnsafeBufferPointer<UInt8>, UInt32)] = []
     /// Diagnostic kinds by name, and per kind how many were kept and how many only counted.
     var kindIDs: [String: Int] = [:]
     var kindNames: [String] = []
@@ -73,7 +38,7 @@ struct ColumnarLoader {
     var spellingNameID: [Int32] = []
     /// Per spelling: whether it is its own comparison key (see `registerSpelling`).
     var spellingOwnKey: [Bool] = []
-    /// Per spelling: whether its comparison key may have a looser form (`DuplicateTracker.looseKey`).
+    /// Per spelling: whether its comparison key may have a looser form (`looseKey`).
     var spellingMayLoosen: [Bool] = []
     /// Per spelling that is its own key and may loosen: its loose form (`looseKey`) in
     /// `looseForms` when that differs from the key, else -1; worked out on registering, while
@@ -91,12 +56,11 @@ struct ColumnarLoader {
     var divisionDict: [String: Int32] = ["": 0]
     var regionDict: [String: Int32] = ["": 0]
     var cityDict: [String: Int32] = ["": 0]
+    var sectorTextDict: [String: Int32] = ["": 0]
     /// Recipient column (1-based) of each file, for duplicate diagnostics.
     var iRecipientColumn: [Int32] = []
-    /// Credit-code column (1-based) of each file, and whether the file was read by the record
-    /// path (which reported its possible duplicates itself).
+    /// Credit-code column (1-based) of each file.
     var iCreditColumn: [Int32] = []
-    var fileAbsorbed: [Bool] = []
     /// Per accepted row, its credit code as kept by the record path (valid or with a wrong
     /// check character), packed (see `PackedCode`); `PackedCode.none` when there is none.
     var creditLo: [UInt64] = []
@@ -104,67 +68,18 @@ struct ColumnarLoader {
     var fileRowStart: [Int] = []
     /// The credit codes seen twice, when worked out during a merge (see `creditFindings`).
     var creditRepeats: CreditRepeats?
-    /// The file being read, when this loader mapped it itself (see `dropMappedPages`).
-    var mapping: UnsafeRawBufferPointer?
 
-    /// Gives back the mapped file's pages once its rows are all read (a private read-only
-    /// mapping: touching it again would only read the file again).
-    func dropMappedPages() {
-        MappedPages(raw: mapping).drop()
-    }
-
-    /// A file read whole into memory with read(2). (It used to be mapped with mmap, but a
-    /// register truncated by another program while being read then killed the process with
-    /// SIGBUS; read(2) just returns fewer bytes.)
-    struct MappedFile {
-        let raw: UnsafeRawBufferPointer
-
-        init?(path: String) {
-            let fd = open(path, O_RDONLY)
-            guard fd >= 0 else { return nil }
-            defer { close(fd) }
-            var st = stat()
-            guard fstat(fd, &st) == 0, st.st_size > 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
-            let n = Int(st.st_size)
-            let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: n, alignment: 16)
-            var got = 0
-            while got < n {
-                let r = readFile(fd, buffer.baseAddress! + got, n - got)
-                if r < 0 && errno == EINTR { continue }
-                if r <= 0 { break }
-                got += r
-            }
-            guard got > 0 else { buffer.deallocate(); return nil }
-            raw = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(buffer)[0..<got])
-        }
-
-        func unmap() { UnsafeMutableRawPointer(mutating: raw.baseAddress)?.deallocate() }
-    }
-
-    static let alphabetValue: [Int8] = {
-        var t = [Int8](repeating: -1, count: 256)
-        for (i, c) in CreditCode.alphabet.enumerated() { t[Int(c.asciiValue!)] = Int8(i) }
-        return t
-    }()
-    static let weights: [Int] = {
-        var w: [Int] = []
-        var p = 1
-        for _ in 0..<17 { w.append(p); p = p * 3 % 31 }
-        return w
-    }()
-
-    let alphabetValue = ColumnarLoader.alphabetValue
-    let weights = ColumnarLoader.weights
-    let alphabetASCII = CreditCode.alphabet.map { $0.asciiValue! }
-
-    init(validator: RecordValidator) {
+    init(validator: RecordValidator, options: LoadOptions = LoadOptions(), cap: Int = DatasetLoader.diagnosticCapPerKind) {
         self.validator = validator
+        self.options = options
+        self.cap = cap
         programmeList = validator.programmes.programmes
         out.programmes = programmeList
         out.section.values = [""]
         out.division.values = [""]
         out.region.values = [""]
         out.city.values = [""]
+        out.sectorText.values = [""]
     }
 
     static func code(_ dict: inout [String: Int32], _ col: inout CodedColumn, _ s: String) -> Int32 {
@@ -191,33 +106,13 @@ struct ColumnarLoader {
         return k
     }
 
-    /// Rows whose recipient is still to be looked up: (row, field bytes in the mapped file, hash).
-    var pending: [(Int, UnsafeBufferPointer<UInt8>, UInt32)] = []
-
-    /// Looks up the pending recipients, in row order; false if one is not UTF-8.
-    mutating func flushPending() -> Bool {
-        defer { pending.removeAll(keepingCapacity: true) }
-        // Load every first slot of the batch before using any: the cache misses overlap.
-        var touched = [UInt64](repeating: 0, count: pending.count)
-        for (k, e) in pending.enumerated() { touched[k] = spellings.touch(e.2) }
-        for (k, (row, f, h)) in pending.enumerated() {
-            let sid = spellings.intern(f, hash: h, touched: touched[k])
-            if sid.isNew {
-                guard let c = classifySpelling(f) else { return false }
-                registerSpelling(sid.id, ownKey: c.own, mayLoosen: c.own ? c.loose : nil)
-            }
-            out.recipient[row] = sid.id
-        }
-        return true
-    }
-
     /// Whether a diagnostic of this kind would still be kept (its message is worth building).
-    func keeps(_ kind: Int) -> Bool { kept[kind] < DatasetLoader.diagnosticCapPerKind }
+    func keeps(_ kind: Int) -> Bool { kept[kind] < cap }
 
     @inline(__always)
     mutating func note(_ kind: Int, _ severity: Severity, _ make: () -> Diagnostic) {
         if severity == .error { out.errorCount += 1 } else { out.warningCount += 1 }
-        if kept[kind] < DatasetLoader.diagnosticCapPerKind {
+        if kept[kind] < cap {
             kept[kind] += 1
             out.diagnostics.append(make())
             diagnosticKinds.append(Int32(kind))
@@ -226,42 +121,37 @@ struct ColumnarLoader {
         }
     }
 
-    /// Runs the validator on a row holding this field (and valid stand-ins for the other
-    /// required ones) and keeps what it says about this field: the same wording as the
-    /// record path, by construction.
-    func outcome(_ column: RecordColumn, _ text: String, extra: [RecordColumn: String] = [:]) -> (AwardRecord?, [(Severity, String)]) {
-        var fields: [RecordColumn: (value: String, column: Int)] = [
-            .recipient: ("甲", 101), .programme: ("中国质量奖", 102), .year: ("2020", 103), .region: ("320100", 104),
-        ]
-        fields[column] = (text, 1)
-        for (c, v) in extra { fields[c] = (v, 1) }
-        let (record, diags) = validator.validate(RawRecord(file: "", line: 1, fields: fields))
-        return (record, diags.filter { $0.location.column == 1 }.map { ($0.severity, $0.message) })
+    /// Starts the columns of a file (its rows follow).
+    mutating func addFile(_ file: String) {
+        fileRowStart.append(out.programme.count)
+        files.append(file)
+        iRecipientColumn.append(1)
+        iCreditColumn.append(1)
+    }
+
+    /// The rows of a file read by the record reader.
+    mutating func readRecords(_ url: URL, file: String, fileIndex: Int) {
+        absorb(DatasetLoader.readRecords(url, file: file, options: options, validator: validator), fileIndex: fileIndex)
     }
 
     mutating func read(_ url: URL, fileIndex: Int) {
-        fileRowStart.append(out.programme.count)
-        if iRecipientColumn.count <= fileIndex { iRecipientColumn.append(1); iCreditColumn.append(1); fileAbsorbed.append(false) }
         let file = url.isFileURL ? url.relativePath : url.absoluteString
-        files.append(file)
+        addFile(file)
         let ext = url.pathExtension.lowercased()
-        guard ext == "csv" || ext == "txt" else {
-            return absorb(DatasetLoader.load([url], validator: validator), fileIndex: fileIndex)
+        guard ext == "csv" || ext == "txt", options.encoding == nil || options.encoding == .utf8 else {
+            return readRecords(url, file: file, fileIndex: fileIndex)
         }
         let saved = self
         let ok: Bool
-        if url.isFileURL, let map = MappedFile(path: url.path) {
-            // Mapped here (not through Data) so the pages can be dropped once every row is read:
-            // the merge and the duplicate passes then run without the file counting in memory.
-            // Heap memory, so its pages are not dropped early (see `dropMappedPages`).
-            defer { map.unmap() }
+        if url.isFileURL, let map = FileBytes(path: url.path) {
+            defer { map.release() }
             var b = UnsafeBufferPointer(start: map.raw.baseAddress!.assumingMemoryBound(to: UInt8.self), count: map.raw.count)
             if b.count >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF { b = UnsafeBufferPointer(rebasing: b[3...]) }
             ok = readCSV(b, file: file, fileIndex: Int32(fileIndex))
         } else {
             // (A file URL that could not be read whole goes to the record path, which words why.)
             guard !url.isFileURL, let data = try? Data(contentsOf: url) else {
-                return absorb(DatasetLoader.load([url], validator: validator), fileIndex: fileIndex)
+                return readRecords(url, file: file, fileIndex: fileIndex)
             }
             ok = data.withUnsafeBytes { raw in
                 guard let base = raw.baseAddress else { return false }
@@ -274,14 +164,14 @@ struct ColumnarLoader {
             // Not UTF-8, or no usable header: the record path reads (as GB 18030) and words it.
             self = saved
             memos = [FieldMemo](repeating: FieldMemo(), count: 5)
-            absorb(DatasetLoader.load([url], validator: validator), fileIndex: fileIndex)
+            readRecords(url, file: file, fileIndex: fileIndex)
         }
     }
 
-    /// Adds a dataset read the ordinary way (duplicates within it are already reported; across
-    /// files they are checked here).
-    mutating func absorb(_ d: Dataset, fileIndex: Int) {
-        fileAbsorbed[fileIndex] = true
+    /// Adds the rows the record reader read from a file (duplicates are looked for at the end).
+    mutating func absorb(_ d: DatasetLoader.RecordRead, fileIndex: Int) {
+        iRecipientColumn[fileIndex] = Int32(d.recipientColumn)
+        iCreditColumn[fileIndex] = Int32(d.creditColumn)
         out.rowsRead += d.rowsRead
         for diag in d.diagnostics { note(diag.message, diag.severity) { diag } }
         for r in d.records {
@@ -290,16 +180,21 @@ struct ColumnarLoader {
             if sid.isNew { registerSpelling(sid.id) }
             let p = UInt8(programmeList.firstIndex(of: r.programme) ?? 0)
             let lv: UInt8 = r.level == .award ? 0 : 1
+            let credit = r.creditCode.map { Array($0.utf8).withUnsafeBufferPointer { PackedCode(ascii: $0) } } ?? .none
             append(programme: p, level: lv, type: r.recipientType == .organization ? 0 : 1, year: Int16(r.year),
                    section: Self.code(&sectionDict, &out.section, r.sectionCode ?? ""),
                    division: Self.code(&divisionDict, &out.division, r.subsectionCode ?? ""),
                    region: Self.code(&regionDict, &out.region, r.regionCode ?? ""),
-                   city: Self.code(&cityDict, &out.city, r.cityCode ?? ""), spelling: sid.id, line: Int32(r.source?.line ?? 0))
+                   city: Self.code(&cityDict, &out.city, r.cityCode ?? ""),
+                   sectorText: Self.code(&sectorTextDict, &out.sectorText, r.sectorText ?? ""),
+                   spelling: sid.id, line: Int32(r.source?.line ?? 0), credit: credit)
+            out.ids.append(Array(r.id.utf8))
+            out.notes.append(Array((r.note ?? "").utf8))
         }
     }
 
     mutating func append(programme: UInt8, level: UInt8, type: UInt8, year: Int16, section: Int32, division: Int32,
-                         region: Int32, city: Int32, spelling: Int32, line: Int32, credit: PackedCode = .none) {
+                         region: Int32, city: Int32, sectorText: Int32, spelling: Int32, line: Int32, credit: PackedCode = .none) {
         creditLo.append(credit.lo)
         creditHi.append(credit.hi)
         out.programme.append(programme)
@@ -310,59 +205,9 @@ struct ColumnarLoader {
         out.division.codes.append(division)
         out.region.codes.append(region)
         out.city.codes.append(city)
+        out.sectorText.codes.append(sectorText)
         out.recipient.append(spelling)
         out.line.append(line)
-    }
-
-    /// Memoised outcome of `key` in memo `m`; nil when the text is not UTF-8.
-    @inline(__always)
-    mutating func memoised(_ m: Int, _ key: UnsafeBufferPointer<UInt8>, _ compute: (inout ColumnarLoader, String) -> Outcome) -> Outcome? {
-        let r = memos[m].interner.intern(key)
-        if r.isNew {
-            guard let text = String(validating: key, as: UTF8.self) else { return nil }
-            var o = compute(&self, text)
-            o.diagnostics = o.diagnostics.map { ($0.0, $0.1, kindID($0.1)) }
-            memos[m].outcomes.append(o)
-        }
-        return memos[m].outcomes[Int(r.id)]
-    }
-
-    /// Which column of a CSV file holds what.
-    struct CSVHeader: Sendable {
-        var count = 0
-        var iRecipient = 0, iProgramme = 0, iYear = 0, iRegion = 0
-        var iLevel: Int?, iCredit: Int?, iType: Int?, iSector: Int?, iID: Int?, iNote: Int?
-        /// Diagnostic kind per column.
-        var columnKinds: [DiagnosticKind] = []
-    }
-
-    /// Parses one UTF-8 CSV; false when it must go through the record path instead. With
-    /// `chunks` above 1 and enough rows, the rows are split at line ends into that many
-    /// chunks read concurrently and merged in file order (see `ColumnarLoader+Chunks.swift`).
-    mutating func readCSV(_ bytes: UnsafeBufferPointer<UInt8>, file: String, fileIndex: Int32) -> Bool {
-        var header: CSVHeader?
-        let headerEnd = CSVReader.scan(bytes, from: 0) { line, fields, scratch in
-            header = readHeader(line: line, fields: fields, scratch: scratch, bytes: bytes, file: file)
-            return false
-        }
-        guard let header else { return false }
-        iRecipientColumn[Int(fileIndex)] = Int32(header.iRecipient + 1)
-        iCreditColumn[Int(fileIndex)] = Int32((header.iCredit ?? 0) + 1)
-        // About 100 bytes a row: size the columns once, and the recipient table for three
-        // distinct spellings in four rows (a table twice as big only costs cache misses and
-        // memory; more spellings than that grow it once).
-        let rows = (bytes.count - headerEnd.offset) / 96 + 16
-        reserve(rows: rows, bytes: bytes.count - headerEnd.offset)
-        let starts = chunkStarts(bytes, from: headerEnd.offset)
-        if starts.count > 1 && readChunks(bytes, starts: starts, firstLine: headerEnd.line, header: header, file: file) {
-            return true
-        }
-        guard let end = readRows(bytes, from: headerEnd.offset, to: bytes.count, firstLine: headerEnd.line, header: header, file: file) else {
-            return false
-        }
-        dropMappedPages()
-        noteProblems(end.problems, file: file, lineOffset: 0)
-        return true
     }
 
     /// Makes room for `rows` more rows read from `bytes` bytes: the columns, and the recipient
@@ -381,235 +226,55 @@ struct ColumnarLoader {
         spellingLoose.reserveCapacity(s)
     }
 
-    /// Notes unterminated quotes as errors and quotes that took record-like lines as warnings.
-    mutating func noteProblems(_ problems: [CSVReader.Problem], file: String, lineOffset: Int) {
-        for p in problems {
-            let severity: Severity = p.isWarning ? .warning : .error
-            note(p.message, severity) { Diagnostic(location: SourceLocation(file: file, line: p.line + lineOffset, column: p.column), severity: severity, message: p.message, kind: .row) }
+    /// Runs the duplicate passes on the columns read and hands the register over.
+    mutating func finish() -> ColumnarRegister {
+        // The duplicate pass and the two possible-duplicate passes only read the columns:
+        // they run side by side; their findings are noted in the order a single pass gives.
+        final class Findings: @unchecked Sendable {
+            let loader: ColumnarLoader
+            var duplicates: (repeats: [Int], first: [Int: Int]) = ([], [:])
+            var names = NameFormFindings()
+            var credits: [CreditFinding] = []
+            init(_ loader: ColumnarLoader) { self.loader = loader }
         }
+        LoadTiming.mark("rows read and merged")
+        let box = Findings(self)
+        DispatchQueue.concurrentPerform(iterations: 3) { task in
+            let t0 = LoadTiming.threadCPU()
+            switch task {
+            // Longest first: the duplicate pass, then the name forms; the credit codes on
+            // whichever thread is free first.
+            case 0: box.duplicates = box.loader.duplicateFindings()
+            case 1: box.names = box.loader.nameFormFindings()
+            default: box.credits = box.loader.creditFindings(repeats: box.loader.creditRepeats)
+            }
+            if LoadTiming.enabled {
+                FileHandle.standardError.write(Data("load timing:   task \(task) \(Double(LoadTiming.threadCPU() - t0) / 1e6) ms CPU\n".utf8))
+            }
+        }
+        LoadTiming.mark("duplicate passes")
+        reportDuplicates(box.duplicates)
+        reportPossibleDuplicates(names: box.names, credits: box.credits)
+        for (k, n) in hidden.enumerated() where n > 0 { out.suppressed[kindNames[k]] = n }
+        for (k, n) in kept.enumerated() where n + hidden[k] > 0 { out.totals[kindNames[k]] = n + hidden[k] }
+        // Each kind's first diagnostic is kept (the cap is at least 1), so kept diagnostics
+        // give every kind's `DiagnosticKind`.
+        var kindOf = [DiagnosticKind?](repeating: nil, count: kindNames.count)
+        for (d, k) in zip(out.diagnostics, diagnosticKinds) where kindOf[Int(k)] == nil { kindOf[Int(k)] = d.kind }
+        for (k, n) in kept.enumerated() where n + hidden[k] > 0 {
+            out.totalsByKind[(kindOf[k] ?? .row).rawValue, default: 0] += n + hidden[k]
+        }
+        out.diagnostics = Diagnostic.inFileOrder(out.diagnostics, files: files)
+        out.creditLo = creditLo
+        out.creditHi = creditHi
+        out.files = files
+        out.fileRowStart = fileRowStart
+        out.count = out.programme.count
+        out.spellingBytes = spellings.bytes
+        out.spellingEnds = spellings.ends
+        out.recipientNameID = spellingNameID
+        out.recipientNameCount = nameCount
+        LoadTiming.mark("finish")
+        return out
     }
-
-    /// Maps the header row to columns (the same mapping and wording as DatasetLoader.csvRows);
-    /// nil when a cell is not UTF-8, a required column is missing, or there is no region column.
-    mutating func readHeader(line: Int, fields: UnsafeBufferPointer<CSVReader.FieldRef>, scratch: UnsafeBufferPointer<UInt8>,
-                             bytes: UnsafeBufferPointer<UInt8>, file: String) -> CSVHeader? {
-        var cells: [String] = []
-        for f in fields {
-            guard let s = String(validating: UnsafeBufferPointer(rebasing: (f.inScratch ? scratch : bytes)[f.start..<f.end]), as: UTF8.self) else { return nil }
-            cells.append(s)
-        }
-        var columns: [RecordColumn: Int] = [:]
-        for (i, cell) in cells.enumerated() {
-            guard let c = RecordColumn.from(header: cell) else {
-                note("unknown column", .warning) { Diagnostic(location: SourceLocation(file: file, line: line, column: i + 1), severity: .warning, message: "unknown column “\(cell)” ignored", kind: .header) }
-                continue
-            }
-            if columns[c] != nil {
-                note("repeated column", .warning) { Diagnostic(location: SourceLocation(file: file, line: line, column: i + 1), severity: .warning, message: "column “\(cell)” repeats \(c.rawValue); the first one is used", kind: .header) }
-                continue
-            }
-            columns[c] = i
-        }
-        // Without a region column the record path reads the file (and says so once).
-        if RecordColumn.required.contains(where: { columns[$0] == nil }) || columns[.region] == nil { return nil }
-        var h = CSVHeader()
-        h.count = cells.count
-        h.iRecipient = columns[.recipient]!; h.iProgramme = columns[.programme]!; h.iYear = columns[.year]!; h.iRegion = columns[.region]!
-        h.iLevel = columns[.level]; h.iCredit = columns[.creditCode]; h.iType = columns[.recipientType]; h.iSector = columns[.sector]
-        h.iID = columns[.id]; h.iNote = columns[.note]
-        h.columnKinds = cells.indices.map { i in columns.first { $0.value == i }?.key.diagnosticKind ?? .row }
-        return h
-    }
-
-    /// Reads the rows in `bytes[start..<end]`, which begins at a record start on line
-    /// `firstLine`. Nil when a field is not UTF-8 (the file must go through the record path);
-    /// otherwise where the scan stopped, with its problems (not yet noted).
-    mutating func readRows(_ whole: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, firstLine: Int,
-                           header: CSVHeader, file: String) -> CSVReader.ScanEnd? {
-        let bytes = UnsafeBufferPointer(rebasing: whole[start..<end])
-        var utf8OK = true
-        let headerCount = header.count
-        let iRecipient = header.iRecipient, iProgramme = header.iProgramme, iYear = header.iYear, iRegion = header.iRegion
-        let iLevel = header.iLevel, iCredit = header.iCredit, iType = header.iType, iSector = header.iSector
-        let iID = header.iID, iNote = header.iNote
-        let columnKinds = header.columnKinds
-        let kindCreditMismatch = kindID("credit code check character mismatch")
-        let kindMaskedID = kindID("credit code of an individual is a masked identity number")
-        // The validator's words for a masked identity number, worked out once (it resolves a
-        // whole stand-in row each time) with a sample standing for the code.
-        // (Foundation's replacingOccurrences costs 100 000 instructions a call: split instead.)
-        let maskedIDMessage: (String, String) = {
-            guard header.iCredit != nil, let m = outcome(.creditCode, Self.sampleMaskedID, extra: [.recipientType: "individual"]).1.first?.1,
-                  let r = m.range(of: Self.sampleMaskedID) else { return ("", "") }
-            return (String(m[..<r.lowerBound]), String(m[r.upperBound...]))
-        }()
-        // Accepted rows' columns other than the recipient go through a small batch (appending
-        // to eleven arrays row by row costs a uniqueness check each).
-        var rows = RowBatch()
-        defer { rows.release() }
-        let scanned = CSVReader.scan(bytes, from: 0, firstLine: firstLine) { line, fields, scratch in
-            @inline(__always) func field(_ i: Int) -> UnsafeBufferPointer<UInt8> {
-                guard i < fields.count else { return UnsafeBufferPointer(start: nil, count: 0) }
-                let f = fields[i]
-                return UnsafeBufferPointer(rebasing: (f.inScratch ? scratch : bytes)[f.start..<f.end])
-            }
-            // Blank rows (every field empty after trimming) are skipped.
-            var allBlank = true
-            for k in 0..<fields.count where !isBlank(field(k)) { allBlank = false; break }
-            if allBlank { return true }
-            out.rowsRead += 1
-            var hasError = false
-            func add(_ kind: Int, _ sev: Severity, _ column: Int, _ message: () -> String) {
-                if sev == .error { hasError = true }
-                note(kind, sev) {
-                    Diagnostic(location: SourceLocation(file: file, line: line, column: column), severity: sev, message: message(),
-                               kind: column <= columnKinds.count ? columnKinds[column - 1] : .row)
-                }
-            }
-            func add(_ kind: String, _ sev: Severity, _ column: Int, _ message: () -> String) {
-                add(kindID(kind), sev, column, message)
-            }
-            if fields.count > headerCount {
-                add("row has more fields than the header", .warning, headerCount + 1) { "row has \(fields.count) fields but the header has \(headerCount); extra fields ignored" }
-            }
-            // Recipient.
-            // Hash it and load its first slot now; the lookup happens after the other fields, so
-            // the likely cache miss on the big table overlaps with that work.
-            let rf = field(iRecipient)
-            let rHash = ByteInterner.hash(rf)
-            let touched: UInt64 = 1
-            if isBlank(rf) {
-                add("recipient is empty", .error, iRecipient + 1) { "recipient is empty; expected the name of the organisation or person" }
-            }
-            // Memoised fields, in the validator's order: type, programme (+ level), year, sector, region.
-            var type: Int32 = 0
-            if let it = iType {
-                guard let o = memoised(Self.mType, field(it), { l, t in
-                    let (r, d) = l.outcome(.recipientType, t)
-                    return Outcome(value: r?.recipientType == .individual ? 1 : 0, diagnostics: d.map { ($0.0, $0.1, 0) })
-                }) else { utf8OK = false; return false }
-                for (s, m, k) in o.diagnostics { add(k, s, it + 1) { m } }
-                type = o.value
-            }
-            let pf = field(iProgramme)
-            let lf = iLevel.map { field($0) }
-            var keyCopy: [UInt8] = []
-            if let lf {
-                programmeKey.removeAll(keepingCapacity: true)
-                programmeKey.append(contentsOf: pf)
-                programmeKey.append(0)
-                programmeKey.append(contentsOf: lf)
-                keyCopy = programmeKey
-            }
-            let computeProgramme = { (l: inout ColumnarLoader, _: String) -> Outcome in
-                guard let p = String(validating: pf, as: UTF8.self) else { return Outcome(value: -1) }
-                var extra: [RecordColumn: String] = [:]
-                if let lf {
-                    guard let lt = String(validating: lf, as: UTF8.self) else { return Outcome(value: -1) }
-                    extra[.level] = lt
-                }
-                let (r, d) = l.outcome(.programme, p, extra: extra)
-                return Outcome(value: Int32(r.flatMap { l.programmeList.firstIndex(of: $0.programme) } ?? 0),
-                               value2: r?.level == .nomination ? 1 : 0, diagnostics: d.map { ($0.0, $0.1, 0) })
-            }
-            let found = lf == nil ? memoised(Self.mProgramme, pf, computeProgramme)
-                : keyCopy.withUnsafeBufferPointer { memoised(Self.mProgramme, $0, computeProgramme) }
-            guard let po = found, po.value >= 0 else { utf8OK = false; return false }
-            for (s, m, k) in po.diagnostics {
-                // Programme and level messages were both located at column 1; the level's start "level".
-                add(k, s, (m.hasPrefix("level") ? (iLevel ?? iProgramme) : iProgramme) + 1) { m }
-            }
-            var year: Int32 = 0
-            let yf = field(iYear)
-            if yf.count == 4, let y = fourDigits(yf), y >= validator.earliestYear, y <= validator.latestYear {
-                year = Int32(y)
-            } else {
-                guard let o = memoised(Self.mYear, yf, { l, t in
-                    let (r, d) = l.outcome(.year, t)
-                    return Outcome(value: Int32(r?.year ?? 0), diagnostics: d.map { ($0.0, $0.1, 0) })
-                }) else { utf8OK = false; return false }
-                for (s, m, k) in o.diagnostics { add(k, s, iYear + 1) { m } }
-                year = o.value
-            }
-            var section: Int32 = 0, division: Int32 = 0
-            if let isec = iSector {
-                guard let o = memoised(Self.mSector, field(isec), { l, t in
-                    let (r, d) = l.outcome(.sector, t)
-                    return Outcome(value: Self.code(&l.sectionDict, &l.out.section, r?.sectionCode ?? ""),
-                                   value2: Self.code(&l.divisionDict, &l.out.division, r?.subsectionCode ?? ""), diagnostics: d.map { ($0.0, $0.1, 0) })
-                }) else { utf8OK = false; return false }
-                for (s, m, k) in o.diagnostics { add(k, s, isec + 1) { m } }
-                section = o.value
-                division = o.value2
-            }
-            guard let ro = memoised(Self.mRegion, field(iRegion), { l, t in
-                let (r, d) = l.outcome(.region, t)
-                return Outcome(value: Self.code(&l.regionDict, &l.out.region, r?.regionCode ?? ""),
-                               value2: Self.code(&l.cityDict, &l.out.city, r?.cityCode ?? ""), diagnostics: d.map { ($0.0, $0.1, 0) })
-            }) else { utf8OK = false; return false }
-            for (s, m, k) in ro.diagnostics { add(k, s, iRegion + 1) { m } }
-            // Credit code: checked per row over bytes; wording only for the diagnostics kept.
-            var credit = PackedCode.none
-            if let ic = iCredit {
-                let f = field(ic)
-                if !isBlank(f) {
-                    if let (expected, found) = fastCreditCheck(f, packed: &credit) {
-                        if expected != 0 {
-                            add(kindCreditMismatch, .warning, ic + 1) {
-                                "credit code “\(String(decoding: f, as: UTF8.self))” ends in “\(Character(Unicode.Scalar(found)))” but its check character should be “\(Character(Unicode.Scalar(expected)))” (GB 32100-2015); kept as registered"
-                            }
-                        }
-                    } else if type == 1 && isMaskedID(f) {
-                        add(kindMaskedID, .warning, ic + 1) {
-                            maskedIDMessage.0 + String(decoding: f, as: UTF8.self) + maskedIDMessage.1
-                        }
-                    } else {
-                        guard let t = String(validating: f, as: UTF8.self) else { utf8OK = false; return false }
-                        let typeText = iType.map { String(decoding: field($0), as: UTF8.self) } ?? ""
-                        let (record, messages) = outcome(.creditCode, t, extra: [.recipientType: typeText])
-                        if let code = record?.creditCode { credit = Array(code.utf8).withUnsafeBufferPointer { PackedCode(ascii: $0) } }
-                        for (s, m) in messages {
-                            add(s == .error ? "credit code malformed" : "credit code check character mismatch", s, ic + 1) { m }
-                        }
-                    }
-                }
-            }
-            if let i = iID, !isUTF8(field(i)) { utf8OK = false; return false }
-            if let i = iNote, !isUTF8(field(i)) { utf8OK = false; return false }
-            if hasError {
-                if !ColumnarLoader.isValidUTF8(rf) { utf8OK = false; return false }
-                return true
-            }
-            let p = UInt8(po.value), lv = UInt8(po.value2)
-            rows.add(programme: p, level: lv, type: UInt8(type), year: Int16(year),
-                     section: section, division: division, region: ro.value, city: ro.value2, line: Int32(line), credit: credit)
-            out.recipient.append(-1)
-            if rows.count == RowBatch.capacity { rows.flush(into: &self) }
-            // The recipient's id is filled in a batch later: by then the slots touched for the
-            // batch's rows are in cache, so the misses overlap instead of queueing.
-            if fields[iRecipient].inScratch || rf.baseAddress == nil {
-                // Spellings are interned in row order (the same ids however the rows are chunked).
-                if !pending.isEmpty && !flushPending() { utf8OK = false; return false }
-                let sid = spellings.intern(rf, hash: rHash, touched: touched)
-                if sid.isNew {
-                    guard let c = classifySpelling(rf) else { utf8OK = false; return false }
-                    registerSpelling(sid.id, ownKey: c.own, mayLoosen: c.own ? c.loose : nil)
-                }
-                out.recipient[out.recipient.count - 1] = sid.id
-            } else {
-                pending.append((out.recipient.count - 1, rf, rHash))
-                if pending.count == 64 && !flushPending() { utf8OK = false; return false }
-            }
-            return true
-        }
-        rows.flush(into: &self)
-        guard utf8OK, flushPending() else { return nil }
-        return scanned
-    }
-}
-
-
-/// read(2), named so that it is not taken for `ColumnarLoader.read`.
-private func readFile(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
-    read(fd, buffer, count)
 }

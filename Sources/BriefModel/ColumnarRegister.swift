@@ -14,9 +14,51 @@ package struct CodedColumn: Sendable {
     }
 }
 
+/// Per-row text kept as the bytes read (a String is made on demand): one byte range a row.
+/// While every row is empty (a register without that column) nothing but the count is kept.
+struct TextColumn: Sendable {
+    var bytes: [UInt8] = []
+    /// End of each row's bytes; empty while every row is empty.
+    var ends: [Int] = []
+    /// Rows.
+    var count = 0
+
+    mutating func append<C: Collection>(_ b: C) where C.Element == UInt8 {
+        if b.isEmpty { return appendEmpty() }
+        if ends.isEmpty && count > 0 { ends = [Int](repeating: 0, count: count) }
+        bytes.append(contentsOf: b)
+        ends.append(bytes.count)
+        count += 1
+    }
+
+    mutating func appendEmpty() {
+        if !ends.isEmpty { ends.append(bytes.count) }
+        count += 1
+    }
+
+    /// Appends another column's rows.
+    mutating func append(_ other: TextColumn) {
+        if other.ends.isEmpty {
+            if !ends.isEmpty { ends.append(contentsOf: repeatElement(bytes.count, count: other.count)) }
+        } else {
+            if ends.isEmpty && count > 0 { ends = [Int](repeating: 0, count: count) }
+            let base = bytes.count
+            bytes.append(contentsOf: other.bytes)
+            ends.append(contentsOf: other.ends.lazy.map { $0 + base })
+        }
+        count += other.count
+    }
+
+    func text(_ row: Int) -> String {
+        guard !ends.isEmpty else { return "" }
+        return String(decoding: bytes[(row == 0 ? 0 : ends[row - 1])..<ends[row]], as: UTF8.self)
+    }
+}
+
 /// A register read straight into columns, for large files: the same rows, the same checks and
 /// the same diagnostics as `DatasetLoader.load`, without an `AwardRecord` (and its strings)
-/// per row.
+/// per row. Each row keeps its id, credit code, note and source, so `record(at:)` gives the
+/// record the record reader gives.
 ///
 /// Diagnostics are capped: the first `DatasetLoader.diagnosticCapPerKind` of each kind of
 /// message (a field value with its problem, a bad check character, a duplicate…) are kept with
@@ -43,6 +85,8 @@ package struct ColumnarRegister: Sendable {
     /// The finest GB/T 4754 code below the section: a division ("17"), group ("702") or class
     /// ("7020"); "" when not given. Its first two digits are the division.
     public var division = CodedColumn()
+    /// The sector as written when it matched no GB/T 4754-2017 category ("" otherwise).
+    public var sectorText = CodedColumn()
     /// Region code as registered, resolved ("" none).
     public var region = CodedColumn()
     /// Prefecture-level city ("" none).
@@ -61,12 +105,22 @@ package struct ColumnarRegister: Sendable {
     public var suppressed: [String: Int] = [:]
     /// Every diagnostic found, kept or not, by kind (the same kind names as `suppressed`).
     public var totals: [String: Int] = [:]
+    /// Every diagnostic found, kept or not, by `DiagnosticKind` name (as the record reader
+    /// counts them).
+    public var totalsByKind: [String: Int] = [:]
     /// All errors found, kept or not.
     public var errorCount = 0
     /// All warnings found, kept or not.
     public var warningCount = 0
     var spellingBytes: [UInt8] = []
     var spellingEnds: [Int32] = []
+    /// Each row's id and note as read (normalised on demand), and its credit code packed
+    /// (`PackedCode`; `hi == UInt32.max`: none).
+    var ids = TextColumn(), notes = TextColumn()
+    var creditLo: [UInt64] = [], creditHi: [UInt32] = []
+    /// The files read, and the first row of each.
+    var files: [String] = []
+    var fileRowStart: [Int] = []
 
     /// Creates an empty register.
     public init() {}
@@ -74,7 +128,8 @@ package struct ColumnarRegister: Sendable {
     mutating func reserve(_ n: Int) {
         programme.reserveCapacity(n); level.reserveCapacity(n); recipientType.reserveCapacity(n); year.reserveCapacity(n)
         section.codes.reserveCapacity(n); division.codes.reserveCapacity(n); region.codes.reserveCapacity(n)
-        city.codes.reserveCapacity(n); recipient.reserveCapacity(n); line.reserveCapacity(n)
+        city.codes.reserveCapacity(n); recipient.reserveCapacity(n); line.reserveCapacity(n); sectorText.codes.reserveCapacity(n)
+        ids.ends.reserveCapacity(n)
     }
 
     /// Number of distinct recipient spellings.

@@ -2,7 +2,7 @@
 package struct Dataset: Sendable {
     /// Rows without errors, in file and line order.
     public var records: [AwardRecord]
-    /// Errors and warnings in the order found.
+    /// Errors and warnings, by file (in load order), line and column.
     public var diagnostics: [Diagnostic]
     /// Data rows read (header and blank lines not counted), accepted or not.
     public var rowsRead: Int

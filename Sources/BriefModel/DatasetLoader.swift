@@ -24,21 +24,53 @@ package enum DatasetLoader {
 
     static func load(_ urls: [URL], options: LoadOptions, validator: RecordValidator) -> Dataset {
         var dataset = Dataset()
-        var duplicates = DuplicateTracker()
-        for url in urls {
+        // Duplicates are found by the columnar reader's passes over the accepted records (one
+        // engine for both readers), with every finding listed.
+        var duplicates = ColumnarLoader(validator: validator, options: options, cap: .max)
+        var files: [String] = []
+        for (fileIndex, url) in urls.enumerated() {
             let file = url.isFileURL ? url.relativePath : url.absoluteString
-            let (rows, diags) = readRows(url, file: file, options: options)
-            dataset.diagnostics += diags
-            for raw in rows {
-                dataset.rowsRead += 1
-                let (record, rowDiags) = validator.validate(raw)
-                dataset.diagnostics += rowDiags
-                guard let record else { continue }
-                dataset.diagnostics += duplicates.check(record, raw)
-                dataset.records.append(record)
-            }
+            files.append(file)
+            var read = readRecords(url, file: file, options: options, validator: validator)
+            dataset.rowsRead += read.rowsRead
+            dataset.diagnostics += read.diagnostics
+            dataset.records += read.records
+            read.diagnostics = []
+            duplicates.addFile(file)
+            duplicates.absorb(read, fileIndex: fileIndex)
         }
+        dataset.diagnostics += duplicates.finish().diagnostics
+        dataset.diagnostics = Diagnostic.inFileOrder(dataset.diagnostics, files: files)
         return dataset
+    }
+
+    /// What the record reader made of one file: accepted records, the diagnostics of the file
+    /// and its rows (duplicates not yet looked for), and where the recipient and credit-code
+    /// columns are (1-based; 1 when absent).
+    struct RecordRead {
+        var records: [AwardRecord] = []
+        var diagnostics: [Diagnostic] = []
+        var rowsRead = 0
+        var recipientColumn = 1
+        var creditColumn = 1
+    }
+
+    /// Reads and validates one file's rows.
+    static func readRecords(_ url: URL, file: String, options: LoadOptions, validator: RecordValidator) -> RecordRead {
+        var read = RecordRead()
+        let (rows, diags) = readRows(url, file: file, options: options)
+        read.diagnostics = diags
+        if let first = rows.first {
+            read.recipientColumn = first.fields[.recipient]?.column ?? 1
+            read.creditColumn = first.fields[.creditCode]?.column ?? 1
+        }
+        for raw in rows {
+            read.rowsRead += 1
+            let (record, rowDiags) = validator.validate(raw)
+            read.diagnostics += rowDiags
+            if let record { read.records.append(record) }
+        }
+        return read
     }
 
     static func fileError(_ file: String, _ message: String, _ severity: Severity = .error,
@@ -127,84 +159,24 @@ package enum DatasetLoader {
         return (rows, diags + more)
     }
 
-    /// Finds the header (the first of the first ten records naming two known columns, one
-    /// of them required: title rows above it are skipped), then turns each later record
-    /// into a raw row keyed by column.
+    /// Finds the header (`RegisterHeader`), then turns each later record into a raw row keyed
+    /// by column.
     static func tableRows(_ records: [CSVRecord], file: String, options: LoadOptions, hint: String = "") -> ([RawRecord], [Diagnostic]) {
-        var diags: [Diagnostic] = []
-        func at(_ line: Int, _ column: Int, _ severity: Severity, _ message: String, _ kind: DiagnosticKind = .header) {
-            diags.append(Diagnostic(location: SourceLocation(file: file, line: line, column: column), severity: severity, message: message, kind: kind))
-        }
         guard !records.isEmpty else {
-            diags.append(fileError(file, "file has no rows; expected a header row such as 获奖单位,奖项,年度,地区 or recipient,programme,year,region_code"))
-            return ([], diags)
+            return ([], [fileError(file, "file has no rows; expected a header row such as 获奖单位,奖项,年度,地区 or recipient,programme,year,region_code")])
         }
-        let mapping = options.columnMapping
-        func known(_ r: CSVRecord) -> Set<RecordColumn> {
-            Set(r.fields.prefix(200).compactMap { RecordColumn.from(header: $0, mapping: mapping) })
-        }
-        let headerIndex = records.prefix(10).firstIndex { r in
-            let k = known(r)
-            return k.count >= 2 && !k.isDisjoint(with: RecordColumn.required)
-        } ?? 0
-        let header = records[headerIndex]
-        if headerIndex > 0 {
-            at(records[0].line, 1, .warning, "\(headerIndex) row\(headerIndex > 1 ? "s" : "") above the header (line \(header.line)) skipped as titles")
-        }
-        var columns: [RecordColumn: Int] = [:]
-        var unknown: [(name: String, column: Int)] = []
-        // Columns named by the mapping are taken first, so a mapping overrides an alias.
-        var mapped: Set<Int> = []
-        if !mapping.isEmpty {
-            for (i, cell) in header.fields.enumerated() {
-                let k = RecordColumn.headerKey(cell)
-                if let c = mapping.first(where: { RecordColumn.headerKey($0.key) == k })?.value, columns[c] == nil {
-                    columns[c] = i
-                    mapped.insert(i)
-                }
-            }
-        }
-        for (i, cell) in header.fields.enumerated() where !mapped.contains(i) {
-            if TextNormalizer.trim(cell).isEmpty { continue }
-            guard let c = RecordColumn.from(header: cell, mapping: mapping) else {
-                unknown.append((cell, i + 1))
-                continue
-            }
-            if let first = columns[c] {
-                at(header.line, i + 1, .warning, "column “\(cell)” repeats \(c.rawValue) (column \(first + 1)); the first one is used")
-                continue
-            }
-            columns[c] = i
-        }
-        // Unknown cells are worth a warning only in a row that is a header at all.
-        if !columns.isEmpty, let first = unknown.first {
-            let names = unknown.prefix(8).map { "“\($0.name)”" }.joined(separator: ", ")
-            let more = unknown.count > 8 ? " and \(unknown.count - 8) more" : ""
-            at(header.line, first.column, .warning,
-               "unknown column\(unknown.count > 1 ? "s" : "") \(names)\(more) not used; map \(unknown.count > 1 ? "them" : "it") with --columns HEADER=COLUMN if \(unknown.count > 1 ? "they hold" : "it holds") register data")
-        }
-        let missing = RecordColumn.required.filter { columns[$0] == nil }
-        if !missing.isEmpty {
-            let names = missing.map { "“\($0.rawValue)”" }.joined(separator: ", ")
-            let cells = header.fields.prefix(6).map { "“\(TextNormalizer.trim($0))”" }.joined(separator: ", ")
-            diags.append(Diagnostic(location: SourceLocation(file: file, line: header.line, column: 1), severity: .error,
-                                    message: "missing required column\(missing.count > 1 ? "s" : "") \(names); the header must name the recipient (获奖单位), programme (奖项) and year (年度), or map them with --columns; line \(header.line) reads \(cells)\(hint)",
-                                    kind: .header))
-            return ([], diags)
-        }
-        if columns[.region] == nil {
-            at(header.line, 1, .warning, "no region column (地区); every record is counted under 未知地区")
-        }
+        let header = RegisterHeader.find(records.prefix(RegisterHeader.searchDepth).map { ($0.line, $0.fields) }, file: file, options: options, hint: hint)
+        var diags = header.diagnostics
+        guard header.isUsable else { return ([], diags) }
         var rows: [RawRecord] = []
-        let width = header.fields.count
-        for record in records[(headerIndex + 1)...] {
+        let width = header.width
+        for record in records[(header.index + 1)...] {
             if record.fields.allSatisfy({ TextNormalizer.trim($0).isEmpty }) { continue }
             if record.fields.count > width, record.fields[width...].contains(where: { !TextNormalizer.trim($0).isEmpty }) {
-                at(record.line, width + 1, .warning,
-                   "row has \(record.fields.count) fields but the header has \(width); extra fields ignored", .row)
+                diags.append(header.extraFields(record.fields.count, line: record.line, file: file))
             }
             var fields: [RecordColumn: (value: String, column: Int)] = [:]
-            for (c, i) in columns {
+            for (c, i) in header.columns {
                 fields[c] = (i < record.fields.count ? record.fields[i] : "", i + 1)
             }
             rows.append(RawRecord(file: file, line: record.line, fields: fields))
@@ -213,83 +185,24 @@ package enum DatasetLoader {
     }
 }
 
-/// Finds repeated records and near-duplicate names across everything loaded.
-struct DuplicateTracker {
-    private var exact: [String: SourceLocation] = [:]
-    private var byLooseName: [String: (name: String, key: String, location: SourceLocation)] = [:]
-    private var byCredit: [String: (name: String, key: String, location: SourceLocation)] = [:]
-    private var reported: Set<String> = []
-
-    /// A name reduced further than `comparisonKey`: parentheses dropped and 有限责任公司 read
-    /// as 有限公司, so names that differ only in those forms meet.
-    static func looseKey(_ name: String) -> String {
-        looseKey(comparisonKey: TextNormalizer.comparisonKey(name))
-    }
-
-    private static let ignored = Set("（）()【】[]·.,，、-—_“”\"'".unicodeScalars)
-    private static let longForm = Array("有限责任公司".unicodeScalars)
-    private static let shortForm = Array("有限公司".unicodeScalars)
-
-    /// `looseKey(_:)` of a name whose `comparisonKey` is already known.
-    static func looseKey(comparisonKey key: String) -> String {
-        var scalars: [Unicode.Scalar] = []
-        scalars.reserveCapacity(key.unicodeScalars.count)
-        for u in key.unicodeScalars where !ignored.contains(u) { scalars.append(u) }
-        var out = String.UnicodeScalarView()
-        var i = 0
-        while i < scalars.count {
-            if scalars[i] == longForm[0], i + longForm.count <= scalars.count, Array(scalars[i..<(i + longForm.count)]) == longForm {
-                out.append(contentsOf: shortForm)
-                i += longForm.count
-            } else {
-                out.append(scalars[i])
-                i += 1
-            }
-        }
-        return String(out)
-    }
-
-    private static func place(_ l: SourceLocation, from file: String) -> String {
-        l.file == file ? "line \(l.line)" : "\(l.file):\(l.line)"
-    }
-
-    mutating func check(_ record: AwardRecord, _ raw: RawRecord) -> [Diagnostic] {
-        var out: [Diagnostic] = []
-        let key = TextNormalizer.comparisonKey(record.recipient)
-        let here = SourceLocation(file: raw.file, line: raw.line, column: 1)
-        let exactKey = [key, record.programme.id, String(record.year), record.level.rawValue].joined(separator: "\u{1F}")
-        if let first = exact[exactKey] {
-            out.append(raw.diagnostic(.recipient, .warning,
-                "duplicate of \(Self.place(first, from: raw.file)): “\(record.recipient)” already has \(record.programme.name) \(record.year) (\(record.level.rawValue))").with(kind: .duplicate))
-        } else {
-            exact[exactKey] = here
-        }
-        let loose = Self.looseKey(comparisonKey: key)
-        if let first = byLooseName[loose] {
-            if first.key != key, reported.insert("n\u{1F}\(first.key)\u{1F}\(key)").inserted {
-                out.append(raw.diagnostic(.recipient, .warning,
-                    "possible duplicate of \(Self.place(first.location, from: raw.file)): “\(record.recipient)” and “\(first.name)” differ only in 有限公司/有限责任公司, parentheses or spaces").with(kind: .possibleDuplicate))
-            }
-        } else {
-            byLooseName[loose] = (record.recipient, key, here)
-        }
-        if let code = record.creditCode {
-            if let first = byCredit[code] {
-                if first.key != key, Self.looseKey(comparisonKey: first.key) != loose, reported.insert("c\u{1F}\(code)\u{1F}\(key)").inserted {
-                    out.append(raw.diagnostic(.creditCode, .warning,
-                        "possible duplicate of \(Self.place(first.location, from: raw.file)): credit code \(code) is registered to both “\(first.name)” and “\(record.recipient)”").with(kind: .possibleDuplicate))
-                }
-            } else {
-                byCredit[code] = (record.recipient, key, here)
-            }
-        }
-        return out
-    }
-}
-
 extension Diagnostic {
-    /// The same diagnostic with another kind.
-    func with(kind: DiagnosticKind) -> Diagnostic {
-        Diagnostic(location: location, severity: severity, message: message, kind: kind)
+    /// `diagnostics` in the order both readers list them: by file (in load order) and line;
+    /// on a line, file and header findings first, then the row's and its fields' by column (the
+    /// row's first), then duplicates and possible duplicates; otherwise as found.
+    static func inFileOrder(_ diagnostics: [Diagnostic], files: [String]) -> [Diagnostic] {
+        var fileIndex: [String: Int] = [:]
+        for (i, f) in files.enumerated() where fileIndex[f] == nil { fileIndex[f] = i }
+        func rank(_ k: DiagnosticKind) -> Int {
+            switch k {
+            case .file, .encoding, .header: return 0
+            case .duplicate: return 2
+            case .possibleDuplicate: return 3
+            default: return 1
+            }
+        }
+        return diagnostics.enumerated().map { (i, d) in
+            let r = rank(d.kind)
+            return (key: [fileIndex[d.location.file] ?? files.count, d.location.line, r, r == 1 ? d.location.column : 0, d.kind == .row ? 0 : 1, i], d: d)
+        }.sorted { $0.key.lexicographicallyPrecedes($1.key) }.map(\.d)
     }
 }

@@ -1,7 +1,15 @@
 import Foundation
 
 /// How `DatasetLoader` reads files: the text encoding of CSV files (detected when nil), the
-/// worksheet of XLSX files (the first when nil), extra header names, and a size limit.
+/// worksheet of XLSX files (the first when nil), extra header names, size limits, and which
+/// reader reads them.
+///
+/// Size policy: registers whose files are all CSV (UTF-8, or of unknown encoding) and add up to
+/// `columnarThreshold` bytes or more are read straight into columns (`DatasetLoader.loadColumns`):
+/// the same records, the same findings, but only the first `DatasetLoader.diagnosticCapPerKind`
+/// findings of each kind are listed (the rest are counted), and no size limit applies. Every
+/// other register is read record by record, every finding listed, each file at most
+/// `maxFileSize` bytes.
 public struct LoadOptions: Sendable {
     /// Encoding of CSV files; nil detects it (BOM, UTF-8, else GB 18030).
     public var encoding: TextEncoding?
@@ -10,8 +18,23 @@ public struct LoadOptions: Sendable {
     /// Header names (as written in the file) mapped to columns, tried before the built-in
     /// aliases: ["单位": .recipient, "届次": .year].
     public var columnMapping: [String: RecordColumn]
-    /// Files larger than this many bytes are refused with a message.
+    /// Files read record by record that are larger than this many bytes are refused with a
+    /// message.
     public var maxFileSize: Int
+    /// Plain CSV registers of at least this many bytes in all are read into columns.
+    public var columnarThreshold: Int = LoadOptions.defaultColumnarThreshold
+    /// Which reader reads the register: by size (`columnarThreshold`), or one forced.
+    var reader: Reader = .bySize
+
+    /// The choice of reader.
+    enum Reader: Sendable {
+        /// Columns for plain CSV from `columnarThreshold` bytes, records otherwise.
+        case bySize
+        /// Always record by record.
+        case records
+        /// Always into columns.
+        case columns
+    }
     /// GB/T 2260 code of the home province (default 320000 江苏省): rows whose region lies
     /// elsewhere get a warning, as briefings count them under 省外.
     public var homeProvinceCode: String = "320000"
@@ -22,6 +45,27 @@ public struct LoadOptions: Sendable {
     /// 64 MiB: about a million rows, far above any award register. Loading takes roughly 30
     /// times the file size in memory (records, keys, diagnostics), so this bounds it near 2 GB.
     public static let defaultMaxFileSize = 64 << 20
+
+    /// 4 MiB: the size from which a plain CSV register is read straight into columns.
+    public static let defaultColumnarThreshold = 4 << 20
+
+    /// Whether `urls` are read into columns under this policy: all CSV (or .txt) files whose
+    /// encoding is UTF-8 or left to detection, together at least `columnarThreshold` bytes.
+    /// (A file that turns out not to be UTF-8 is still read by the record reader, inside the
+    /// columnar one.)
+    public func readsAsColumns(_ urls: [URL]) -> Bool {
+        switch reader {
+        case .records: return false
+        case .columns: return true
+        case .bySize: break
+        }
+        guard encoding == nil || encoding == .utf8,
+              urls.allSatisfy({ $0.isFileURL && ["csv", "txt"].contains($0.pathExtension.lowercased()) }) else { return false }
+        let bytes = urls.reduce(0) { total, url in
+            total + (((try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? NSNumber)?.intValue ?? 0)
+        }
+        return bytes >= columnarThreshold
+    }
 
     /// Creates options; the defaults detect everything.
     public init(encoding: TextEncoding? = nil, sheet: String? = nil, columnMapping: [String: RecordColumn] = [:],

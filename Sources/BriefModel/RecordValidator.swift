@@ -28,7 +28,7 @@ struct RecordValidator {
         func warning(_ c: RecordColumn, _ m: String) { diags.append(raw.diagnostic(c, .warning, m)) }
 
         let recipient = TextNormalizer.name(raw.value(.recipient) ?? "")
-        if recipient.isEmpty { error(.recipient, "recipient is empty; expected the name of the organisation or person") }
+        if recipient.isEmpty { error(.recipient, Self.emptyRecipientMessage) }
 
         var recipientType = RecipientType.organization
         if let t = raw.value(.recipientType), !TextNormalizer.trim(t).isEmpty {
@@ -99,8 +99,8 @@ struct RecordValidator {
         var creditCode: String?
         if let c = raw.value(.creditCode), !TextNormalizer.trim(c).isEmpty {
             let code = TextNormalizer.code(c).uppercased()
-            if recipientType == .individual && RecordValidator.isMaskedIdentityNumber(code) {
-                warning(.creditCode, "credit code “\(c)” of an individual looks like a masked resident identity number, not a GB 32100-2015 code; not checked, not kept")
+            if recipientType == .individual && RecordValidator.isMaskedIdentityNumber(code.utf8) {
+                warning(.creditCode, Self.maskedIDMessage(c))
             } else {
             switch CreditCode.check(code) {
             case .valid: creditCode = code
@@ -110,7 +110,7 @@ struct RecordValidator {
                 error(.creditCode, "credit code “\(c)” has “\(ch)” at position \(pos); expected only 0-9 and ABCDEFGHJKLMNPQRTUWXY")
             case .checkDigitMismatch(let expected, let found):
                 creditCode = code
-                warning(.creditCode, "credit code “\(c)” ends in “\(found)” but its check character should be “\(expected)” (GB 32100-2015); kept as registered")
+                warning(.creditCode, Self.checkCharacterMessage(c, expected: expected, found: found))
             }
             }
         }
@@ -133,14 +133,29 @@ struct RecordValidator {
 
     /// An 18-character resident identity number with some digits masked by `*`, as registers
     /// list individuals (320700********1736): digits and `*`, the last a digit or X.
-    static func isMaskedIdentityNumber(_ code: String) -> Bool {
-        let u = Array(code.utf8)
-        guard u.count == 18, u.contains(UInt8(ascii: "*")) else { return false }
+    /// Both readers use it: the record reader on the normalised code, the columnar one first on
+    /// the field's bytes.
+    static func isMaskedIdentityNumber<C: Collection>(_ u: C) -> Bool where C.Element == UInt8 {
+        guard u.count == 18 else { return false }
+        var star = false
         for (i, b) in u.enumerated() {
-            let digit = b >= 0x30 && b <= 0x39
-            if !(digit || b == UInt8(ascii: "*") || (i == 17 && b == UInt8(ascii: "X"))) { return false }
+            if b == UInt8(ascii: "*") { star = true; continue }
+            if !((b >= 0x30 && b <= 0x39) || (i == 17 && b == UInt8(ascii: "X"))) { return false }
         }
-        return true
+        return star
+    }
+
+    /// The error for a blank recipient.
+    static let emptyRecipientMessage = "recipient is empty; expected the name of the organisation or person"
+
+    /// The warning for a credit code `text` whose check character is `found`, not `expected`.
+    static func checkCharacterMessage(_ text: String, expected: Character, found: Character) -> String {
+        "credit code “\(text)” ends in “\(found)” but its check character should be “\(expected)” (GB 32100-2015); kept as registered"
+    }
+
+    /// The warning for an individual's masked identity number `text` in the credit-code column.
+    static func maskedIDMessage(_ text: String) -> String {
+        "credit code “\(text)” of an individual looks like a masked resident identity number, not a GB 32100-2015 code; not checked, not kept"
     }
 
     /// A year written as 2020, ２０２０, 2020年, 2020年度, 2020.0 (a spreadsheet number) or a date

@@ -13,16 +13,17 @@ struct RowBatch {
     let division = UnsafeMutablePointer<Int32>.allocate(capacity: capacity)
     let region = UnsafeMutablePointer<Int32>.allocate(capacity: capacity)
     let city = UnsafeMutablePointer<Int32>.allocate(capacity: capacity)
+    let sectorText = UnsafeMutablePointer<Int32>.allocate(capacity: capacity)
     let line = UnsafeMutablePointer<Int32>.allocate(capacity: capacity)
     let creditLo = UnsafeMutablePointer<UInt64>.allocate(capacity: capacity)
     let creditHi = UnsafeMutablePointer<UInt32>.allocate(capacity: capacity)
 
     @inline(__always)
     mutating func add(programme p: UInt8, level l: UInt8, type t: UInt8, year y: Int16, section s: Int32, division d: Int32,
-                      region r: Int32, city c: Int32, line n: Int32, credit: PackedCode) {
+                      region r: Int32, city c: Int32, sectorText t2: Int32, line n: Int32, credit: PackedCode) {
         let k = count
         programme[k] = p; level[k] = l; type[k] = t; year[k] = y
-        section[k] = s; division[k] = d; region[k] = r; city[k] = c; line[k] = n
+        section[k] = s; division[k] = d; region[k] = r; city[k] = c; sectorText[k] = t2; line[k] = n
         creditLo[k] = credit.lo; creditHi[k] = credit.hi
         count = k + 1
     }
@@ -39,6 +40,7 @@ struct RowBatch {
         loader.out.division.codes.append(contentsOf: UnsafeBufferPointer(start: division, count: k))
         loader.out.region.codes.append(contentsOf: UnsafeBufferPointer(start: region, count: k))
         loader.out.city.codes.append(contentsOf: UnsafeBufferPointer(start: city, count: k))
+        loader.out.sectorText.codes.append(contentsOf: UnsafeBufferPointer(start: sectorText, count: k))
         loader.out.line.append(contentsOf: UnsafeBufferPointer(start: line, count: k))
         loader.creditLo.append(contentsOf: UnsafeBufferPointer(start: creditLo, count: k))
         loader.creditHi.append(contentsOf: UnsafeBufferPointer(start: creditHi, count: k))
@@ -47,7 +49,7 @@ struct RowBatch {
 
     func release() {
         programme.deallocate(); level.deallocate(); type.deallocate(); year.deallocate()
-        section.deallocate(); division.deallocate(); region.deallocate(); city.deallocate(); line.deallocate()
+        section.deallocate(); division.deallocate(); region.deallocate(); city.deallocate(); sectorText.deallocate(); line.deallocate()
         creditLo.deallocate(); creditHi.deallocate()
     }
 }

@@ -6,10 +6,10 @@ import Foundation
 /// records (built on demand for the rows a briefing lists).
 ///
 /// Small registers are read record by record (`DatasetLoader.load`), with every diagnostic
-/// listed. Plain UTF-8 CSV of `Register.columnarThreshold` bytes or more is read straight into
-/// columns (`DatasetLoader.loadColumns`): the same checks, but only the first
-/// `DatasetLoader.diagnosticCapPerKind` findings of each kind are listed; the rest are counted in
-/// `problemSummary`, and possible-duplicate name checks are left to `qbrief validate`.
+/// listed. Plain CSV of `LoadOptions.columnarThreshold` bytes or more is read straight into
+/// columns (`DatasetLoader.loadColumns`; see `LoadOptions.readsAsColumns`): the same records and
+/// checks, but only the first `DatasetLoader.diagnosticCapPerKind` findings of each kind are
+/// listed; the rest are counted in `problemSummary`.
 public struct Register: Sendable {
     /// Columnar store for counting.
     public let table: AwardTable
@@ -34,9 +34,6 @@ public struct Register: Sendable {
         case records([AwardRecord])
         case columns(ColumnarRegister)
     }
-
-    /// Plain UTF-8 CSV files at least this large (in all) are read into columns.
-    public static let columnarThreshold = 4 << 20
 
     /// Wraps records read by `DatasetLoader.load`.
     package init(dataset: Dataset) {
@@ -66,18 +63,13 @@ public struct Register: Sendable {
     public var hasErrors: Bool { errorCount > 0 }
 
     /// The accepted records that `filter` selects, in register order. For a columnar register
-    /// they are built from the columns (id, credit code and note are not kept there).
+    /// the filter is applied to the columns, and records are built only for the rows it keeps.
     public func records(matching filter: RecordFilter = RecordFilter()) -> [AwardRecord] {
         switch storage {
         case .records(let all):
             return filter.isEmpty ? all : all.filter { filter.matches($0) }
         case .columns(let c):
-            var out: [AwardRecord] = []
-            for row in 0..<c.count {
-                let r = c.record(at: row)
-                if filter.matches(r) { out.append(r) }
-            }
-            return out
+            return table.rows(matching: filter).map { c.record(at: $0) }
         }
     }
 
@@ -98,20 +90,10 @@ public struct Register: Sendable {
 
     /// Reads files and keeps every record that loaded, errors or not.
     public static func loadLeniently(urls: [URL], options: LoadOptions = LoadOptions()) -> Register {
-        var register = readsAsColumns(urls, options)
-            ? Register(columns: DatasetLoader.loadColumns(urls, homeProvinceCode: options.homeProvinceCode, programmes: options.programmes))
+        var register = options.readsAsColumns(urls)
+            ? Register(columns: DatasetLoader.loadColumns(urls, options: options))
             : Register(dataset: DatasetLoader.load(urls, options: options))
         register.sources = urls
         return register
-    }
-
-    /// Large plain CSV with default options goes to the columnar reader.
-    static func readsAsColumns(_ urls: [URL], _ options: LoadOptions) -> Bool {
-        guard options.encoding == nil, options.sheet == nil, options.columnMapping.isEmpty,
-              urls.allSatisfy({ ["csv", "txt"].contains($0.pathExtension.lowercased()) }) else { return false }
-        let bytes = urls.reduce(0) { total, url in
-            total + ((try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0)
-        }
-        return bytes >= columnarThreshold
     }
 }

@@ -1,8 +1,66 @@
 import Foundation
 
-/// Checks on a field's raw bytes in the row loop: blanks, masked identity numbers, UTF-8,
-/// four-digit years, the credit-code check character, display names.
+/// The per-text outcomes of one column, worked out once per distinct text.
+struct FieldMemo {
+    var interner = ByteInterner(capacity: 64)
+    var outcomes: [ColumnarLoader.Outcome] = []
+}
+
+/// The column decoders: each field's text worked out once per distinct text (through the
+/// record validator, so the rules and words are the record reader's), and the checks done on a
+/// field's raw bytes in the row loop (blanks, UTF-8, four-digit years, the credit-code check
+/// character, display names).
 extension ColumnarLoader {
+    /// A field value's outcome.
+    struct Outcome {
+        var value: Int32 = 0
+        var value2: Int32 = 0
+        var value3: Int32 = 0
+        /// What the validator says about the field (and the level, with the programme).
+        var diagnostics: [FieldFinding] = []
+    }
+
+    /// One thing the validator says about a field: severity, message, the column it is about,
+    /// and the kind id it is capped under.
+    struct FieldFinding {
+        var severity: Severity
+        var message: String
+        var column: RecordColumn
+        var kind = 0
+    }
+
+    /// Memos by column: type, programme (+ level), year, sector, region.
+    static let mType = 0, mProgramme = 1, mYear = 2, mSector = 3, mRegion = 4
+
+    /// Runs the validator on a row holding this field (and `extra` ones, and valid stand-ins
+    /// for the other required ones) and keeps what it says about this field and the extra
+    /// ones: the same rules and wording as the record reader, by construction.
+    func outcome(_ column: RecordColumn, _ text: String, extra: [RecordColumn: String] = [:]) -> (AwardRecord?, [FieldFinding]) {
+        var fields: [RecordColumn: (value: String, column: Int)] = [
+            .recipient: ("甲", 101), .programme: ("中国质量奖", 102), .year: ("2020", 103), .region: ("320100", 104),
+        ]
+        fields[column] = (text, column.ordinal)
+        for (c, v) in extra { fields[c] = (v, c.ordinal) }
+        let (record, diags) = validator.validate(RawRecord(file: "", line: 1, fields: fields))
+        let asked = Set([column.ordinal] + extra.keys.map(\.ordinal))
+        return (record, diags.filter { asked.contains($0.location.column) }.map {
+            FieldFinding(severity: $0.severity, message: $0.message, column: RecordColumn.allCases[$0.location.column - 1])
+        })
+    }
+
+    /// Memoised outcome of `key` in memo `m`; nil when the text is not UTF-8.
+    @inline(__always)
+    mutating func memoised(_ m: Int, _ key: UnsafeBufferPointer<UInt8>, _ compute: (inout ColumnarLoader, String) -> Outcome) -> Outcome? {
+        let r = memos[m].interner.intern(key)
+        if r.isNew {
+            guard let text = String(validating: key, as: UTF8.self) else { return nil }
+            var o = compute(&self, text)
+            for i in o.diagnostics.indices { o.diagnostics[i].kind = kindID(o.diagnostics[i].message) }
+            memos[m].outcomes.append(o)
+        }
+        return memos[m].outcomes[Int(r.id)]
+    }
+
     /// `TextNormalizer.name` of a spelling's bytes (valid UTF-8). Without ( or ) and with no
     /// character `trim` drops at either end (space, tab, CR, LF, U+3000, U+FEFF: one scalar
     /// each, so looking at the first and last scalar is enough), the name is the text itself.
@@ -26,20 +84,6 @@ extension ColumnarLoader {
         if b != 0x20 && b != 0x09 && b != 0x0D && b != 0x0A && b != 0xE3 && b != 0xEF { return false }
         return TextNormalizer.trim(String(decoding: f, as: UTF8.self)).isEmpty
     }
-
-    /// `RecordValidator.isMaskedIdentityNumber` over bytes.
-    func isMaskedID(_ f: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard f.count == 18 else { return false }
-        var star = false
-        for i in 0..<18 {
-            let b = f[i]
-            if b == 0x2A { star = true } else if !(b >= 0x30 && b <= 0x39) && !(i == 17 && b == 0x58) { return false }
-        }
-        return star
-    }
-
-    @inline(__always)
-    func isUTF8(_ f: UnsafeBufferPointer<UInt8>) -> Bool { ColumnarLoader.isValidUTF8(f) }
 
     /// Whether `b` is well-formed UTF-8 (no overlongs, surrogates or values past U+10FFFF),
     /// without building a String.
@@ -90,15 +134,11 @@ extension ColumnarLoader {
         return v
     }
 
-    /// For an 18-character ASCII code of upper-case alphabet characters: (0, 0) when valid,
-    /// (expected, found) on a check-character mismatch. Nil when the code needs the slow path.
-    @inline(__always)
-    func fastCreditCheck(_ f: UnsafeBufferPointer<UInt8>, packed: inout PackedCode) -> (UInt8, UInt8)? {
-        Self.fastCreditCheck(f, packed: &packed)
-    }
-
     static let alphabetASCIIStatic = CreditCode.alphabet.map { $0.asciiValue! }
 
+    /// `CreditCode.check` for an 18-character ASCII code of upper-case alphabet characters:
+    /// (0, 0) when valid, (expected, found) on a check-character mismatch (the same weights,
+    /// 3^i mod 31). Nil when the code needs the full check.
     static func fastCreditCheck(_ f: UnsafeBufferPointer<UInt8>, packed: inout PackedCode) -> (UInt8, UInt8)? {
         guard f.count == 18, let p = f.baseAddress else { return nil }
         let alphabetASCII = alphabetASCIIStatic
@@ -132,4 +172,10 @@ extension ColumnarLoader {
             return expected == p[17] ? (0, 0) : (expected, p[17])
         }
     }
+
+    static let alphabetValue: [Int8] = {
+        var t = [Int8](repeating: -1, count: 256)
+        for (i, c) in CreditCode.alphabet.enumerated() { t[Int(c.asciiValue!)] = Int8(i) }
+        return t
+    }()
 }

@@ -1,7 +1,7 @@
 import Foundation
 
-/// After the last file: exact duplicates found on the merged columns and reported against
-/// their first occurrence, then the register handed over.
+/// Exact duplicates, found on the merged columns once every row is read and reported against
+/// their first occurrence.
 extension ColumnarLoader {
     func duplicateMessage(first: (Int32, Int32), file: String, spelling: Int, programme: Int, year: Int, level: Int) -> String {
         let firstFile = files[Int(first.0)]
@@ -73,7 +73,6 @@ extension ColumnarLoader {
     mutating func reportDuplicates(_ found: (repeats: [Int], first: [Int: Int])) {
         let (repeats, first) = found
         guard !repeats.isEmpty else { return }
-        let n = out.programme.count
         let minYear = Int(out.year.min()!), span = Int(out.year.max()!) - minYear + 1
         let combos = programmeList.count * 2 * span
         func rowFileIndex(_ i: Int) -> Int32 { Int32(fileIndex(ofRow: i)) }
@@ -94,56 +93,5 @@ extension ColumnarLoader {
                 Diagnostic(location: SourceLocation(file: file, line: line, column: column), severity: .warning, message: message, kind: .duplicate)
             }
         }
-    }
-
-    mutating func finish() -> ColumnarRegister {
-        // The duplicate pass and the two possible-duplicate passes only read the columns:
-        // they run side by side; their findings are noted in the order a single pass gives.
-        final class Findings: @unchecked Sendable {
-            let loader: ColumnarLoader
-            var duplicates: (repeats: [Int], first: [Int: Int]) = ([], [:])
-            var names = NameFormFindings()
-            var credits: [CreditFinding] = []
-            init(_ loader: ColumnarLoader) { self.loader = loader }
-        }
-        LoadTiming.mark("rows read and merged")
-        if ProcessInfo.processInfo.environment["QBRIEF_TMP_DUP"] != nil {
-            for _ in 0..<5 {
-                let t = LoadTiming.threadCPU()
-                let r = duplicateFindings()
-                let t2 = LoadTiming.threadCPU()
-                let c = creditFindings(repeats: creditRepeats)
-                let t3 = LoadTiming.threadCPU()
-                let nm = nameFormFindings()
-                let t4 = LoadTiming.threadCPU()
-                FileHandle.standardError.write(Data("tmp dup \(Double(t2 - t) / 1e6) credit \(Double(t3 - t2) / 1e6) names \(Double(t4 - t3) / 1e6) \(r.repeats.count) \(c.count) \(nm.found.count)\n".utf8))
-            }
-        }
-        let box = Findings(self)
-        DispatchQueue.concurrentPerform(iterations: 3) { task in
-            let t0 = LoadTiming.threadCPU()
-            switch task {
-            // Longest first: the duplicate pass, then the name forms; the credit codes on
-            // whichever thread is free first.
-            case 0: box.duplicates = box.loader.duplicateFindings()
-            case 1: box.names = box.loader.nameFormFindings()
-            default: box.credits = box.loader.creditFindings(repeats: box.loader.creditRepeats)
-            }
-            if LoadTiming.enabled {
-                FileHandle.standardError.write(Data("load timing:   task \(task) \(Double(LoadTiming.threadCPU() - t0) / 1e6) ms CPU\n".utf8))
-            }
-        }
-        LoadTiming.mark("duplicate passes")
-        reportDuplicates(box.duplicates)
-        reportPossibleDuplicates(names: box.names, credits: box.credits)
-        for (k, n) in hidden.enumerated() where n > 0 { out.suppressed[kindNames[k]] = n }
-        for (k, n) in kept.enumerated() where n + hidden[k] > 0 { out.totals[kindNames[k]] = n + hidden[k] }
-        out.count = out.programme.count
-        out.spellingBytes = spellings.bytes
-        out.spellingEnds = spellings.ends
-        out.recipientNameID = spellingNameID
-        out.recipientNameCount = nameCount
-        LoadTiming.mark("finish")
-        return out
     }
 }
