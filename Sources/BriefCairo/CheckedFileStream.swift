@@ -4,76 +4,80 @@ internal import CPangoCairo
 /// A file cairo writes a PDF or SVG into through `cairo_*_surface_create_for_stream`, with
 /// every `write(2)` checked: cairo 1.16's own file output (stdio) does not report a failed
 /// write or close, so a full disk or a file-size limit left a truncated PDF and status
-/// SUCCESS. Output is buffered (64 KiB); the first error is kept; `close()` reports it, or
-/// the error of closing.
+/// SUCCESS.
+///
+/// The bytes are gathered in memory and written when the document is closed, through a
+/// descriptor opened for that moment only: a descriptor held open through a long render
+/// can be closed under it by other code of the process (a double close elsewhere in a
+/// server or test process), and its number reused by another file, which then gets the
+/// PDF's bytes. The file is created at once, so that a path that cannot be written is
+/// reported before any drawing; `close()` reports the first failed write or the close.
 final class CheckedFileStream {
     let path: String
-    private var fd: Int32
     /// errno of the first failed write, if any.
     private(set) var failure: Int32?
+    private var closed = false
 
     /// Creates (or truncates) the file at `path`, readable and writable by the user (0644
     /// less the umask, like `fopen`).
     init(path: String) throws {
         self.path = path
-        fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         if fd < 0 { throw RenderError.cannotCreate(path: path, reason: String(cString: strerror(errno))) }
+        _ = Foundation.close(fd)
     }
 
-    deinit {
-        if fd >= 0 { _ = Foundation.close(fd) }
-        buffer.deallocate()
-    }
+    deinit { buffer.deallocate() }
 
-    /// Bytes not yet written: cairo hands over output in pieces of a few bytes, so they are
-    /// gathered and written 64 KiB at a time (copied with memcpy: an Array append per piece
-    /// cost a 500-record briefing 20 million instructions).
-    private let buffer = UnsafeMutableRawPointer.allocate(byteCount: CheckedFileStream.bufferSize, alignment: 16)
+    /// The document so far (cairo hands it over in pieces of a few bytes; copied with memcpy:
+    /// an Array append per piece cost a 500-record briefing 20 million instructions).
+    private var buffer = UnsafeMutableRawPointer.allocate(byteCount: 64 << 10, alignment: 16)
+    private var capacity = 64 << 10
     private var buffered = 0
-    private static let bufferSize = 64 << 10
 
-    /// Takes all of `bytes`; false (and `failure` set) when the system refuses a write.
+    /// Takes all of `bytes`; false once the stream is closed.
     func write(_ bytes: UnsafeRawPointer, count: Int) -> Bool {
-        if failure != nil { return false }
-        if buffered + count > Self.bufferSize {
-            guard flush() else { return false }
-            if count >= Self.bufferSize { return writeAll(bytes, count: count) }
+        if closed || failure != nil { return false }
+        if buffered + count > capacity {
+            var grown = capacity
+            while buffered + count > grown { grown *= 2 }
+            let bigger = UnsafeMutableRawPointer.allocate(byteCount: grown, alignment: 16)
+            bigger.copyMemory(from: buffer, byteCount: buffered)
+            buffer.deallocate()
+            buffer = bigger
+            capacity = grown
         }
         (buffer + buffered).copyMemory(from: bytes, byteCount: count)
         buffered += count
         return true
     }
 
-    /// Writes the buffer out.
-    private func flush() -> Bool {
-        if buffered == 0 { return true }
-        let ok = writeAll(buffer, count: buffered)
-        buffered = 0
-        return ok
-    }
-
-    private func writeAll(_ bytes: UnsafeRawPointer, count: Int) -> Bool {
-        var offset = 0
-        while offset < count {
-            let n = Foundation.write(fd, bytes + offset, count - offset)
-            if n < 0 {
-                if errno == EINTR { continue }
-                failure = errno
-                return false
-            }
-            offset += n
-        }
-        return true
-    }
-
-    /// Writes what is buffered and closes the file; throws the first write error, else the
-    /// error of closing.
+    /// Writes the document to the file and closes it; throws the first write error, else the
+    /// error of closing. Later writes are refused.
     func close() throws {
-        if fd >= 0 && failure == nil { _ = flush() }
-        let result = fd >= 0 ? Foundation.close(fd) : 0
-        let closeError = result == 0 ? nil : errno
-        fd = -1
-        if let e = failure ?? closeError {
+        if closed { return }
+        closed = true
+        let fd = open(path, O_WRONLY | O_TRUNC | O_CLOEXEC)
+        if fd < 0 {
+            failure = errno
+        } else {
+            var offset = 0
+            while offset < buffered {
+                let n = Foundation.write(fd, buffer + offset, buffered - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    break
+                }
+                offset += n
+            }
+            if Foundation.close(fd) != 0 && failure == nil { failure = errno }
+        }
+        buffer.deallocate()
+        buffer = UnsafeMutableRawPointer.allocate(byteCount: 16, alignment: 16)
+        capacity = 16
+        buffered = 0
+        if let e = failure {
             throw RenderError.io(path: path, reason: String(cString: strerror(e)))
         }
     }
