@@ -37,9 +37,9 @@ struct Fix: ParsableCommand {
             printError("qbrief: error: \(e)")
             throw Exit.cantCreate
         }
-        for r in rows { print(r.description) }
+        for r in rows { try StandardOutput.print(r.description) }
         let filled = rows.filter { $0.suggestion != nil }.count
-        print(out)
+        try StandardOutput.print(out)
         printError("qbrief: \(rows.count) blank region\(rows.count == 1 ? "" : "s"), \(filled) filled in from the name, \(rows.count - filled) left blank; review the column \(RegionFill.noteHeader) in \(out)")
     }
 }
