@@ -42,4 +42,32 @@ enum PathFlag {
         }
         if access(path, R_OK) != 0 { throw fail("cannot be read (\(String(cString: strerror(errno))))") }
     }
+
+    /// Throws a `ValidationError` unless `path` may be written as an output of a run reading
+    /// `inputs`: not empty, in an existing folder, not a folder, device, FIFO or socket, and not
+    /// one of the inputs (compared by device and inode, so through links and other spellings).
+    /// A symbolic link is followed, as `qbrief report --out` follows it.
+    static func checkOutput(_ path: String, flag: String, inputs: [String]) throws {
+        guard !path.isEmpty else { throw ValidationError("\(flag) is empty; give a file name") }
+        let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+        var info = stat()
+        if stat(target, &info) == 0 {
+            switch info.st_mode & S_IFMT {
+            case S_IFREG: break
+            case S_IFDIR: throw ValidationError("\(flag) \(path): is a folder; give a file name inside it")
+            default: throw ValidationError("\(flag) \(path): not a regular file (a device, FIFO or socket); qbrief writes regular files only")
+            }
+            for input in inputs {
+                var other = stat()
+                if stat(input, &other) == 0, other.st_dev == info.st_dev, other.st_ino == info.st_ino {
+                    throw ValidationError("\(flag) \(path): is the register \(input) read in this run; the register is never overwritten")
+                }
+            }
+        }
+        let folder = URL(fileURLWithPath: target).deletingLastPathComponent().path
+        var folderInfo = stat()
+        guard stat(folder, &folderInfo) == 0, folderInfo.st_mode & S_IFMT == S_IFDIR else {
+            throw ValidationError("\(flag) \(path): the folder \(folder) does not exist")
+        }
+    }
 }

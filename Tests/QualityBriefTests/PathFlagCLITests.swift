@@ -74,4 +74,38 @@ struct PathFlagCLITests {
         #expect(ok.status == 0, "\(ok.stderr)")
         #expect(ok.stdout == "key,label,count,share_percent\n2020,2020,1,100.0\n")
     }
+
+    /// `qbrief fix --out` (it used to rename its copy over whatever was there: as root,
+    /// `--out /dev/full` replaced the device with a CSV and exited 0).
+    @Test func fixWritesRegularFilesOnly() throws {
+        let dir = temporaryDirectory("fix-out")
+        let csv = dir.appendingPathComponent("r.csv")
+        try Data("recipient,programme,year,region_code\n苏州某公司,中国质量奖,2020,\n".utf8).write(to: csv)
+        let fifo = dir.appendingPathComponent("fifo").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let alias = dir.appendingPathComponent("alias.csv").path
+        try FileManager.default.createSymbolicLink(atPath: alias, withDestinationPath: csv.path)
+        let fix = ["fix", "--data", csv.path, "--out"]
+        let cases: [(String, String)] = [
+            (fifo, "--out \(fifo): not a regular file (a device, FIFO or socket); qbrief writes regular files only"),
+            (dir.path, "--out \(dir.path): is a folder; give a file name inside it"),
+            (alias, "--out \(alias): is the register \(csv.path) read in this run; the register is never overwritten"),
+            (dir.path + "/no/x.csv", "--out \(dir.path)/no/x.csv: the folder \(dir.path)/no does not exist"),
+        ]
+        for (out, message) in cases {
+            let r = try refusal(fix + [out])
+            #expect(r.status == 64, "\(out)")
+            #expect(r.line == "Error: " + message)
+        }
+        var info = stat()
+        #expect(lstat(fifo, &info) == 0 && info.st_mode & S_IFMT == S_IFIFO)
+        // A link to another file: that file is written, the link stays.
+        let copy = dir.appendingPathComponent("copy.csv"), link = dir.appendingPathComponent("link.csv").path
+        try Data("old".utf8).write(to: copy)
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: copy.path)
+        let ok = try runTool(try qbriefBinary().path, fix + [link], cwd: packageRoot)
+        #expect(ok.status == 0, "\(ok.stderr)")
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == copy.path)
+        #expect(try String(contentsOf: copy, encoding: .utf8).contains("苏州某公司,中国质量奖,2020,苏州市"))
+    }
 }
