@@ -30,7 +30,7 @@ public enum QualityBriefError: Error, CustomStringConvertible {
             return "the register has \(count) error\(count == 1 ? "" : "s"); run `qbrief validate` to see them all"
                 + (first.map { "\nfirst: \($0)" } ?? "")
         case let .badDefinition(file, message):
-            return "\(file): error: \(message)"
+            return Diagnostic.oneLine("\(file): error: \(message)")
         case .emptySelection(let what):
             return "no records left after filtering (\(what))"
         case .invalidDefinition(let problems):

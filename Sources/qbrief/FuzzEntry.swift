@@ -38,8 +38,8 @@ private func requireOneLine(_ problems: [DefinitionProblem], _ what: String) {
 private func requireOneLine(_ error: QualityBriefError, _ what: String) {
     switch error {
     case .invalidDefinition(let problems), .unfinishedDefinition(let problems): requireOneLine(problems, what)
-    case .badDefinition(let file, let message):
-        if (file + message).contains(where: { $0 == "\n" || $0 == "\r" }) { fatalError("\(what): message spans lines: \(message.debugDescription)") }
+    case .badDefinition:
+        if error.description.contains(where: { $0 == "\n" || $0 == "\r" }) { fatalError("\(what): message spans lines: \(error.description.debugDescription)") }
     default: break
     }
 }
