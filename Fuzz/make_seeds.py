@@ -3,7 +3,8 @@
 fixtures, the shipped report definitions and programmes files, command lines of every command,
 and one small input per crash or silent loss fixed for issue 16 (the regression inputs the
 tests generate too). Run from the repository root; deterministic. Files named fuzz-*
-are inputs the fuzzers found (crashes since fixed), committed as found; this script leaves them."""
+are inputs the fuzzers found (crashes since fixed), committed as found; files named by a SHA-1
+are inputs of long runs that added coverage (libFuzzer -merge=1); this script leaves both."""
 import io, os, shutil, zipfile
 
 root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
