@@ -36,7 +36,7 @@ newest=$(ls -t Sources/BriefModel/*.swift Fuzz/FuzzTarget.swift Fuzz/build.sh "$
 if [ -x "$out/qbrief-fuzz" ] && [ "$out/qbrief-fuzz" -nt "$newest" ]; then echo "fuzz: $out/qbrief-fuzz is up to date"; exit 0; fi
 rm -f "$out/qbrief-fuzz"
 echo "fuzz: building the readers and the fuzz target"
-swiftc "${flags[@]}" -swift-version 6 -module-name BriefModel Sources/BriefModel/*.swift Fuzz/FuzzTarget.swift \
+swiftc "${flags[@]}" -swift-version 6 -module-name BriefModel -package-name QualityBrief Sources/BriefModel/*.swift Fuzz/FuzzTarget.swift \
     "$out/libZIPFoundation.a" -lz -o "$out/qbrief-fuzz" > "$out/build.log" 2>&1 \
     || { grep -E 'error' "$out/build.log" | head -20; exit 1; }
 echo "fuzz: built $out/qbrief-fuzz"
