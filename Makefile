@@ -79,8 +79,10 @@ test-docx: deps
 	swift build --product qbrief $(SWIFT_FLAGS)
 	python3 Tests/Consumers/docx_consumers.py
 
-# Fuzz the register readers (CSV, JSON, XLSX, worksheet XML, --per files) with libFuzzer and
-# AddressSanitizer, FUZZ_SECONDS seconds per target (see Fuzz/run.sh); fails on any crash or hang.
+# Fuzz the register readers (CSV, JSON, XLSX, worksheet XML, --per files), the report
+# definitions (YAML) and the command-line validation with libFuzzer and AddressSanitizer,
+# FUZZ_SECONDS seconds per target, one target at a time (see Fuzz/README.md); fails on any crash
+# or hang. The first run builds two instrumented binaries (.build/fuzz, .build/fuzz-cli).
 FUZZ_SECONDS ?= 60
 fuzz: deps
 	Fuzz/run.sh $(FUZZ_SECONDS)

@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """Writes the committed seed corpus under Fuzz/corpus/<target>: the sample register, the test
-fixtures, and one small input per crash or silent loss fixed for issue 16 (the regression
-inputs the tests generate too). Run from the repository root; deterministic. Files named fuzz-*
-are inputs the fuzzers found (crashes since fixed), committed as found; this script leaves them."""
+fixtures, the shipped report definitions and programmes files, command lines of every command,
+and one small input per crash or silent loss fixed for issue 16 (the regression inputs the
+tests generate too). Run from the repository root; deterministic. Files named fuzz-*
+are inputs the fuzzers found (crashes since fixed), committed as found; files named by a SHA-1
+are inputs of long runs that added coverage (libFuzzer -merge=1); this script leaves both."""
 import io, os, shutil, zipfile
 
 root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -66,3 +68,57 @@ put("sheet", "entity.xml", b'<!DOCTYPE x [<!ENTITY a "aaaa">]>' + sheetxml(b"") 
 # --per denominator files
 put("per", "denominators.csv", "code,enterprises\n320500,125000\n320100,98000\n320200,\"76,500\"\n")
 put("per", "nan.csv", "code,value\n320500,NaN\n320100,inf\n320200,-5\n320300,1e400\n")
+
+# Report definitions and --programmes files (target "yaml"): the shipped ones and one per
+# definition problem fixed for issue 16.
+for folder, prefix in (("Reports/templates", "templates-"), ("Reports/sample", "sample-"), ("Reports", "")):
+    for name in sorted(os.listdir(os.path.join(root, folder))):
+        if name.endswith(".yaml"):
+            with open(os.path.join(root, folder, name), "rb") as f:
+                put("yaml", prefix + name, f.read())
+BASE = "name: 质量工作简报\nissue: 3\nunit: 某市市场监督管理局\ndate: 2024-12-20\ntitle: 质量奖获奖情况分析\nsource: 质量奖获奖名录\nsections: [summary, region]\ndistribution: []\n"
+MEMO = "layout: memo\nmemo:\n  issuer_mark: 某市市场监督管理局文件\n  document_number: 某市监〔2024〕7号\n  title: 关于印发的通知\n  recipients: 各区市场监督管理局\n  signature: 某市市场监督管理局\n  body: [现将分析印发给你们。]\n"
+for name, extra in [("recipient-limit", "recipient_limit: -1\n"), ("print-run", "print_run: -1\n"),
+                    ("issue-max", "print_run: 9223372036854775807\n"), ("title-nul", 'notice: "示\\0例"\n'),
+                    ("title-long", "classification: " + "密" * 300 + "\n"), ("home-province", "home_province: 浙江省\n"),
+                    ("draft", "draft: true\nprint_run: 200\nrecipient_limit: 10\n")]:
+    put("yaml", name + ".yaml", BASE + extra)
+put("yaml", "date-invalid.yaml", BASE.replace("2024-12-20", "2024-02-30"))
+put("yaml", "date-today.yaml", BASE.replace("2024-12-20", "today"))
+put("yaml", "duplicate-key.yaml", BASE + "issue: 4\n")
+put("yaml", "print-run-fraction.yaml", BASE + "print_run: 1.5\n")
+put("yaml", "flow-deep.yaml", BASE.replace("distribution: []", "distribution: " + "[" * 40 + "]" * 40))
+put("yaml", "block-deep.yaml", BASE + "".join("  " * i + "k%d:\n" % i for i in range(40)))
+put("yaml", "broken.yaml", BASE.replace("sections: [summary, region]", "sections: [summary, region"))
+put("yaml", "memo.yaml", BASE + MEMO)
+put("yaml", "memo-mark-size.yaml", BASE + MEMO + "  mark_size: 1e9\n  red_rule_width: .nan\n  red: '#C00000'\n")
+put("yaml", "memo-year.yaml", BASE + MEMO.replace("〔2024〕", "〔2023〕") + "  date: 2024-12-21\n  copy_number: '000001'\n")
+put("yaml", "programmes-bad-level.yaml", "programmes:\n  - id: x\n    name: 某奖\n    level: galactic\n")
+
+# Command lines (target "options"): arguments separated by NUL bytes, validated as qbrief does.
+DATA = ["--data", "Reports/sample/awards.csv"]
+for name, args in [
+    ("report", ["report"] + DATA + ["--out", "/tmp/qbrief-fuzz.pdf", "--unit", "某局", "--date", "2024-12-20", "--issue", "13"]),
+    ("report-limit", ["report"] + DATA + ["--out", "b.pdf", "--recipient-limit=-1"]),
+    ("report-png", ["report"] + DATA + ["--out", "p.png", "--format", "png", "--dpi", "300", "--from", "2016", "--to", "2024"]),
+    ("report-format", ["report"] + DATA + ["--out", "x.pdf", "--format", "svg", "--title", "质量\n奖", "--name", "简报"]),
+    ("report-stdout", ["report"] + DATA + ["--out", "-", "--pdfa", "--layout", "memo", "--template", "Reports/templates/memo.yaml", "--draft"]),
+    ("report-empty", ["report"] + DATA + ["--out", "", "--date", "2023-02-29", "--issue", "9223372036854775807"]),
+    ("report-home", ["report"] + DATA + ["--out", "b.docx", "--home-province", "浙江省", "--programmes", "Reports/programmes-zhejiang.yaml", "--programme", "cqa", "--region", "苏州", "--level", "award"]),
+    ("stats-from", ["stats"] + DATA + ["--by", "region", "--from", "9223372036854775807"]),
+    ("stats-per", ["stats"] + DATA + ["--by", "region", "--per", "Fuzz/corpus/per/denominators.csv", "--per-unit", "1e300"]),
+    ("stats-compare", ["stats"] + DATA + ["--by", "region", "--compare", "2021-2024:2017-2020", "--format", "csv", "--excel"]),
+    ("stats-growth", ["stats"] + DATA + ["--by", "year", "--growth", "--measure", "recipients"]),
+    ("stats-top", ["stats"] + DATA + ["--by", "region", "--concentration", "--top", "3", "--sector", "C", "--type", "organization", "--in", "320500"]),
+    ("stats-cross", ["stats"] + DATA + ["--by", "county,class", "--format", "json", "--columns", "单位=recipient,届次=year", "--encoding", "gbk", "--sheet", "2024年"]),
+    ("validate", ["validate"] + DATA + ["--strict", "--format", "json", "--suggest"]),
+    ("fix", ["fix"] + DATA + ["--out", "Reports/sample/awards.csv"]),
+    ("fix-device", ["fix"] + DATA + ["--out", "/dev/full"]),
+    ("paths", ["stats"] + DATA + ["--by", "region", "--per", "/dev/zero", "--programmes", "Reports", "--columns", "no-such.txt"]),
+    ("fonts-dir", ["fonts", "--fonts-dir", "Reports/sample/awards.csv", "--check", "--data", "/dev/zero"]),
+    ("fonts", ["fonts", "--fonts-dir", "/nonexistent"]),
+    ("fonts-check", ["fonts", "--check", "--data", "Reports/sample/awards.csv", "--fonts-dir", "Fonts"]),
+    ("demo", ["demo", "--format", "png", "--dpi", "10", "--showcase"]),
+    ("help", ["report", "--help"]),
+]:
+    put("options", name, b"\0".join(a.encode("utf-8") for a in args))

@@ -54,8 +54,9 @@ public struct Diagnostic: Sendable, Equatable, Codable, CustomStringConvertible 
         "\(Self.oneLine(location.file)):\(location.line):\(location.column): \(severity.rawValue): \(Self.oneLine(message))"
     }
 
-    /// `text` with control characters and Unicode line separators escaped.
-    static func oneLine(_ text: String) -> String {
+    /// `text` with control characters and Unicode line separators escaped (also for the
+    /// messages of report definitions, in QualityBrief).
+    package static func oneLine(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) || $0 == "\u{2028}" || $0 == "\u{2029}" }) else { return text }
         var out = String.UnicodeScalarView()
         for u in text.unicodeScalars {

@@ -50,7 +50,7 @@ public enum QualityBriefError: Error, LocalizedError, CustomStringConvertible, S
             let first = d.first { $0.severity == .error }
             return "the register has \(count) error\(count == 1 ? "" : "s")" + (first.map { "\nfirst: \($0)" } ?? "")
         case let .badDefinition(file, message):
-            return "\(file): error: \(message)"
+            return Diagnostic.oneLine("\(file): error: \(message)")
         case .emptySelection(let what):
             return "no records left after filtering (\(what))"
         case .invalidDefinition(let problems), .unfinishedDefinition(let problems):

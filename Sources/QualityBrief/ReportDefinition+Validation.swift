@@ -1,4 +1,5 @@
 import BriefDocument
+import BriefModel
 import Foundation
 
 /// One value of a report definition that is out of range, malformed, missing or still a
@@ -24,10 +25,12 @@ public struct DefinitionProblem: Sendable, Equatable, CustomStringConvertible {
         self.message = message
     }
 
-    /// `FILE:LINE:COLUMN: error: message` (or `FILE: error: message` without a position).
+    /// `FILE:LINE:COLUMN: error: message` (or `FILE: error: message` without a position),
+    /// always one line: control characters in the file name or the message (a value quoted in
+    /// it, say) are written as escapes (\n, \t, \u{1B}).
     public var description: String {
         let at = line.map { "\(file):\($0):\(column ?? 1)" } ?? file
-        return "\(at): error: \(message)"
+        return Diagnostic.oneLine("\(at): error: \(message)")
     }
 }
 

@@ -25,21 +25,25 @@ struct Fix: ParsableCommand {
 
     func validate() throws {
         if input.data.count != 1 { throw ValidationError("give exactly one register with --data FILE") }
-        let target = URL(fileURLWithPath: out).standardizedFileURL
-        if target == input.urls[0].standardizedFileURL { throw ValidationError("--out must differ from --data: the register is never overwritten") }
+        if URL(fileURLWithPath: out).standardizedFileURL == input.urls[0].standardizedFileURL {
+            throw ValidationError("--out must differ from --data: the register is never overwritten")
+        }
+        // A device (/dev/null as root), FIFO or folder is refused, a link followed.
+        try PathFlag.checkOutput(out, flag: "--out", inputs: input.data)
     }
 
     func run() throws {
         let rows: [BlankRegionRow]
         do {
-            rows = try RegionFill.fix(input.urls[0], to: URL(fileURLWithPath: out), options: try input.loadOptions())
+            // Through a symbolic link to the file it names (the link stays), as `report --out`.
+            rows = try RegionFill.fix(input.urls[0], to: URL(fileURLWithPath: out).resolvingSymlinksInPath(), options: try input.loadOptions())
         } catch let e as RegionFillError {
             printError("qbrief: error: \(e)")
             throw Exit.cantCreate
         }
-        for r in rows { print(r.description) }
+        for r in rows { try StandardOutput.print(r.description) }
         let filled = rows.filter { $0.suggestion != nil }.count
-        print(out)
+        try StandardOutput.print(out)
         printError("qbrief: \(rows.count) blank region\(rows.count == 1 ? "" : "s"), \(filled) filled in from the name, \(rows.count - filled) left blank; review the column \(RegionFill.noteHeader) in \(out)")
     }
 }

@@ -23,9 +23,8 @@ struct Fonts: ParsableCommand {
     func validate() throws {
         if check && data.isEmpty { throw ValidationError("--check needs --data FILE...") }
         if !check && !data.isEmpty { throw ValidationError("--data is only used with --check") }
-        for path in data where !FileManager.default.fileExists(atPath: path) {
-            throw ValidationError("no such file: \(path)")
-        }
+        if let fontsDir { try PathFlag.check(fontsDir, flag: "--fonts-dir", expected: "a folder of .ttf, .otf or .ttc fonts", kind: .folder) }
+        for path in data { try PathFlag.check(path, flag: "--data", expected: "a register (CSV, XLSX, XLS or JSON)") }
     }
 
     func run() throws {

@@ -31,8 +31,8 @@ struct DataOptions: ParsableArguments {
     func validate() throws {
         if data.isEmpty { throw ValidationError("give at least one register with --data FILE") }
         if let sheet {
-            for path in data where URL(fileURLWithPath: path).pathExtension.lowercased() != "xlsx" {
-                printError("\(path): warning: --sheet \(sheet) applies to XLSX workbooks; ignored for this file")
+            for path in data where !Self.workbookExtensions.contains(URL(fileURLWithPath: path).pathExtension.lowercased()) {
+                printError("\(path): warning: --sheet \(sheet) applies to XLSX and XLS workbooks; ignored for this file")
             }
         }
         for path in data where !FileManager.default.fileExists(atPath: path) {
@@ -42,6 +42,12 @@ struct DataOptions: ParsableArguments {
     }
 
     var urls: [URL] { data.map { URL(fileURLWithPath: $0) } }
+
+    /// Extensions of the workbooks `--sheet` applies to (as the register reader reads them).
+    static let workbookExtensions: Set<String> = ["xlsx", "xlsm", "xls", "et"]
+
+    /// Bytes a `--columns` mapping file may have.
+    static let columnsFileSize = 1 << 20
 
     /// The loader options the flags ask for.
     func loadOptions() throws -> LoadOptions {
@@ -59,6 +65,10 @@ struct DataOptions: ParsableArguments {
             }
             options.homeProvinceCode = r.code
         }
+        for path in programmes {
+            try PathFlag.check(path, flag: "--programmes", expected: "a YAML programmes file such as Reports/programmes-zhejiang.yaml",
+                               maxBytes: DefinitionLimits.fileSize)
+        }
         if !programmes.isEmpty {
             do { options.programmes = try ProgrammesFile.catalog(adding: programmes.map { URL(fileURLWithPath: $0) }) } catch {
                 throw ValidationError("\(error)")
@@ -66,9 +76,12 @@ struct DataOptions: ParsableArguments {
         }
         if let columns {
             var text = columns
-            if !columns.contains("="), FileManager.default.fileExists(atPath: columns) {
+            if !columns.contains("=") {
+                // Not HEADER=COLUMN pairs, so a file of them: a path that is not one is named as such.
+                try PathFlag.check(columns, flag: "--columns", expected: "HEADER=COLUMN pairs such as 单位=recipient,届次=year, or a file of them",
+                                   maxBytes: Self.columnsFileSize)
                 do { text = try String(contentsOfFile: columns, encoding: .utf8) } catch {
-                    throw ValidationError("cannot read column mapping file \(columns): \(error.localizedDescription)")
+                    throw ValidationError("--columns \(columns): the file is not UTF-8 text; expected one HEADER=COLUMN a line")
                 }
             }
             do { options.columnMapping = try LoadOptions.parseColumnMapping(text) } catch {
@@ -165,8 +178,10 @@ func printError(_ message: String) {
     print(message, to: &stderr)
 }
 
+/// Standard error through plain `write(2)`: a closed or full standard error loses the message
+/// but never stops the command (FileHandle's write traps on EPIPE once SIGPIPE is ignored).
 struct StandardError: TextOutputStream {
-    mutating func write(_ string: String) { FileHandle.standardError.write(Data(string.utf8)) }
+    mutating func write(_ string: String) { _ = StandardOutput.writeAll(Data(string.utf8), to: STDERR_FILENO) }
 }
 
 /// Exit codes of `sysexits.h`.

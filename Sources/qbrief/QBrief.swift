@@ -2,7 +2,6 @@ import ArgumentParser
 import QualityBrief
 
 /// `qbrief`: turns a register of quality awards into charted Chinese briefing PDFs.
-@main
 struct QBrief: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "qbrief",
@@ -31,3 +30,9 @@ struct QBrief: ParsableCommand {
         main(nil)
     }
 }
+
+// The fuzz build (Fuzz/build.sh, -DQB_FUZZ) has no entry point of its own: libFuzzer's main
+// drives `LLVMFuzzerTestOneInput` in FuzzEntry.swift.
+#if !QB_FUZZ
+@main extension QBrief {}
+#endif

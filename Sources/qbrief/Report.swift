@@ -43,6 +43,10 @@ struct Report: ParsableCommand {
     @OptionGroup var filters: FilterOptions
 
     func validate() throws {
+        if let template {
+            try PathFlag.check(template, flag: "--template", expected: "a report definition (YAML) such as Reports/templates/briefing.yaml",
+                               maxBytes: DefinitionLimits.fileSize)
+        }
         if let dpi, !(36...1200).contains(dpi) { throw ValidationError("--dpi must be between 36 and 1200, got \(dpi)") }
         if out.isEmpty { throw ValidationError("--out is empty; give a file name such as briefing.pdf, or - for standard output") }
         let fmt = outputFormat

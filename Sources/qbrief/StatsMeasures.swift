@@ -30,6 +30,9 @@ struct MeasureOptions: ParsableArguments {
         if per != nil && ![.region, .county, .province].contains(dimensions.first) {
             throw ValidationError("--per needs --by region, county or province")
         }
+        if let per {
+            try PathFlag.check(per, flag: "--per", expected: "a CSV of region code,value", maxBytes: DenominatorFile.maxFileSize)
+        }
         if !Self.perUnits.contains(perUnit) {
             throw ValidationError("--per-unit \(perUnit) is out of range: give a number between 1 and 1000000000")
         }

@@ -46,10 +46,14 @@ struct Validate: ParsableCommand {
                 }
             }
         }
+        // A reader that stops reading (`| head -1`) ends the listing quietly, with the status the
+        // check earned (65 when the register has errors).
+        let stopped = failed ? Exit.badData : ExitCode.success
         switch format {
         case .text:
             for d in check.diagnostics {
-                try StandardOutput.print(strict && d.severity == .warning ? d.description.replacingOccurrences(of: ": warning: ", with: ": error: ", options: [], range: nil) : d.description)
+                try StandardOutput.print(strict && d.severity == .warning ? d.description.replacingOccurrences(of: ": warning: ", with: ": error: ", options: [], range: nil) : d.description,
+                                         closedPipeStatus: stopped)
             }
         case .json:
             struct Finding: Encodable {
@@ -78,10 +82,10 @@ struct Validate: ParsableCommand {
                 } : nil)
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            try StandardOutput.print(String(decoding: try encoder.encode(out), as: UTF8.self))
+            try StandardOutput.print(String(decoding: try encoder.encode(out), as: UTF8.self), closedPipeStatus: stopped)
         }
         if suggest {
-            if format == .text { for r in blankRows { print(r.description) } }
+            if format == .text { for r in blankRows { try StandardOutput.print(r.description, closedPipeStatus: stopped) } }
             let blank = blankRows.count, suggested = blankRows.filter { $0.suggestion != nil }.count
             printError("qbrief: \(blank) blank region\(blank == 1 ? "" : "s"), \(suggested) with a region suggested from the name; `qbrief fix --data FILE --out FIXED.csv` writes them into a copy for review")
         }

@@ -88,4 +88,18 @@ struct DefinitionValidationTests {
         }
         #expect(!FileManager.default.fileExists(atPath: out.path))
     }
+
+    /// Found by the `yaml` fuzz target (issue 16): a YAML document that is one plain scalar over
+    /// several lines was echoed in the message with its line break, so the problem printed on
+    /// two lines. Problems and `badDefinition` messages now escape control characters.
+    @Test func problemsEchoingAValuePrintOnOneLine() throws {
+        do {
+            _ = try ReportDefinition.parse("mm(id:pe\n\n(id:(id:p\n", file: "d.yaml")
+            Issue.record("a scalar document was accepted")
+        } catch let e as QualityBriefError {
+            #expect(e.description == "d.yaml:1:1: error: “” must be a mapping of keys, got “mm(id:pe\\n(id:(id:p”")
+        }
+        let bad = QualityBriefError.badDefinition(file: "a\nb.yaml", message: "x\ty")
+        #expect(bad.description == "a\\nb.yaml: error: x\\ty")
+    }
 }

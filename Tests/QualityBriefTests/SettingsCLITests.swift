@@ -184,7 +184,12 @@ struct SettingsCLITests {
         // --sheet on a CSV: a warning naming the file.
         let sheet = try runTool(bin, ["stats", "--data", csv.path, "--by", "region", "--sheet", "2024年"], cwd: packageRoot)
         #expect(sheet.status == 0)
-        #expect(sheet.stderr.contains("\(csv.path): warning: --sheet 2024年 applies to XLSX workbooks; ignored for this file"), "\(sheet.stderr)")
+        #expect(sheet.stderr.contains("\(csv.path): warning: --sheet 2024年 applies to XLSX and XLS workbooks; ignored for this file"), "\(sheet.stderr)")
+        // An Excel 97–2003 workbook reads --sheet (it used to be told the flag was ignored).
+        let xls = "Tests/BriefModelTests/Fixtures/register-lo.xls"
+        let named = try runTool(bin, ["validate", "--data", xls, "--sheet", "没有这张表"], cwd: packageRoot)
+        #expect(!named.stderr.contains("ignored for this file"), "\(named.stderr)")
+        #expect((named.stdout + named.stderr).contains("没有这张表"), "\(named.stdout) \(named.stderr)")
     }
 
     /// Every command's standard output is checked: `> /dev/full` is exit 70 with a message.
