@@ -174,8 +174,12 @@ extension CSVReader {
 
     /// `scan(_:firstLine:_:)` from byte `start`, reporting where it stopped (at the end, or
     /// just after the record for which `body` returned false).
+    ///
+    /// With `atFileEnd` false the bytes are a window of a longer file: a last record whose line
+    /// end is not in the window (or may be a CR whose LF follows) is not read; the scan stops
+    /// at its start, without its problems, so the next window can begin there.
     public static func scan(
-        _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, firstLine: Int = 1,
+        _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, firstLine: Int = 1, atFileEnd: Bool = true,
         _ body: (_ line: Int, _ fields: UnsafeBufferPointer<FieldRef>, _ scratch: UnsafeBufferPointer<UInt8>) -> Bool
     ) -> ScanEnd {
         var fields: [FieldRef] = []
@@ -189,6 +193,7 @@ extension CSVReader {
         let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
         recordLoop: while i < n {
             let recordLine = line
+            let recordStart = i, problemCount = problems.count
             fields.removeAll(keepingCapacity: true)
             scratch.removeAll(keepingCapacity: true)
             var recordHasContent = false
@@ -273,6 +278,13 @@ extension CSVReader {
                 if c == cr && i < n && bytes[i] == lf { i += 1 }
                 ended = true
                 break fieldLoop
+            }
+            if !atFileEnd && (!ended || (i == n && bytes[n - 1] == cr)) {
+                // Cut by the window's end: left for the next window.
+                problems.removeSubrange(problemCount...)
+                i = recordStart
+                line = recordLine
+                break recordLoop
             }
             atRecordStart = ended
             if ended { line += 1 }

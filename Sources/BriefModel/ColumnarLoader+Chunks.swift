@@ -22,20 +22,14 @@ extension ColumnarLoader {
         init(_ loader: ColumnarLoader) { self.loader = loader }
     }
 
-    /// The mapped bytes, shared read-only with the chunk threads.
-    struct SharedBytes: @unchecked Sendable {
-        let buffer: UnsafeBufferPointer<UInt8>
-    }
-
-    /// Where each chunk of rows starts: `start`, then just after the first line feed at or
-    /// after each equal share of the rest. One element when the rows are too few to split.
-    func chunkStarts(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> [Int] {
-        let n = bytes.count
+    /// Where each chunk of rows starts: `start`, then the first line start at or after each
+    /// equal share of the rest. One element when the rows are too few to split.
+    func chunkStarts(_ source: RegisterBytes, from start: Int) -> [Int] {
+        let n = source.count
         guard chunks > 1, n - start >= parallelMinimum else { return [start] }
         var starts = [start]
         for j in 1..<chunks {
-            var b = max(start + (n - start) * j / chunks, starts[starts.count - 1] + 1)
-            while b < n && bytes[b - 1] != 0x0A { b += 1 }
+            let b = source.lineStart(atOrAfter: max(start + (n - start) * j / chunks, starts[starts.count - 1] + 1))
             if b < n && b > starts[starts.count - 1] { starts.append(b) }
         }
         return starts
@@ -44,26 +38,26 @@ extension ColumnarLoader {
     /// Reads the chunks concurrently and merges them. False when a cut could not be proven
     /// to fall between records, or a chunk met text that is not UTF-8: nothing is changed,
     /// and the file is read in one pass instead.
-    mutating func readChunks(_ bytes: UnsafeBufferPointer<UInt8>, starts: [Int], firstLine: Int,
+    mutating func readChunks(_ source: RegisterBytes, starts: [Int], firstLine: Int,
                              header: CSVHeader, file: String) -> Bool {
         let saved = self
         let k = starts.count
-        func end(_ j: Int) -> Int { j + 1 < k ? starts[j + 1] : bytes.count }
+        func end(_ j: Int) -> Int { j + 1 < k ? starts[j + 1] : source.count }
         var fresh = ColumnarLoader(validator: validator, options: options, cap: cap)
         fresh.scalarState = scalarState
+        fresh.window = window
         let boxes = (1..<k).map { _ in ChunkBox(fresh) }
         fresh = ColumnarLoader(validator: validator, options: options, cap: cap)
-        let shared = SharedBytes(buffer: bytes)
         let group = DispatchGroup()
         for j in 1..<k {
             let box = boxes[j - 1], lo = starts[j], hi = end(j)
             let rows = (hi - lo) / 96 + 16
             DispatchQueue.global().async(group: group) {
                 box.loader.reserve(rows: rows, bytes: hi - lo)
-                box.end = box.loader.readRows(shared.buffer, from: lo, to: hi, firstLine: 1, header: header, file: file)
+                box.end = box.loader.readRows(source, from: lo, to: hi, firstLine: 1, header: header, file: file)
             }
         }
-        let first = readRows(bytes, from: starts[0], to: end(0), firstLine: firstLine, header: header, file: file)
+        let first = readRows(source, from: starts[0], to: end(0), firstLine: firstLine, header: header, file: file)
         LoadTiming.mark("chunk 0 parsed")
         group.wait()
         LoadTiming.mark("other chunks parsed")
@@ -112,7 +106,7 @@ extension ColumnarLoader {
         }
         for (bk, n) in b.hidden.enumerated() { hidden[kindMap[bk]] += n }
 
-        // The plain and coded columns are appended on another thread while this one merges
+        // The plain, coded and text columns are appended on another thread while this one merges
         // the spellings (they share nothing); after the file's last chunk, that thread also
         // finds the credit codes seen twice, for the possible-duplicate pass.
         let cols = MergeColumns(b)
@@ -178,13 +172,11 @@ extension ColumnarLoader {
         }
         LoadTiming.mark("  merge: appended")
         Self.append(b.out.recipient, mappedBy: spellingMap, to: &out.recipient)
-        out.ids.append(b.out.ids)
-        out.notes.append(b.out.notes)
         LoadTiming.mark("  merge: recipients mapped")
     }
 
     /// A merge's columns other than the recipients, appended on another thread.
-    /// Swaps this loader's plain and coded columns with `cols` (out before the merge thread
+    /// Swaps this loader's plain, coded and text columns with `cols` (out before the merge thread
     /// appends to them, back in when it is done).
     mutating func exchangeColumns(with cols: MergeColumns) {
         swap(&cols.creditLo, &creditLo); swap(&cols.creditHi, &creditHi)
@@ -195,6 +187,7 @@ extension ColumnarLoader {
         swap(&cols.sectionDict, &sectionDict); swap(&cols.divisionDict, &divisionDict)
         swap(&cols.regionDict, &regionDict); swap(&cols.cityDict, &cityDict); swap(&cols.sectorTextDict, &sectorTextDict)
         swap(&cols.line, &out.line)
+        swap(&cols.ids, &out.ids); swap(&cols.notes, &out.notes)
     }
 
     final class MergeColumns: @unchecked Sendable {
@@ -205,6 +198,7 @@ extension ColumnarLoader {
         var sectionDict: [String: Int32] = [:], divisionDict: [String: Int32] = [:]
         var regionDict: [String: Int32] = [:], cityDict: [String: Int32] = [:], sectorTextDict: [String: Int32] = [:]
         var line: [Int32] = []
+        var ids = TextColumn(), notes = TextColumn()
         var repeats: CreditRepeats?
         init(_ b: ColumnarLoader) { self.b = b }
 
@@ -226,6 +220,8 @@ extension ColumnarLoader {
             line.withUnsafeMutableBufferPointer { l in
                 for i in base..<l.count { l[i] += delta }
             }
+            ids.append(b.out.ids)
+            notes.append(b.out.notes)
         }
     }
 

@@ -38,6 +38,9 @@ extension ColumnarLoader {
         return t
     }()
 
+    /// `looseLeadByte` for the lead bytes C0–FF, as bits (bit k for byte C0 + k).
+    static let looseLeadMask: UInt64 = (0xC0...0xFF).filter { looseLeadByte[$0] }.reduce(0) { $0 | 1 << UInt64($1 - 0xC0) }
+
     /// The loose form of a comparison key (UTF-8 bytes): the `looseIgnored` characters dropped,
     /// then 有限责任公司 read as 有限公司, so names that differ only in those forms meet. (UTF-8 is
     /// self-synchronising, so removing and replacing byte sequences is removing and replacing

@@ -27,45 +27,63 @@ extension ColumnarLoader {
     /// Parses one UTF-8 CSV; false when it must go through the record path instead. With
     /// `chunks` above 1 and enough rows, the rows are split at line ends into that many
     /// chunks read concurrently and merged in file order (see `ColumnarLoader+Chunks.swift`).
-    mutating func readCSV(_ bytes: UnsafeBufferPointer<UInt8>, file: String, fileIndex: Int32) -> Bool {
-        // The header as the record reader finds it (`RegisterHeader`) in the first records;
-        // a file without a usable one (or not UTF-8 there) is left to the record reader.
+    mutating func readCSV(_ source: RegisterBytes, file: String, fileIndex: Int32) -> Bool {
+        let start = source.bytes(at: 0, count: 3) == [0xEF, 0xBB, 0xBF] ? 3 : 0
+        // The header as the record reader finds it (`RegisterHeader`) in the first records
+        // (read from the first window, larger if they do not fit); a file without a usable
+        // one (or not UTF-8 there) is left to the record reader.
         var top: [(line: Int, fields: [String])] = []
         var utf8 = true
-        _ = CSVReader.scan(bytes, from: 0) { line, fields, scratch in
-            var cells: [String] = []
-            for f in fields {
-                guard let s = String(validating: UnsafeBufferPointer(rebasing: (f.inScratch ? scratch : bytes)[f.start..<f.end]), as: UTF8.self) else {
-                    utf8 = false
-                    return false
+        var headerEnd = CSVReader.ScanEnd(offset: 0, line: 1, atRecordStart: true, problems: [])
+        var size = window
+        var found: RegisterHeader
+        while true {
+            let head = source.bytes(at: start, count: size)
+            let whole = start + head.count >= source.count || head.count < size
+            top = []
+            head.withUnsafeBufferPointer { bytes in
+                _ = CSVReader.scan(bytes, from: 0, atFileEnd: whole) { line, fields, scratch in
+                    var cells: [String] = []
+                    for f in fields {
+                        guard let s = String(validating: UnsafeBufferPointer(rebasing: (f.inScratch ? scratch : bytes)[f.start..<f.end]), as: UTF8.self) else {
+                            utf8 = false
+                            return false
+                        }
+                        cells.append(s)
+                    }
+                    top.append((line, cells))
+                    return top.count < RegisterHeader.searchDepth
                 }
-                cells.append(s)
             }
-            top.append((line, cells))
-            return top.count < RegisterHeader.searchDepth
+            guard utf8 else { return false }
+            guard whole || top.count >= RegisterHeader.searchDepth else { size *= 4; continue }
+            guard !top.isEmpty else { return false }
+            found = RegisterHeader.find(top, file: file, options: options)
+            guard found.isUsable else { return false }
+            var seen = 0
+            headerEnd = head.withUnsafeBufferPointer { bytes in
+                CSVReader.scan(bytes, from: 0, atFileEnd: whole) { _, _, _ in
+                    seen += 1
+                    return seen <= found.index
+                }
+            }
+            break
         }
-        guard utf8, !top.isEmpty else { return false }
-        let found = RegisterHeader.find(top, file: file, options: options)
-        guard found.isUsable else { return false }
         for d in found.diagnostics { note(d.message, d.severity) { d } }
-        var seen = 0
-        let headerEnd = CSVReader.scan(bytes, from: 0) { _, _, _ in
-            seen += 1
-            return seen <= found.index
-        }
+        let rowsStart = start + headerEnd.offset
         let header = CSVHeader(found)
         iRecipientColumn[Int(fileIndex)] = Int32(header.iRecipient + 1)
         iCreditColumn[Int(fileIndex)] = Int32((header.iCredit ?? 0) + 1)
         // About 100 bytes a row: size the columns once, and the recipient table for three
         // distinct spellings in four rows (a table twice as big only costs cache misses and
         // memory; more spellings than that grow it once).
-        let rows = (bytes.count - headerEnd.offset) / 96 + 16
-        reserve(rows: rows, bytes: bytes.count - headerEnd.offset)
-        let starts = chunkStarts(bytes, from: headerEnd.offset)
-        if starts.count > 1 && readChunks(bytes, starts: starts, firstLine: headerEnd.line, header: header, file: file) {
+        let rows = (source.count - rowsStart) / 96 + 16
+        reserve(rows: rows, bytes: source.count - rowsStart)
+        let starts = chunkStarts(source, from: rowsStart)
+        if starts.count > 1 && readChunks(source, starts: starts, firstLine: headerEnd.line, header: header, file: file) {
             return true
         }
-        guard let end = readRows(bytes, from: headerEnd.offset, to: bytes.count, firstLine: headerEnd.line, header: header, file: file) else {
+        guard let end = readRows(source, from: rowsStart, to: source.count, firstLine: headerEnd.line, header: header, file: file) else {
             return false
         }
         noteProblems(end.problems, file: file, lineOffset: 0)
@@ -80,12 +98,21 @@ extension ColumnarLoader {
         }
     }
 
-    /// Reads the rows in `bytes[start..<end]`, which begins at a record start on line
-    /// `firstLine`. Nil when a field is not UTF-8 (the file must go through the record path);
-    /// otherwise where the scan stopped, with its problems (not yet noted).
-    mutating func readRows(_ whole: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, firstLine: Int,
+    /// Reads the rows in bytes `start..<end` of `source`, which begin at a record start on
+    /// line `firstLine`, window by window. Nil when a field is not UTF-8 (the file must go
+    /// through the record path); otherwise where the scan stopped (counted from `start`),
+    /// with its problems (not yet noted).
+    mutating func readRows(_ source: RegisterBytes, from start: Int, to end: Int, firstLine: Int,
                            header: CSVHeader, file: String) -> CSVReader.ScanEnd? {
-        let bytes = UnsafeBufferPointer(rebasing: whole[start..<end])
+        source.scanWindows(from: start, to: end, window: window, firstLine: firstLine) { bytes, line, atFileEnd in
+            readRows(bytes, firstLine: line, atFileEnd: atFileEnd, header: header, file: file)
+        }
+    }
+
+    /// Reads the rows of one window, which begins at a record start on line `firstLine`
+    /// (see `CSVReader.scan(_:from:firstLine:atFileEnd:_:)`).
+    mutating func readRows(_ bytes: UnsafeBufferPointer<UInt8>, firstLine: Int, atFileEnd: Bool,
+                           header: CSVHeader, file: String) -> CSVReader.ScanEnd? {
         var utf8OK = true
         let headerCount = header.count
         let iRecipient = header.iRecipient, iProgramme = header.iProgramme, iYear = header.iYear, iRegion = header.iRegion
@@ -100,7 +127,7 @@ extension ColumnarLoader {
         // to eleven arrays row by row costs a uniqueness check each).
         var rows = RowBatch()
         defer { rows.release() }
-        let scanned = CSVReader.scan(bytes, from: 0, firstLine: firstLine) { line, fields, scratch in
+        let scanned = CSVReader.scan(bytes, from: 0, firstLine: firstLine, atFileEnd: atFileEnd) { line, fields, scratch in
             @inline(__always) func field(_ i: Int) -> UnsafeBufferPointer<UInt8> {
                 guard i < fields.count else { return UnsafeBufferPointer(start: nil, count: 0) }
                 let f = fields[i]

@@ -51,7 +51,7 @@ extension ColumnarLoader {
     @inline(__always)
     mutating func classifySpelling(_ b: UnsafeBufferPointer<UInt8>) -> (own: Bool, loose: Bool)? {
         guard !b.isEmpty else { return (false, false) }
-        let r = scalarState.withUnsafeMutableBufferPointer { Self.classify(b, state: $0) }
+        let r = scalarState.withUnsafeMutableBufferPointer { Self.classify(b, state: $0, masks: looseMasks) }
         guard r & 4 == 0 else { return nil }
         let own = r & 1 != 0
         return (own, own && r & 2 != 0)
@@ -62,12 +62,18 @@ extension ColumnarLoader {
     static let looseASCIIHigh: UInt64 = looseIgnored.unicodeScalars.filter { $0.value >= 0x40 && $0.value < 0x80 }
         .reduce(0) { $0 | 1 << UInt64($1.value - 0x40) }
 
+    /// The three masks `classify` reads: `looseASCIILow`, `looseASCIIHigh`, `looseLeadMask`
+    /// (passed in, as reading a global costs a check on each call).
+    struct LooseMasks {
+        var low = ColumnarLoader.looseASCIILow, high = ColumnarLoader.looseASCIIHigh, lead = ColumnarLoader.looseLeadMask
+    }
+
     /// `classifySpelling` over a non-empty byte string: bit 0 own key, bit 1 may loosen, bit 2 not UTF-8.
-    static func classify(_ b: UnsafeBufferPointer<UInt8>, state: UnsafeMutableBufferPointer<UInt8>) -> Int {
+    static func classify(_ b: UnsafeBufferPointer<UInt8>, state: UnsafeMutableBufferPointer<UInt8>, masks: LooseMasks) -> Int {
         let n = b.count
         var own = true, loose = false
         var i = 0
-        let lowMask = looseASCIILow, highMask = looseASCIIHigh, lead = looseLeadByte
+        let lowMask = masks.low, highMask = masks.high, leadMask = masks.lead
         while i < n {
             let c = b[i]
             if c < 0x80 {
@@ -81,12 +87,12 @@ extension ColumnarLoader {
             if c >= 0xE4 && c <= 0xE9 && i + 2 < n && b[i + 1] & 0xC0 == 0x80 && b[i + 2] & 0xC0 == 0x80 {
                 // A common CJK character (no overlong or surrogate possible); E8 B4 A3 is 责.
                 let c1 = b[i + 1], c2 = b[i + 2]
-                if (c == 0xE8 && c1 == 0xB4 && c2 == 0xA3) || lead[Int(c)] { loose = true }
+                if (c == 0xE8 && c1 == 0xB4 && c2 == 0xA3) || (leadMask >> UInt64(c - 0xC0)) & 1 != 0 { loose = true }
                 v = UInt32(c & 0x0F) << 12 | UInt32(c1 & 0x3F) << 6 | UInt32(c2 & 0x3F)
                 i += 3
             } else if c >= 0xC2 && c <= 0xDF {
                 guard i + 1 < n && b[i + 1] & 0xC0 == 0x80 else { return 4 }
-                if lead[Int(c)] { loose = true }
+                if (leadMask >> UInt64(c - 0xC0)) & 1 != 0 { loose = true }
                 v = UInt32(c & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F)
                 i += 2
             } else if c >= 0xE0 && c <= 0xEF {
@@ -94,7 +100,7 @@ extension ColumnarLoader {
                 let c1 = b[i + 1]
                 if c == 0xE0 && c1 < 0xA0 { return 4 }
                 if c == 0xED && c1 >= 0xA0 { return 4 }
-                if lead[Int(c)] { loose = true }
+                if (leadMask >> UInt64(c - 0xC0)) & 1 != 0 { loose = true }
                 v = UInt32(c & 0x0F) << 12 | UInt32(c1 & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
                 i += 3
             } else if c >= 0xF0 && c <= 0xF4 {

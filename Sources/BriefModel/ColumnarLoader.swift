@@ -17,7 +17,7 @@ struct ColumnarLoader {
 
     /// type, programme (+ level), year, sector, region.
     var memos = [FieldMemo](repeating: FieldMemo(), count: 5)
-    /// Rows whose recipient is still to be looked up: (row, field bytes in the mapped file, hash).
+    /// Rows whose recipient is still to be looked up: (row, field bytes in the window being read, hash).
     var pending: [(Int, UnsafeBufferPointer<UInt8>, UInt32)] = []
     /// Diagnostic kinds by name, and per kind how many were kept and how many only counted.
     var kindIDs: [String: Int] = [:]
@@ -31,6 +31,9 @@ struct ColumnarLoader {
     var parallelMinimum = ColumnarLoader.parallelMinimum
     /// Files whose rows take at least this many bytes are read in chunks.
     static let parallelMinimum = 1 << 20
+    /// How many bytes of a file are read at a time (more when a record does not fit).
+    var window = ColumnarLoader.window
+    static let window = 1 << 20
     var programmeKey: [UInt8] = []
     /// The programmes the programme column indexes (the catalog's, `Programme.all` first).
     let programmeList: [Programme]
@@ -52,6 +55,7 @@ struct ColumnarLoader {
     var slowKeyName: [Int32] = []
     /// Per BMP scalar: 0 not yet known, 1 left alone by `comparisonKey`, 2 changed.
     var scalarState = [UInt8](repeating: 0, count: 0x10000)
+    let looseMasks = LooseMasks()
     var sectionDict: [String: Int32] = ["": 0]
     var divisionDict: [String: Int32] = ["": 0]
     var regionDict: [String: Int32] = ["": 0]
@@ -143,22 +147,13 @@ struct ColumnarLoader {
         }
         let saved = self
         let ok: Bool
-        if url.isFileURL, let map = FileBytes(path: url.path) {
-            defer { map.release() }
-            var b = UnsafeBufferPointer(start: map.raw.baseAddress!.assumingMemoryBound(to: UInt8.self), count: map.raw.count)
-            if b.count >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF { b = UnsafeBufferPointer(rebasing: b[3...]) }
-            ok = readCSV(b, file: file, fileIndex: Int32(fileIndex))
+        if url.isFileURL {
+            // (A file that cannot be opened goes to the record path, which words why.)
+            guard let source = RegisterBytes(path: url.path) else { return readRecords(url, file: file, fileIndex: fileIndex) }
+            ok = readCSV(source, file: file, fileIndex: Int32(fileIndex))
         } else {
-            // (A file URL that could not be read whole goes to the record path, which words why.)
-            guard !url.isFileURL, let data = try? Data(contentsOf: url) else {
-                return readRecords(url, file: file, fileIndex: fileIndex)
-            }
-            ok = data.withUnsafeBytes { raw in
-                guard let base = raw.baseAddress else { return false }
-                var b = UnsafeBufferPointer(start: base.assumingMemoryBound(to: UInt8.self), count: raw.count)
-                if b.count >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF { b = UnsafeBufferPointer(rebasing: b[3...]) }
-                return readCSV(b, file: file, fileIndex: Int32(fileIndex))
-            }
+            guard let data = try? Data(contentsOf: url) else { return readRecords(url, file: file, fileIndex: fileIndex) }
+            ok = data.withUnsafeBytes { raw in readCSV(RegisterBytes(memory: raw), file: file, fileIndex: Int32(fileIndex)) }
         }
         if !ok {
             // Not UTF-8, or no usable header: the record path reads (as GB 18030) and words it.

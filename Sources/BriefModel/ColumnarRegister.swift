@@ -42,9 +42,12 @@ struct TextColumn: Sendable {
             if !ends.isEmpty { ends.append(contentsOf: repeatElement(bytes.count, count: other.count)) }
         } else {
             if ends.isEmpty && count > 0 { ends = [Int](repeating: 0, count: count) }
-            let base = bytes.count
+            let base = bytes.count, start = ends.count
             bytes.append(contentsOf: other.bytes)
-            ends.append(contentsOf: other.ends.lazy.map { $0 + base })
+            ends.append(contentsOf: other.ends)
+            ends.withUnsafeMutableBufferPointer { e in
+                for i in start..<e.count { e[i] += base }
+            }
         }
         count += other.count
     }

@@ -18,13 +18,15 @@ extension DatasetLoader {
     }
 
     /// `loadColumns(_:)` with `options` (home province and programmes), splitting the rows as
-    /// `loadColumns(_:chunks:parallelMinimum:)` does.
-    static func loadColumns(_ urls: [URL], options: LoadOptions, chunks: Int, parallelMinimum: Int) -> ColumnarRegister {
+    /// `loadColumns(_:chunks:parallelMinimum:)` does, reading `window` bytes of a file at a time.
+    static func loadColumns(_ urls: [URL], options: LoadOptions, chunks: Int, parallelMinimum: Int,
+                            window: Int = ColumnarLoader.window) -> ColumnarRegister {
         LoadTiming.start()
         var loader = ColumnarLoader(validator: RecordValidator(homeProvinceCode: options.homeProvinceCode, programmes: options.programmes),
                                     options: options, cap: diagnosticCapPerKind)
         loader.chunks = chunks
         loader.parallelMinimum = parallelMinimum
+        loader.window = window
         for (fileIndex, url) in urls.enumerated() { loader.read(url, fileIndex: fileIndex) }
         return loader.finish()
     }

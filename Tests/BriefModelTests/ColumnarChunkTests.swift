@@ -88,6 +88,25 @@ import TestSupport
                         DatasetLoader.loadColumns([u, u2], chunks: 4, parallelMinimum: 0), "two files")
     }
 
+    /// Reading a file window by window gives what one window over the whole file gives,
+    /// whatever the window's size: windows then end inside quoted fields, between CR and LF,
+    /// inside a UTF-8 sequence, and records longer than a window make it grow. The file ends
+    /// in an unclosed quote, which must be reported at its line and column either way.
+    @Test(arguments: [false, true])
+    func windowedReadMatchesOneWindow(crlf: Bool) throws {
+        let text = "\u{FEFF}" + Self.register(rows: 300, crlf: crlf, quotedNewlineAt: 150) + "丙公司,市长质量奖,2021,320500,,,\"未完"
+        let u = try Self.write(text)
+        let whole = DatasetLoader.loadColumns([u], options: LoadOptions(), chunks: 1, parallelMinimum: 0, window: 1 << 22)
+        #expect(whole.count > 150)
+        #expect(whole.diagnostics.contains { $0.message.hasPrefix("quoted field is never closed") && $0.location.line > 300 })
+        for window in [1, 2, 3, 7, 16, 61, 100, 257, 1000, 4096] {
+            Self.expectSame(whole, DatasetLoader.loadColumns([u], options: LoadOptions(), chunks: 1, parallelMinimum: 0, window: window),
+                            "window \(window), crlf \(crlf)")
+            Self.expectSame(whole, DatasetLoader.loadColumns([u], options: LoadOptions(), chunks: 3, parallelMinimum: 0, window: window),
+                            "3 chunks, window \(window), crlf \(crlf)")
+        }
+    }
+
     @Test func duplicateNamesTheFirstLineInFileOrder() throws {
         // The first occurrence is in the first chunk, its repeats in the last.
         var text = "recipient,programme,year,region_code\n甲公司,市长质量奖,2020,320500\n"

@@ -29,8 +29,9 @@ import TestSupport
                        errors: errors, warnings: ds.diagnostics.count - errors)
     }
 
-    static func viaColumns(_ urls: [URL], _ options: LoadOptions, chunks: Int) -> Outcome {
-        let c = DatasetLoader.loadColumns(urls, options: options, chunks: chunks, parallelMinimum: chunks > 1 ? 0 : ColumnarLoader.parallelMinimum)
+    static func viaColumns(_ urls: [URL], _ options: LoadOptions, chunks: Int, window: Int = ColumnarLoader.window) -> Outcome {
+        let c = DatasetLoader.loadColumns(urls, options: options, chunks: chunks, parallelMinimum: chunks > 1 ? 0 : ColumnarLoader.parallelMinimum,
+                                          window: window)
         return Outcome(records: c.records(), findings: c.diagnostics.map(finding), rowsRead: c.rowsRead, accepted: c.count,
                        errors: c.errorCount, warnings: c.warningCount)
     }
@@ -90,14 +91,19 @@ import TestSupport
         }
     }
 
-    /// Loads `urls` through both readers (the columnar one in one pass and in chunks) and
+    /// The ways the columnar reader is run: in one pass with its usual window, and in 3 chunks
+    /// each read 61 bytes at a time (so records are cut by windows everywhere: in quotes,
+    /// between CR and LF, records longer than a window).
+    static let columnarRuns: [(chunks: Int, window: Int)] = [(1, ColumnarLoader.window), (3, 61)]
+
+    /// Loads `urls` through both readers (the columnar one as `columnarRuns` says) and
     /// collects what they disagree on, with the first label showing each.
-    static func compare(_ urls: [URL], _ options: LoadOptions, label: String, chunks: [Int] = [1, 3],
+    static func compare(_ urls: [URL], _ options: LoadOptions, label: String,
                         into found: inout [String: (count: Int, example: String)]) {
         let r = viaRecords(urls, options)
-        for k in chunks {
-            for d in Set(disagreements(r, viaColumns(urls, options, chunks: k))) {
-                found[d, default: (0, "\(label), \(k) chunk\(k > 1 ? "s" : "")")].count += 1
+        for (k, w) in columnarRuns {
+            for d in Set(disagreements(r, viaColumns(urls, options, chunks: k, window: w))) {
+                found[d, default: (0, "\(label), \(k) chunk\(k > 1 ? "s" : ""), \(w)-byte window")].count += 1
             }
         }
     }

@@ -28,17 +28,33 @@ import ZIPFoundation
         #expect(c.diagnostics.contains { $0.location.line == 1 && $0.message.hasPrefix("no region column (地区)") }, "\(c.diagnostics.prefix(3))")
     }
 
-    /// A register truncated by another program while it is read: the columnar reader reads the
-    /// bytes (a mapped page past the new end would kill the process with SIGBUS), so truncating
-    /// the file afterwards changes nothing.
+    /// A register truncated by another program while it is read: the columnar reader reads it
+    /// window by window with pread (a mapped page past the new end would kill the process with
+    /// SIGBUS), so the read just ends early: the rows read before the cut are kept, whole.
     @Test func registerTruncatedWhileBeingRead() throws {
-        let text = Self.header + String(repeating: "甲公司,中国质量奖,2020,320500,\n", count: 20_000)
+        let row = "甲公司,中国质量奖,2020,320500,\n"
+        let text = Self.header + String(repeating: row, count: 20_000)
         let url = try TempFiles.write(text, name: "shrinking.csv")
-        let file = try #require(FileBytes(path: url.path))
-        defer { file.release() }
+        let source = try #require(RegisterBytes(path: url.path))
+        #expect(source.count == text.utf8.count)
+        var windows = 0, rows = 0
+        // The file is cut to its header and 1 000 rows after the first window was read.
+        let kept = Self.header.utf8.count + 1000 * row.utf8.count
+        let end = source.scanWindows(from: 0, to: source.count, window: 4096, firstLine: 1) { bytes, line, atFileEnd in
+            windows += 1
+            if windows == 1 { #expect(truncate(url.path, off_t(kept)) == 0) }
+            return CSVReader.scan(bytes, from: 0, firstLine: line, atFileEnd: atFileEnd) { _, _, _ in
+                rows += 1
+                return true
+            }
+        }
+        #expect(windows >= kept / 4096)
+        #expect(rows == 1001)
+        #expect(end?.offset == kept)
+        #expect(end?.atRecordStart == true)
+        // Read again once cut to nothing: an empty file, said so.
         #expect(truncate(url.path, 0) == 0)
-        #expect(file.raw.count == text.utf8.count)
-        #expect(file.raw.reduce(0) { $0 &+ Int($1) } == text.utf8.reduce(0) { $0 &+ Int($1) })
+        #expect(source.bytes(at: 0, count: 100).isEmpty)
         let c = DatasetLoader.loadColumns([url])
         #expect(c.rowsRead == 0)
         #expect(c.diagnostics.map(\.message) == ["file is empty; expected a header row such as 获奖单位,奖项,年度,地区 or recipient,programme,year,region_code"])
