@@ -27,7 +27,8 @@ extension BriefingComposer {
                 series: [ChartSeries(name: "获奖数量", values: places.map { Double($0.count) })],
                 valueUnit: "项", source: source, height: 300))])]
         case .levelBars:
-            let cross = table.crossTab(rows: .region, columns: .level, filter: filter)
+            // Levels with no record (no nomination in the selection) are not series.
+            let cross = table.crossTab(rows: .region, columns: .level, filter: filter).droppingEmptyColumns()
             let cities = Set(figures.region.groups.map(\.key))
             let keep = cross.rowKeys.indices.filter { cities.contains(cross.rowKeys[$0]) }
             let n = nextFigure()
@@ -56,7 +57,7 @@ extension BriefingComposer {
                     height: 260)),
             ])]
         case .programmeArea:
-            let cross = table.crossTab(rows: .programme, columns: .year, filter: filter)
+            let cross = programmesByYear
             let n = nextFigure()
             // A filled area joins its points: only cumulative figures are continuous like that,
             // so the layers are running totals (annual counts are bars or a line with markers).
