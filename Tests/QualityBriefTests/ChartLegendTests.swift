@@ -48,14 +48,7 @@ struct ProgrammeSeriesTests {
         var definition = try ReportDefinition.load(packageRoot.appendingPathComponent("Reports/sample/showcase.yaml"))
         definition.recipientLimit = nil
         let doc = try Briefing(register: register, definition: definition, filter: RecordFilter(cityCodes: ["320200"])).document()
-        var charts: [ChartSpec] = []
-        func visit(_ blocks: [Block]) {
-            for b in blocks {
-                if case .chart(let c) = b { charts.append(c) }
-                if case .keepTogether(let inner) = b { visit(inner) }
-            }
-        }
-        visit(doc.blocks)
+        let charts = chartSpecs(doc.blocks)
         let expected = ["市长质量奖", "县级市市长质量奖"]
         let bars = try #require(charts.first { $0.kind == .stackedBar })
         let area = try #require(charts.first { $0.kind == .area })
