@@ -49,19 +49,6 @@ public struct CrossTab: Sendable, Equatable {
         return t
     }
 
-    /// The cross-tab without the columns whose total is 0 (the others keep their order): what a
-    /// chart whose series are the columns draws.
-    package func droppingEmptyColumns() -> CrossTab {
-        let keep = columnKeys.indices.filter { columnTotals[$0] != 0 }
-        guard keep.count < columnKeys.count else { return self }
-        var t = self
-        t.columnKeys = keep.map { columnKeys[$0] }
-        t.columnLabels = keep.map { columnLabels[$0] }
-        t.counts = counts.map { row in keep.map { row[$0] } }
-        t.columnTotals = keep.map { columnTotals[$0] }
-        return t
-    }
-
     /// The cell for a row key and a column key, 0 if either is absent.
     public func count(row: String, column: String) -> Int {
         guard let r = rowKeys.firstIndex(of: row), let c = columnKeys.firstIndex(of: column) else { return 0 }
