@@ -36,6 +36,19 @@ public struct CrossTab: Sendable, Equatable {
         total = rowTotals.reduce(0, +)
     }
 
+    /// The cross-tab without the rows whose total is 0 (the others keep their order): what a
+    /// chart whose series are the rows draws, so its legend names no series without data.
+    package func droppingEmptyRows() -> CrossTab {
+        let keep = rowKeys.indices.filter { rowTotals[$0] != 0 }
+        guard keep.count < rowKeys.count else { return self }
+        var t = self
+        t.rowKeys = keep.map { rowKeys[$0] }
+        t.rowLabels = keep.map { rowLabels[$0] }
+        t.counts = keep.map { counts[$0] }
+        t.rowTotals = keep.map { rowTotals[$0] }
+        return t
+    }
+
     /// The cell for a row key and a column key, 0 if either is absent.
     public func count(row: String, column: String) -> Int {
         guard let r = rowKeys.firstIndex(of: row), let c = columnKeys.firstIndex(of: column) else { return 0 }

@@ -82,10 +82,15 @@ extension AwardTable {
     /// for both, in display order; a row shown in either period is shown in both.
     public func compare(by dimension: Dimension, current: ClosedRange<Int>, previous: ClosedRange<Int>,
                         filter: RecordFilter = RecordFilter(), measure: Measure = .awards) -> PeriodComparison {
+        compare(by: dimension, col: column(dimension), current: current, previous: previous, filter: filter, measure: measure)
+    }
+
+    /// `compare(by:current:previous:filter:measure:)` over a given column (a region axis may be regrouped).
+    func compare(by dimension: Dimension, col: EncodedColumn, current: ClosedRange<Int>, previous: ClosedRange<Int>,
+                 filter: RecordFilter, measure: Measure) -> PeriodComparison {
         var a = filter, b = filter
         a.years = AwardTable.intersect(filter.years, current)
         b.years = AwardTable.intersect(filter.years, previous)
-        let col = column(dimension)
         let ta = measure == .awards ? tally(col.codes, size: col.keys.count, mask: mask(a)) : distinctTally(col.codes, size: col.keys.count, mask: mask(a))
         let tb = measure == .awards ? tally(col.codes, size: col.keys.count, mask: mask(b)) : distinctTally(col.codes, size: col.keys.count, mask: mask(b))
         let both = zip(ta, tb).map { $0 + $1 }
@@ -102,8 +107,12 @@ extension AwardTable {
     /// a region without a denominator (or a zero one) has no density.
     public func density(by level: RegionLevel = .city, denominators: [String: Double], per: Double = 10_000,
                         filter: RecordFilter = RecordFilter()) -> DensityTable {
-        let t = counts(by: .region(level), filter: filter)
-        return DensityTable(per: per, rows: t.rows.map { row in
+        density(of: counts(by: .region(level), filter: filter), denominators: denominators, per: per)
+    }
+
+    /// The rows of `t` against their denominators (see `density(by:denominators:per:filter:)`).
+    func density(of t: CountTable, denominators: [String: Double], per: Double) -> DensityTable {
+        DensityTable(per: per, rows: t.rows.map { row in
             let d = denominators[row.key]
             return DensityTable.Row(key: row.key, label: row.label, count: row.count, denominator: d,
                                     density: d.flatMap { $0 > 0 ? Double(row.count) / $0 * per : nil })

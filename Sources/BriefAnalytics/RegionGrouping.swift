@@ -74,6 +74,22 @@ extension AwardTable {
         return crossTab(rows: rows, columns: columns, r: col(rows), c: col(columns), filter: filter, measure: measure)
     }
 
+    /// Counts in two periods (see `compare(by:current:previous:filter:measure:)`) by city as
+    /// `grouping` gathers them: the rows of `counts(by:filter:measure:)` with a grouping.
+    public func compare(by grouping: RegionGrouping, current: ClosedRange<Int>, previous: ClosedRange<Int>,
+                        filter: RecordFilter = RecordFilter(), measure: Measure = .awards) -> PeriodComparison {
+        compare(by: .region, col: regionColumn(grouping), current: current, previous: previous, filter: filter, measure: measure)
+    }
+
+    /// Awards per city against a denominator per city code (see `density(by:denominators:per:filter:)`),
+    /// on the rows `grouping` gathers; 省外, 仅注明… and 未注明地区 have no denominator (not even
+    /// the home province's own line of the file: it is the whole province's, not theirs).
+    public func density(by grouping: RegionGrouping, denominators: [String: Double], per: Double = 10_000,
+                        filter: RecordFilter = RecordFilter()) -> DensityTable {
+        let cities = Set(grouping.cities.map(\.code))
+        return density(of: counts(by: grouping, filter: filter), denominators: denominators.filter { cities.contains($0.key) }, per: per)
+    }
+
     /// The registered codes (the county column) re-encoded as `grouping`'s rows.
     func regionColumn(_ grouping: RegionGrouping) -> EncodedColumn {
         let rows = grouping.rows

@@ -3,7 +3,8 @@ import BriefDocument
 /// Lays out a table: all header rows (grouped headers with spanning cells included) repeated
 /// on every page, 续表 caption on continuation pages, three-line or grid rules. A row is never
 /// split across pages unless it is taller than a page's room under the header; then it
-/// continues on the next page, line by line.
+/// continues on the next page, line by line. Where a table breaks, at least two rows stay on
+/// each side (`minimumRowsAtBreak`).
 ///
 /// Every body row is measured once, where it is placed; column widths and the header are
 /// worked out once per table.
@@ -23,6 +24,10 @@ struct TableLayout {
     static let minimumRowsEachSide = 4
     /// A longer table starts on a page only if this many rows fit there under its header.
     static let minimumRowsBeforeBreak = 3
+    /// Widows and orphans: where a table breaks, at least this many body rows (totals
+    /// included) stay on each side — no row alone at the top of a 续表 page nor at the foot
+    /// of the page before it — when the table has twice as many.
+    static let minimumRowsAtBreak = 2
 
     struct Row {
         var cells: [[BrokenLine]]
@@ -235,16 +240,11 @@ struct TableLayout {
         var segmentTop = startSegment(t, p, continued: false)
         page.begin(.tableBody)
         var rowsInSegment = 0
-        // The note (数据来源…) stays with the table's last rows: where the last
-        // `minimumRowsEachSide` rows and the note will not fit below the rows already here, those
-        // rows go over with the note, under the repeated header, rather than the note alone.
-        let tailStart = bodyCount - Self.minimumRowsEachSide
-        let tailHeight = t.note == nil || tailStart < Self.minimumRowsEachSide ? 0
-            : (tailStart..<bodyCount).reduce(noteHeight(t)) { $0 + measureRow(cells($1), p).height }
+        let tails = keptTails(t, p, bodyCount: bodyCount)
         for i in 0..<bodyCount {
             let isTotal = i >= t.rows.count
-            if i == tailStart && tailHeight > 0 && rowsInSegment >= Self.minimumRowsEachSide
-                && page.remaining < tailHeight - 1e-6 && tailHeight + headH <= page.block.height {
+            if tails.contains(where: { $0.start == i && rowsInSegment >= $0.rowsBefore
+                && page.remaining < $0.height - 1e-6 && $0.height + headH <= page.block.height }) {
                 closeSegment(t, p, top: segmentTop)
                 try page.newPage()
                 segmentTop = startSegment(t, p, continued: true)
@@ -312,6 +312,25 @@ struct TableLayout {
             }
         }
         page.cursor += 6
+    }
+
+    /// The table's last rows that go over to a new page together (under the repeated header)
+    /// when they do not all fit below the rows already on this page, provided `rowsBefore`
+    /// rows stay behind: the last `minimumRowsAtBreak` rows, so that no row is left alone on a
+    /// 续表 page (nor, the break moved up, alone before it); and for a table with a note
+    /// (数据来源…) the last `minimumRowsEachSide` rows with the note, rather than the note alone.
+    private func keptTails(_ t: TableSpec, _ p: Prepared, bodyCount: Int) -> [(start: Int, height: Double, rowsBefore: Int)] {
+        func rows(from start: Int) -> Double {
+            (start..<bodyCount).reduce(0.0) { $0 + measureRow(bodyCells(t, $1), p).height }
+        }
+        var tails: [(start: Int, height: Double, rowsBefore: Int)] = []
+        let widow = bodyCount - Self.minimumRowsAtBreak
+        if widow >= Self.minimumRowsAtBreak { tails.append((widow, rows(from: widow), Self.minimumRowsAtBreak)) }
+        let noted = bodyCount - Self.minimumRowsEachSide
+        if t.note != nil && noted >= Self.minimumRowsEachSide {
+            tails.append((noted, rows(from: noted) + noteHeight(t), Self.minimumRowsEachSide))
+        }
+        return tails
     }
 
     /// Caption, top rule and header rows; returns the y where the body starts.

@@ -30,13 +30,15 @@ extension BriefingComposer {
             let cross = table.crossTab(rows: .region, columns: .level, filter: filter)
             let cities = Set(figures.region.groups.map(\.key))
             let keep = cross.rowKeys.indices.filter { cities.contains(cross.rowKeys[$0]) }
+            // A level with no record in the cities drawn (no nomination there) is not a series.
+            let levels = cross.columnKeys.indices.filter { j in keep.contains { cross.counts[$0][j] > 0 } }
             let n = nextFigure()
             return [heading("获奖与提名"), .keepTogether([
                 .paragraph(Paragraph("图\(n)按设区市并列比较获奖和提名奖数量（分组柱形图，加斜线纹理，灰度打印仍可区分两组）。")),
                 .chart(ChartSpec(
                     kind: .bar, title: "图\(n)　各设区市获奖和提名奖数量",
                     categories: keep.map { shortRegion(key: cross.rowKeys[$0], label: cross.rowLabels[$0]) },
-                    series: cross.columnLabels.indices.map { j in
+                    series: levels.map { j in
                         ChartSeries(name: cross.columnLabels[j], values: keep.map { Double(cross.counts[$0][j]) })
                     },
                     valueAxisTitle: "数量（项）", valueUnit: "", showValues: false, source: source, height: 250,
@@ -56,7 +58,7 @@ extension BriefingComposer {
                     height: 260)),
             ])]
         case .programmeArea:
-            let cross = table.crossTab(rows: .programme, columns: .year, filter: filter)
+            let cross = programmesByYear
             let n = nextFigure()
             // A filled area joins its points: only cumulative figures are continuous like that,
             // so the layers are running totals (annual counts are bars or a line with markers).

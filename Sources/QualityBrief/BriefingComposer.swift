@@ -78,7 +78,7 @@ struct BriefingComposer {
                     categoryAxisTitle: "年度", valueAxisTitle: "数量（项）", valueUnit: "项",
                     source: source, height: 200)))
             case .programme:
-                let cross = table.crossTab(rows: .programme, columns: .year, filter: filter)
+                let cross = programmesByYear
                 blocks.append(heading("奖项构成"))
                 figureNo += 1
                 blocks.append(keptWithChart(words.programmeLead(), ChartSpec(
@@ -111,6 +111,14 @@ struct BriefingComposer {
             creator: creator, keywords: "质量奖,简报,\(d.name)", date: d.date)
         return Document(metadata: meta, page: .a4Briefing, styles: .briefing, masthead: masthead,
                         blocks: blocks, footer: footer, runningHeader: d.notice)
+    }
+
+    /// Programmes × years of the selection, programmes without a record left out: the series
+    /// of the programme charts (stacked bars, stacked areas), so a legend names only programmes
+    /// drawn and a programme has the same colour in them as in the pie (its non-empty
+    /// programmes in the same rank order).
+    var programmesByYear: CrossTab {
+        table.crossTab(rows: .programme, columns: .year, filter: filter).droppingEmptyRows()
     }
 
     /// A lead paragraph and the chart it introduces, kept on one page.

@@ -87,7 +87,9 @@ extension ReportDefinition {
             if let m = Self.textMessage("distribution[\(i + 1)]", line, limit: DefinitionLimits.paragraphLength) { add("distribution", m) }
         }
         if let memo { out += memo.problems(definitionDate: date) }
-        if let homeProvince, (try? homeProvinceRegion()) == nil { add("home_province", Self.homeProvinceMessage(homeProvince)) }
+        if let homeProvince {
+            do { _ = try Self.province(named: homeProvince) } catch { add("home_province", "home_province \(error)") }
+        }
         if layout == .memo && memo == nil {
             add("layout", "layout memo needs a `memo:` section (see Reports/templates/memo.yaml or Reports/sample/memo.yaml)")
         }

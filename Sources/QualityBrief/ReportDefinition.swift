@@ -168,13 +168,27 @@ public struct ReportDefinition: Codable, Sendable, Equatable {
     /// Throws `badDefinition` when it does not name one of the 34 provincial-level units.
     public func homeProvinceRegion() throws -> Region {
         guard let text = homeProvince else { return BriefingFigures.jiangsu }
-        if case .found(let r) = RegionCatalog.resolve(text), r.level == 1 { return r }
-        throw QualityBriefError.badDefinition(
-            file: "<definition>", message: Self.homeProvinceMessage(text))
+        do { return try Self.province(named: text) } catch {
+            throw QualityBriefError.badDefinition(file: "<definition>", message: "home_province \(error)")
+        }
     }
 
-    static func homeProvinceMessage(_ text: String) -> String {
-        "home_province “\(text)” is not a province; expected a name such as 浙江省 or a code such as 330000"
+    /// A home province that names no province; its message leaves out the setting's name, so
+    /// each caller puts its own in front (`home_province` in a definition, a program its flag).
+    public struct NotAProvince: Error, CustomStringConvertible, Sendable, Equatable {
+        /// The text given.
+        public var given: String
+        /// “苏州” is not a province; expected a name such as 浙江省 or a code such as 330000.
+        public var description: String {
+            "“\(given)” is not a province; expected a name such as 浙江省 or a code such as 330000"
+        }
+    }
+
+    /// The one rule for a home province, wherever it is given (`home_province`, a program's
+    /// flag): `text` must name one of the 34 provincial-level units, by name or code.
+    public static func province(named text: String) throws(NotAProvince) -> Region {
+        if case .found(let r) = RegionCatalog.resolve(text), r.level == 1 { return r }
+        throw NotAProvince(given: text)
     }
 
     private static func describe(_ error: DecodingError, root: Node?) -> (String, [any CodingKey]) {

@@ -60,10 +60,9 @@ struct DataOptions: ParsableArguments {
         }
         options.sheet = sheet
         if let homeProvince {
-            guard case .found(let r) = RegionCatalog.resolve(homeProvince), r.level == 1 else {
-                throw ValidationError("--home-province “\(homeProvince)” is not a province; expected a name such as 浙江省 or a code such as 330000")
+            do { options.homeProvinceCode = try ReportDefinition.province(named: homeProvince).code } catch {
+                throw ValidationError("--home-province \(error)")
             }
-            options.homeProvinceCode = r.code
         }
         for path in programmes {
             try PathFlag.check(path, flag: "--programmes", expected: "a YAML programmes file such as Reports/programmes-zhejiang.yaml",

@@ -140,6 +140,11 @@ struct Stats: ParsableCommand {
         return RegionGrouping(home: home, cityCodes: filter.cityCodes)
     }
 
+    /// The code column of a row: empty for the rows that have no code of their own (其他, 省外).
+    func shownKey(_ key: String) -> String {
+        key == CountTable.otherKey || key == RegionGrouping.outsideKey ? "" : key
+    }
+
     /// Shares after the README's rounding policy, as the briefing's tables print them: each
     /// count over the base, rounded half up to one decimal on its own (not forced to add up
     /// to 100.0). The base is the total of awards, or for recipients the sum of the groups.
@@ -157,7 +162,7 @@ struct Stats: ParsableCommand {
         case .table:
             var rows = [["代码", "名称", countHeader, "占比"]]
             for (row, share) in zip(t.rows, shares) {
-                rows.append([row.key == CountTable.otherKey || row.key == RegionGrouping.outsideKey ? "" : row.key, row.label, String(row.count), ChineseNumbers.fixed(share, digits: 1) + "%"])
+                rows.append([shownKey(row.key), row.label, String(row.count), ChineseNumbers.fixed(share, digits: 1) + "%"])
             }
             let sum = t.rows.reduce(0) { $0 + $1.count }
             rows.append(["", "合计", String(t.total), sum == t.total ? "100.0%" : "—"])

@@ -65,6 +65,8 @@ extension Stats {
         var rows: [[String]] = []
         var notes: [String] = []
         var right: Set<Int> = []
+        // As `--by region` prints them: 省外's key `*outside*` in CSV and JSON, no code in a table.
+        func code(_ key: String) -> String { format == .table ? shownKey(key) : key }
         func pct(_ x: Double?) -> String { x.map { ChineseNumbers.fixed($0 * 100, digits: 1) + "%" } ?? "—" }
 
         if m.growth {
@@ -81,19 +83,23 @@ extension Stats {
         } else if let spec = m.compare {
             let (cur, prev) = try m.periods(spec)
             func name(_ r: ClosedRange<Int>) -> String { r.lowerBound == r.upperBound ? "\(r.lowerBound)" : "\(r.lowerBound)–\(r.upperBound)" }
-            let c = table.compare(by: dimension, current: cur, previous: prev, filter: filter, measure: measure)
+            let c = dimension == .region
+                ? table.compare(by: try regionGrouping(filter), current: cur, previous: prev, filter: filter, measure: measure)
+                : table.compare(by: dimension, current: cur, previous: prev, filter: filter, measure: measure)
             header = ["代码", "名称", name(cur), name(prev), "增减", "增长率"]
             right = [2, 3, 4, 5]
             for r in c.rows + [c.total] {
-                rows.append([r.key, r.label, String(r.current), String(r.previous), r.change > 0 ? "+\(r.change)" : String(r.change), pct(r.rate)])
+                rows.append([code(r.key), r.label, String(r.current), String(r.previous), r.change > 0 ? "+\(r.change)" : String(r.change), pct(r.rate)])
             }
         } else if m.concentration {
             let n = top ?? 3
-            guard let c = table.concentration(by: dimension, top: n, filter: filter) else { return "" }
+            let groups = dimension == .region ? table.counts(by: try regionGrouping(filter), filter: filter)
+                : table.counts(by: dimension, filter: filter)
+            guard let c = Concentration(groups, top: n) else { return "" }
             header = ["指标", "数值"]
             right = [1]
             rows = [["前\(n)位合计占比", pct(c.topShare)],
-                    ["前\(n)位", c.topKeys.map { key in table.counts(by: dimension, filter: filter).rows.first { $0.key == key }?.label ?? key }.joined(separator: "、")],
+                    ["前\(n)位", c.topKeys.map { key in groups.rows.first { $0.key == key }?.label ?? key }.joined(separator: "、")],
                     ["赫芬达尔指数（HHI）", String(format: "%.4f", c.herfindahl)],
                     ["有获奖的分组数", String(c.groups)], ["合计", String(c.total)]]
         } else if let file = m.per {
@@ -103,13 +109,14 @@ extension Stats {
                 printError("qbrief: error: the --per file \(file) has errors; no density was computed")
                 throw Exit.badData
             }
-            let level: RegionLevel = dimension == .province ? .province : dimension == .county ? .county : .city
-            let d = table.density(by: level, denominators: denominators, per: m.perUnit, filter: filter)
+            let d = dimension == .region
+                ? table.density(by: try regionGrouping(filter), denominators: denominators, per: m.perUnit, filter: filter)
+                : table.density(by: dimension == .province ? .province : .county, denominators: denominators, per: m.perUnit, filter: filter)
             let unit = m.perUnit == 10_000 ? "每万" : "每\(ChineseNumbers.fixed(m.perUnit, digits: 0))"
             header = ["代码", "名称", countHeader, "基数", unit + "单位"]
             right = [2, 3, 4]
             for r in d.rows {
-                rows.append([r.key, r.label, String(r.count), r.denominator.map { ChineseNumbers.fixed($0, digits: 0) } ?? "—",
+                rows.append([code(r.key), r.label, String(r.count), r.denominator.map { ChineseNumbers.fixed($0, digits: 0) } ?? "—",
                              r.density.flatMap { $0.isFinite && $0 < 1e15 ? ChineseNumbers.fixed($0, digits: 2) : nil } ?? "—"])
             }
             let missing = d.rows.filter { $0.denominator == nil && $0.count > 0 }.map(\.label)

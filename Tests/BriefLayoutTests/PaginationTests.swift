@@ -91,6 +91,40 @@ struct PaginationTests {
         #expect(onSecond >= 2, "widow: \(onSecond) line(s) on page 2")
     }
 
+    /// Body rows of a `tableSplitsByRowWithHeaderOnEveryPage`-style table on each page.
+    func rowsPerPage(_ rows: Int, totals: Bool = false, after paragraphs: Int = 0) throws -> [Int] {
+        let table = TableSpec(caption: "表1　测试", columns: [TableColumn("序号"), TableColumn("名称", weight: 3)],
+                              rows: (1...rows).map { ["\($0)", "单位\($0)"] }, totals: totals ? ["合计", "单位合计"] : nil)
+        var blocks: [Block] = (0..<paragraphs).map { .paragraph(Paragraph("第\($0 + 1)段。")) }
+        blocks.append(.table(table))
+        let pages = try DocumentLayouter(measurer: pango).layoutPages(document(blocks))
+        return pages.map { texts($0).filter { $0.text.hasPrefix("单位") }.count }.filter { $0 > 0 }
+    }
+
+    /// 28 rows fill a page under the caption and header (see above), so a 29th would sit alone
+    /// on the 续表 page: the 28th goes over with it. Likewise the 57th of 57 (28 + 28 + 1), and
+    /// a totals row (29 body rows with 合计) is not left alone either.
+    @Test func noTableRowAloneOnAContinuationPage() throws {
+        #expect(try rowsPerPage(28) == [28])
+        #expect(try rowsPerPage(29) == [27, 2])
+        #expect(try rowsPerPage(30) == [28, 2])
+        #expect(try rowsPerPage(57) == [28, 27, 2])
+        #expect(try rowsPerPage(28, totals: true) == [27, 2])
+    }
+
+    /// After 0–21 one-line paragraphs (22 fill a page) tables of 16–60 rows, split wherever
+    /// the paragraphs leave them, never have a page holding just one of their rows, and lose none.
+    @Test func tableBreaksKeepTwoRowsOnEachSide() throws {
+        for paragraphs in [0, 15, 17, 18, 19, 20, 21] {
+            for rows in [16, 20, 29, 30, 44, 45, 57] {
+                let counts = try rowsPerPage(rows, after: paragraphs)
+                #expect(counts.reduce(0, +) == rows)
+                #expect(counts.allSatisfy { $0 >= 2 },
+                        "\(rows) rows after \(paragraphs) paragraphs: \(counts)")
+            }
+        }
+    }
+
     @Test func pageNumbersAlternateSides() throws {
         let blocks: [Block] = (1...60).map { .paragraph(Paragraph("第\($0)段。")) }
         let pages = try DocumentLayouter(measurer: pango).layoutPages(document(blocks))

@@ -10,15 +10,7 @@ struct ChartDataRulesTests {
         let register = try Register.load(urls: [packageRoot.appendingPathComponent("Reports/sample/awards.csv")])
         let doc = try Briefing(register: register, definition: ReportDefinition.load(
             packageRoot.appendingPathComponent("Reports/sample/\(template).yaml"))).document()
-        var out: [ChartSpec] = []
-        func visit(_ blocks: [Block]) {
-            for b in blocks {
-                if case .chart(let c) = b { out.append(c) }
-                if case .keepTogether(let inner) = b { visit(inner) }
-            }
-        }
-        visit(doc.blocks)
-        return out
+        return chartSpecs(doc.blocks)
     }
 
     @Test func donutOtherIsNoLargerThanTheSmallestNamedSlice() throws {
@@ -42,5 +34,16 @@ struct ChartDataRulesTests {
             }
         }
         #expect(try charts("showcase").contains { $0.kind == .area })
+    }
+}
+
+/// The charts among `blocks`, those inside keep-together groups included, in order.
+func chartSpecs(_ blocks: [Block]) -> [ChartSpec] {
+    blocks.flatMap { b -> [ChartSpec] in
+        switch b {
+        case .chart(let c): return [c]
+        case .keepTogether(let inner): return chartSpecs(inner)
+        default: return []
+        }
     }
 }

@@ -19,8 +19,8 @@ struct StatsMeasuresCLITests {
         return (years, cities)
     }
 
-    func csvRows(_ args: [String]) throws -> [[String]] {
-        let r = try runTool(try qbriefBinary().path, ["stats", "--data", sample, "--format", "csv"] + args, cwd: packageRoot)
+    func csvRows(_ args: [String], data: String? = nil) throws -> [[String]] {
+        let r = try runTool(try qbriefBinary().path, ["stats", "--data", data ?? sample, "--format", "csv"] + args, cwd: packageRoot)
         #expect(r.status == 0, "\(r.stderr)")
         return r.stdout.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
     }
@@ -79,6 +79,50 @@ struct StatsMeasuresCLITests {
         let suzhou = try #require(rows.first { $0.first == "320500" })
         #expect(suzhou[4] == String(format: "%.2f", Double(cities["320500"]!) / 50000 * 10000))
         #expect(rows.first { $0.first == "320200" }?.last == "—")
+    }
+
+    /// `--compare`, `--concentration` and `--per` with `--by region` group places as `--by region`
+    /// does: the 13 cities, 省外, 未注明地区. Counted by hand from the 54 rows of public-lists.csv
+    /// (file lines 2–55, 年度 and 地区 columns):
+    /// - 省外 (北京市, 青岛市, 郑州市, 佛山市, 福州市, 宁波市, 上海市): lines 2, 3 (2013) and 32–35,
+    ///   37–40 (2021) = 10; in 2021–2022 8, in 2019–2020 0.
+    /// - blank 地区: lines 4–8, 10–13, 15, 18, 19, 21, 22, 25, 26, 28, 29, 31, 41, 44, 47, 48, 50,
+    ///   52–54 = 27; in 2021–2022 (41, 44, 47, 48, 50, 52–54) 8, in 2019–2020 (10–31) 14.
+    /// - cities, counties rolled up: 苏州 16 (昆山, 2020), 36, 43 (昆山), 45 (吴江), 46 (张家港) = 5,
+    ///   4 of them in 2021–2022; 无锡 9, 30 (宜兴, 2019–2020), 49 (宜兴, 2022) = 3; 南通 51, 55
+    ///   (如皋, 2022) = 2; 南京 27, 徐州 42, 常州 20, 连云港 17, 扬州 23, 镇江 14 (丹阳), 泰州 24
+    ///   (泰兴) = 1 each; 10 + 27 + 17 = 54.
+    /// Concentration: 12 groups with records; top 3 = 27 + 10 + 5 = 42 of 54 = 77.8 %; HHI =
+    /// (27² + 10² + 5² + 3² + 2² + 7 × 1²) / 54² = 874 / 2916 = 0.2997.
+    @Test func regionMeasuresGroupPlacesAsByRegionDoes() throws {
+        let data = "Tests/QualityBriefTests/Fixtures/public-lists.csv"
+        let compared = try csvRows(["--by", "region", "--compare", "2021-2022:2019-2020"], data: data)
+        let byName = Dictionary(compared.dropFirst().map { ($0[1], Array($0[2...3])) }, uniquingKeysWith: { a, _ in a })
+        #expect(byName["省外"] == ["8", "0"])
+        #expect(byName["未注明地区"] == ["8", "14"])
+        #expect(byName["苏州市"] == ["4", "1"])
+        #expect(byName["无锡市"] == ["1", "2"])
+        #expect(byName["合计"] == ["24", "23"])
+        // No other province's city and no 未知地区 row: 13 cities, 省外, 未注明地区, 合计.
+        #expect(compared.count == 1 + 13 + 2 + 1, "\(compared)")
+        #expect(!compared.contains { ["北京市", "宁波市", "未知地区"].contains($0[1]) })
+        #expect(compared.first { $0[1] == "省外" }?.first == "*outside*")
+
+        let concentration = try csvRows(["--by", "region", "--concentration"], data: data)
+        let value = Dictionary(concentration.dropFirst().map { ($0[0], $0[1]) }, uniquingKeysWith: { a, _ in a })
+        #expect(value["前3位合计占比"] == "77.8%")
+        #expect(value["前3位"] == "未注明地区、省外、苏州市")
+        #expect(value["赫芬达尔指数（HHI）"] == "0.2997")
+        #expect(value["有获奖的分组数"] == "12")
+
+        let file = temporaryDirectory("density-groups").appendingPathComponent("enterprises.csv")
+        try "code,value\n320500,100000\n320200,50000\n110000,5\n".write(to: file, atomically: true, encoding: .utf8)
+        let density = try csvRows(["--by", "region", "--per", file.path], data: data)
+        #expect(density.first { $0[1] == "苏州市" } == ["320500", "苏州市", "5", "100000", "0.50"])
+        #expect(density.first { $0[1] == "无锡市" } == ["320200", "无锡市", "3", "50000", "0.60"])
+        #expect(density.first { $0[1] == "省外" } == ["*outside*", "省外", "10", "—", "—"])
+        #expect(density.first { $0[1] == "未注明地区" } == ["", "未注明地区", "27", "—", "—"])
+        #expect(!density.contains { $0[1] == "北京市" })
     }
 
     @Test func measuresRefuseTheWrongDimension() throws {

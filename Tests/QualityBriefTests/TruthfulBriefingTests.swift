@@ -219,6 +219,26 @@ struct TruthfulBriefingTests {
         #expect(try yaml.homeProvinceRegion().name == "浙江省")
     }
 
+    /// One rule and one wording for a home province: `ReportDefinition.province(named:)`; the
+    /// definition (YAML or Swift) and the CLI only put their own name in front.
+    @Test func homeProvinceRuleIsStatedOnce() throws {
+        #expect(try ReportDefinition.province(named: "浙江省").code == "330000")
+        #expect(try ReportDefinition.province(named: "320000").name == "江苏省")
+        let refused = "“苏州” is not a province; expected a name such as 浙江省 or a code such as 330000"
+        let error = #expect(throws: ReportDefinition.NotAProvince.self) { try ReportDefinition.province(named: "苏州") }
+        #expect(error?.given == "苏州" && error?.description == refused)
+        var definition = ReportDefinition(unit: "a", date: "2024-01-01", title: "t", source: "s")
+        definition.homeProvince = "苏州"
+        #expect(definition.problems().map(\.message) == ["home_province " + refused])
+        #expect(throws: QualityBriefError.badDefinition(file: "<definition>", message: "home_province " + refused)) {
+            try definition.homeProvinceRegion()
+        }
+        let bad = try runTool(try qbriefBinary().path, ["stats", "--data", "Reports/sample/awards.csv", "--by", "region",
+                                                        "--home-province", "苏州"], cwd: packageRoot)
+        #expect(bad.status == 64)
+        #expect(bad.stderr.contains("Error: --home-province " + refused), "\(bad.stderr)")
+    }
+
     @Test func validateWarnsAboutOutOfProvinceRows() throws {
         let ds = DatasetLoader.load([Self.fixture])
         let outside = ds.diagnostics.filter { $0.message.contains("outside the home province") }
