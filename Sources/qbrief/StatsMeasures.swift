@@ -93,15 +93,28 @@ extension Stats {
             }
         } else if m.concentration {
             let n = top ?? 3
-            let groups = dimension == .region ? table.counts(by: try regionGrouping(filter), filter: filter)
+            var left: [CountRow] = []
+            var groups = dimension == .region ? table.counts(by: try regionGrouping(filter), filter: filter)
                 : table.counts(by: dimension, filter: filter)
-            guard let c = Concentration(groups, top: n) else { return "" }
+            if dimension == .region {
+                // Concentration among the cities: records that name no city (blank region, the
+                // province alone) or lie outside the home province are not a place to rank;
+                // they are left out and said so.
+                let isCity = { (r: CountRow) in r.key.count == 6 && r.key.allSatisfy(\.isNumber) && !r.key.hasSuffix("0000") }
+                left = groups.rows.filter { !isCity($0) && $0.count > 0 }
+                groups = CountTable(dimension: groups.dimension, rows: groups.rows.filter(isCity))
+            }
+            let leftOut = left.isEmpty ? [] : [["未计入（未归入设区市）", left.map { "\($0.label)\($0.count)项" }.joined(separator: "、")]]
             header = ["指标", "数值"]
             right = [1]
-            rows = [["前\(n)位合计占比", pct(c.topShare)],
-                    ["前\(n)位", c.topKeys.map { key in groups.rows.first { $0.key == key }?.label ?? key }.joined(separator: "、")],
-                    ["赫芬达尔指数（HHI）", String(format: "%.4f", c.herfindahl)],
-                    ["有获奖的分组数", String(c.groups)], ["合计", String(c.total)]]
+            if let c = Concentration(groups, top: n) {
+                rows = [["前\(n)位合计占比", pct(c.topShare)],
+                        ["前\(n)位", c.topKeys.map { key in groups.rows.first { $0.key == key }?.label ?? key }.joined(separator: "、")],
+                        ["赫芬达尔指数（HHI）", String(format: "%.4f", c.herfindahl)],
+                        [dimension == .region ? "有获奖的设区市数" : "有获奖的分组数", String(c.groups)], ["合计", String(c.total)]] + leftOut
+            } else {
+                rows = [["合计", "0"]] + leftOut
+            }
         } else if let file = m.per {
             let (denominators, findings) = DenominatorFile.read(URL(fileURLWithPath: file))
             for d in findings { printError(d.description) }

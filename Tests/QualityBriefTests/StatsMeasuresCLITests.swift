@@ -92,8 +92,9 @@ struct StatsMeasuresCLITests {
     ///   4 of them in 2021–2022; 无锡 9, 30 (宜兴, 2019–2020), 49 (宜兴, 2022) = 3; 南通 51, 55
     ///   (如皋, 2022) = 2; 南京 27, 徐州 42, 常州 20, 连云港 17, 扬州 23, 镇江 14 (丹阳), 泰州 24
     ///   (泰兴) = 1 each; 10 + 27 + 17 = 54.
-    /// Concentration: 12 groups with records; top 3 = 27 + 10 + 5 = 42 of 54 = 77.8 %; HHI =
-    /// (27² + 10² + 5² + 3² + 2² + 7 × 1²) / 54² = 874 / 2916 = 0.2997.
+    /// Concentration is among the cities only (a blank region or another province is not a place
+    /// to rank; both are named as left out): 10 cities with records, 17 records; top 3 = 5 + 3 + 2
+    /// = 10 of 17 = 58.8 %; HHI = (5² + 3² + 2² + 7 × 1²) / 17² = 45 / 289 = 0.1557.
     @Test func regionMeasuresGroupPlacesAsByRegionDoes() throws {
         let data = "Tests/QualityBriefTests/Fixtures/public-lists.csv"
         let compared = try csvRows(["--by", "region", "--compare", "2021-2022:2019-2020"], data: data)
@@ -110,10 +111,12 @@ struct StatsMeasuresCLITests {
 
         let concentration = try csvRows(["--by", "region", "--concentration"], data: data)
         let value = Dictionary(concentration.dropFirst().map { ($0[0], $0[1]) }, uniquingKeysWith: { a, _ in a })
-        #expect(value["前3位合计占比"] == "77.8%")
-        #expect(value["前3位"] == "未注明地区、省外、苏州市")
-        #expect(value["赫芬达尔指数（HHI）"] == "0.2997")
-        #expect(value["有获奖的分组数"] == "12")
+        #expect(value["前3位合计占比"] == "58.8%")
+        #expect(value["前3位"] == "苏州市、无锡市、南通市")
+        #expect(value["赫芬达尔指数（HHI）"] == "0.1557")
+        #expect(value["有获奖的设区市数"] == "10")
+        #expect(value["合计"] == "17")
+        #expect(value["未计入（未归入设区市）"] == "省外10项、未注明地区27项")
 
         let file = temporaryDirectory("density-groups").appendingPathComponent("enterprises.csv")
         try "code,value\n320500,100000\n320200,50000\n110000,5\n".write(to: file, atomically: true, encoding: .utf8)
