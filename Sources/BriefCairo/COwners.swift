@@ -1,27 +1,28 @@
 internal import CPangoCairo
 
 // Small owners of C pointers: each frees its pointer exactly once, in deinit. Nothing here
-// is public; Pango objects must only be touched while holding `FontLibrary`'s lock.
+// is public; Pango objects must only be touched while holding `FontLibrary`'s lock, and the
+// fontconfig and Pango owners take it to free theirs.
 
 /// A fontconfig configuration.
 final class FcConfigOwner {
     let pointer: OpaquePointer
     init(_ pointer: OpaquePointer) { self.pointer = pointer }
-    deinit { FcConfigDestroy(pointer) }
+    deinit { FontLibrary.processLock.lock(); FcConfigDestroy(pointer); FontLibrary.processLock.unlock() }
 }
 
 /// A fontconfig pattern.
 final class FcPatternOwner {
     let pointer: OpaquePointer
     init(_ pointer: OpaquePointer) { self.pointer = pointer }
-    deinit { FcPatternDestroy(pointer) }
+    deinit { FontLibrary.processLock.lock(); FcPatternDestroy(pointer); FontLibrary.processLock.unlock() }
 }
 
 /// Any GObject (font map, Pango context, Pango layout).
 final class GObjectOwner {
     let pointer: UnsafeMutableRawPointer
     init(_ pointer: UnsafeMutableRawPointer) { self.pointer = pointer }
-    deinit { g_object_unref(pointer) }
+    deinit { FontLibrary.processLock.lock(); g_object_unref(pointer); FontLibrary.processLock.unlock() }
     var opaque: OpaquePointer { OpaquePointer(pointer) }
 }
 
@@ -29,7 +30,7 @@ final class GObjectOwner {
 final class FontDescriptionOwner {
     let pointer: OpaquePointer
     init(_ pointer: OpaquePointer) { self.pointer = pointer }
-    deinit { pango_font_description_free(pointer) }
+    deinit { FontLibrary.processLock.lock(); pango_font_description_free(pointer); FontLibrary.processLock.unlock() }
 }
 
 /// A cairo font-options object.
@@ -43,7 +44,7 @@ final class FontOptionsOwner {
 final class SurfaceOwner {
     let pointer: OpaquePointer
     init(_ pointer: OpaquePointer) { self.pointer = pointer }
-    deinit { cairo_surface_destroy(pointer) }
+    deinit { FontLibrary.processLock.lock(); cairo_surface_destroy(pointer); FontLibrary.processLock.unlock() }
     var status: cairo_status_t { cairo_surface_status(pointer) }
 }
 
@@ -51,7 +52,7 @@ final class SurfaceOwner {
 final class CairoOwner {
     let pointer: OpaquePointer
     init(_ pointer: OpaquePointer) { self.pointer = pointer }
-    deinit { cairo_destroy(pointer) }
+    deinit { FontLibrary.processLock.lock(); cairo_destroy(pointer); FontLibrary.processLock.unlock() }
     var status: cairo_status_t { cairo_status(pointer) }
 }
 

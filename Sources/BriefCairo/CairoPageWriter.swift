@@ -140,7 +140,7 @@ package final class CairoPageWriter {
                     }
                 }
                 pdfCairo = nil
-                cairo_surface_finish(surface.pointer)
+                FontLibrary.finish(surface.pointer)
                 let status = surface.status
                 pdfSurface = nil
                 let stream = pdfStream
@@ -194,7 +194,7 @@ package final class CairoPageWriter {
         pdfCairo = nil
         // cairo writes the rest of the file when the surface finishes: now, while the stream
         // is certainly alive, rather than whenever the last reference goes (removed below).
-        if let surface = pdfSurface { cairo_surface_finish(surface.pointer) }
+        if let surface = pdfSurface { FontLibrary.finish(surface.pointer) }
         pdfSurface = nil
         try? pdfStream?.close()
         pdfStream = nil
@@ -285,7 +285,7 @@ package final class CairoPageWriter {
             stream.bind(to: s)
             let surface = SurfaceOwner(s)
             // However this page ends, cairo has written its last byte before the stream goes.
-            defer { withExtendedLifetime(stream) { cairo_surface_finish(s) } }
+            defer { withExtendedLifetime(stream) { FontLibrary.finish(s) } }
             guard surface.status == CAIRO_STATUS_SUCCESS else {
                 throw RenderError.cannotCreate(path: temp.path, reason: cairoMessage(surface.status))
             }
@@ -294,7 +294,7 @@ package final class CairoPageWriter {
             try drawItems(page, cr: cr)
             cairo_show_page(cr.pointer)
             try check(cr)
-            cairo_surface_finish(s)
+            FontLibrary.finish(s)
             try stream.close()  // the first failed write, or a failed close
             if surface.status != CAIRO_STATUS_SUCCESS { throw RenderError.cairo(cairoMessage(surface.status)) }
         }

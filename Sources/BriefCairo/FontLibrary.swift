@@ -61,7 +61,16 @@ package final class FontLibrary: @unchecked Sendable {
     /// The directory given at creation.
     public let fontsDirectory: URL
 
-    let lock = NSLock()
+    /// The lock every fontconfig, Pango and (through Pango) HarfBuzz call of the process is
+    /// made under: `processLock`, one for all libraries. Two libraries have their own
+    /// configurations and font maps, but fontconfig's caches and Pango's and HarfBuzz's lazily
+    /// built state are shared underneath: with a lock per library, the parallel test suite
+    /// crashed now and then (a write to address 0 beside a thread in fontconfig, a HarfBuzz
+    /// table read from freed memory) while one library was made or freed and another shaped.
+    var lock: NSRecursiveLock { Self.processLock }
+    /// See `lock`. Recursive, so that the owners of Pango and fontconfig objects can take it
+    /// in their `deinit` whether or not the last reference goes under it.
+    static let processLock = NSRecursiveLock()
     let config: FcConfigOwner
     let fontMap: GObjectOwner
     let roles: [FontRole: RoleChoice]
@@ -105,6 +114,7 @@ package final class FontLibrary: @unchecked Sendable {
     /// maps roles to families (see `Fonts/README.md`). A missing directory only means that
     /// no extra fonts are added.
     public init(fontsDirectory: URL) throws {
+        Self.processLock.lock(); defer { Self.processLock.unlock() }
         self.fontsDirectory = fontsDirectory
         guard let cfg = FcInitLoadConfigAndFonts() else {
             throw RenderError.fontConfiguration("fontconfig could not load the system configuration")
@@ -265,7 +275,14 @@ package final class FontLibrary: @unchecked Sendable {
         return set.pointee.nfont > 0
     }
 
-    /// Runs `body` holding the Pango lock.
+    /// Finishes a cairo surface under `processLock`: finishing a PDF embeds its fonts through
+    /// cairo's FreeType faces, which the drawing of another document may be using.
+    static func finish(_ surface: OpaquePointer?) {
+        processLock.lock(); defer { processLock.unlock() }
+        cairo_surface_finish(surface)
+    }
+
+    /// Runs `body` holding the Pango lock (`processLock`).
     func withLock<T>(_ body: () throws -> T) rethrows -> T {
         lock.lock(); defer { lock.unlock() }
         return try body()

@@ -24,6 +24,7 @@ final class ShapedText {
     }
 
     deinit {
+        FontLibrary.processLock.lock(); defer { FontLibrary.processLock.unlock() }
         for r in runs {
             pango_item_free(r.item)
             pango_glyph_string_free(r.glyphs)
