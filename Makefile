@@ -63,8 +63,13 @@ demo: build
 	$(BIN) demo
 	@echo "open Reports/out/sample-briefing.pdf and Reports/out/sample-memo.pdf"
 
+# The tests run one at a time (about 150 s on two cores). `make test TEST_FLAGS=` runs them in
+# parallel, as Swift Testing does by default: on two loaded cores that failed about one run in
+# ten with a damaged PDF from a render drawn while other tests drew (cause not yet found; see
+# the README, "Renderers on several threads").
+TEST_FLAGS ?= --no-parallel
 test: deps pdfa-tools
-	swift test $(SWIFT_FLAGS)
+	swift test $(SWIFT_FLAGS) $(TEST_FLAGS)
 
 # DOCX checked by independent readers: LibreOffice converts every DOCX to PDF (its text must
 # hold our sentences and recipients), python-docx reads styles, tables and the A4 section.

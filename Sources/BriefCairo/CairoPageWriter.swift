@@ -117,7 +117,15 @@ package final class CairoPageWriter {
     public func consume(_ page: LaidOutPage) throws {
         guard state == .open else { throw RenderError.writerClosed }
         do {
-            try draw(page)
+            // A PDF or SVG page is drawn whole under the process lock, `cairo_show_page`
+            // included: cairo plays the page's recording back there, loading glyphs and
+            // reopening FreeType faces (see `FontLibrary.lock`). A PNG page is drawn at once
+            // (under the lock, in `drawItems`) and then only encoded.
+            if format == .png {
+                try draw(page)
+            } else {
+                try library.withLock { try draw(page) }
+            }
             pageCount += 1
         } catch {
             abandon()

@@ -67,6 +67,16 @@ package final class FontLibrary: @unchecked Sendable {
     /// built state are shared underneath: with a lock per library, the parallel test suite
     /// crashed now and then (a write to address 0 beside a thread in fontconfig, a HarfBuzz
     /// table read from freed memory) while one library was made or freed and another shaped.
+    /// cairo 1.16's FreeType backend is not safe either: all its fonts share one FT_Library,
+    /// at most 10 faces stay open and the others are closed and opened again as needed, and
+    /// it calls FT_New_Face outside any lock of its own and can close a face another thread
+    /// is about to use. So every cairo call that may load a glyph is made under this lock
+    /// too: drawing text, `cairo_show_page` of a PDF or SVG page (where cairo plays the page
+    /// back and loads its glyphs), finishing a surface (where fonts are embedded), and
+    /// destroying contexts, surfaces and fonts. Without `cairo_show_page` under it, the
+    /// parallel test suite failed about one run in four on two loaded cores (a PDF with
+    /// bytes out of place, "cairo: out of memory" when FT_New_Face failed, an abort in
+    /// `index < array->n`, a bad pointer in memmove).
     var lock: NSRecursiveLock { Self.processLock }
     /// See `lock`. Recursive, so that the owners of Pango and fontconfig objects can take it
     /// in their `deinit` whether or not the last reference goes under it.
@@ -80,6 +90,11 @@ package final class FontLibrary: @unchecked Sendable {
     // Measuring state, only touched under `lock`.
     var measureContext: GObjectOwner?
     var descriptions: [FontSpec: FontDescriptionOwner] = [:]
+    /// Guards the measurement caches below (and nothing else). A measurement found there is
+    /// answered under this lock alone, so that the layout thread does not wait while a page
+    /// is drawn under `lock`; `lock` is taken first when both are held.
+    let cacheLock = NSLock()
+    // Measurement caches, only touched under `cacheLock`.
     var metricsCache: [FontSpec: FontMetrics] = [:]
     var charAdvances: [FontSpec: [UInt32: Double]] = [:]
     var stringAdvances: [FontSpec: [String: [Double]]] = [:]
@@ -263,7 +278,23 @@ package final class FontLibrary: @unchecked Sendable {
     }
 
     /// Whether some font of the configuration has `family` among its family names.
+    /// The files of the fonts added to this library's configuration by the program (the
+    /// fonts directory, the font cache, the current subsets), as fontconfig lists them.
+    func applicationFontFiles() -> [String] {
+        lock.lock(); defer { lock.unlock() }
+        guard let set = FcConfigGetFonts(config.pointer, FcSetApplication) else { return [] }
+        var files: [String] = []
+        for i in 0..<Int(set.pointee.nfont) {
+            var file: UnsafeMutablePointer<FcChar8>?
+            guard let pattern = set.pointee.fonts[i], FcPatternGetString(pattern, FC_FILE, 0, &file) == FcResultMatch,
+                  let file else { continue }
+            files.append(String(cString: UnsafeRawPointer(file).assumingMemoryBound(to: CChar.self)))
+        }
+        return files
+    }
+
     static func isInstalled(family: String, config: OpaquePointer) -> Bool {
+        processLock.lock(); defer { processLock.unlock() }
         guard let pattern = FcPatternCreate() else { return false }
         defer { FcPatternDestroy(pattern) }
         addString(pattern, FC_FAMILY, family)

@@ -308,10 +308,12 @@ extension FontLibrary {
     private func fontsChanged() {
         pango_fc_font_map_config_changed(OpaquePointer(fontMap.pointer))
         descriptions.removeAll()
+        cacheLock.lock()
         metricsCache.removeAll()
         charAdvances.removeAll()
         stringAdvances.removeAll()
         stringCacheCount = 0
+        cacheLock.unlock()
         measureContext = nil
         coverage.removeAll()
     }

@@ -17,11 +17,13 @@ package struct PangoTextMeasurer: TextMeasuring, Sendable {
     public init(library: FontLibrary) { self.library = library }
 
     public func metrics(_ font: FontSpec) -> FontMetrics {
-        library.withLock { library.metricsLocked(font) }
+        if let known = library.cachedMetrics(font) { return known }
+        return library.withLock { library.metricsLocked(font) }
     }
 
     public func advances(_ text: String, font: FontSpec) -> [Double] {
         if text.isEmpty { return [] }
+        if let known = library.cachedAdvances(text, font: font) { return known }
         return library.withLock { library.advancesLocked(text, font: font) }
     }
 }
@@ -48,36 +50,60 @@ extension FontLibrary {
         return ctx.opaque
     }
 
+    /// The metrics of `font` if they were measured before; takes `cacheLock` only.
+    func cachedMetrics(_ font: FontSpec) -> FontMetrics? {
+        cacheLock.lock(); defer { cacheLock.unlock() }
+        return metricsCache[font]
+    }
+
+    /// The advances of `text` if they were measured before (every character of a CJK run,
+    /// else the whole string); takes `cacheLock` only.
+    func cachedAdvances(_ text: String, font: FontSpec) -> [Double]? {
+        cacheLock.lock(); defer { cacheLock.unlock() }
+        if text.unicodeScalars.allSatisfy({ Self.isIsolatedCJK($0.value) }) {
+            guard let table = charAdvances[font] else { return nil }
+            var result: [Double] = []
+            result.reserveCapacity(text.unicodeScalars.count)
+            for u in text.unicodeScalars {
+                guard let a = table[u.value] else { return nil }
+                result.append(a)
+            }
+            return result
+        }
+        return stringAdvances[font]?[text]
+    }
+
+    /// Call under lock.
     func metricsLocked(_ font: FontSpec) -> FontMetrics {
-        if let m = metricsCache[font] { return m }
+        if let m = cachedMetrics(font) { return m }
         let m = pango_context_get_metrics(measuringContext(), description(font), language)!
         defer { pango_font_metrics_unref(m) }
         let scale = Double(PANGO_SCALE)
         let result = FontMetrics(ascent: Double(pango_font_metrics_get_ascent(m)) / scale,
                                  descent: Double(pango_font_metrics_get_descent(m)) / scale)
+        cacheLock.lock(); defer { cacheLock.unlock() }
         metricsCache[font] = result
         return result
     }
 
+    /// Call under lock.
     func advancesLocked(_ text: String, font: FontSpec) -> [Double] {
+        if let known = cachedAdvances(text, font: font) { return known }
         if text.unicodeScalars.allSatisfy({ Self.isIsolatedCJK($0.value) }) {
-            var table = charAdvances[font] ?? [:]
-            var result: [Double] = []
-            result.reserveCapacity(text.unicodeScalars.count)
-            var missing: [Unicode.Scalar] = []
-            for u in text.unicodeScalars {
-                if let a = table[u.value] { result.append(a) } else { missing.append(u); result.append(-1) }
-            }
-            if missing.isEmpty { return result }
             var unique = String.UnicodeScalarView()
-            for u in missing where !unique.contains(u) { unique.append(u) }
+            do {
+                cacheLock.lock(); defer { cacheLock.unlock() }
+                let table = charAdvances[font]
+                for u in text.unicodeScalars where table?[u.value] == nil && !unique.contains(u) { unique.append(u) }
+            }
             let shaped = shape(String(unique), font: font)
-            for (u, a) in zip(unique, shaped) { table[u.value] = a }
-            charAdvances[font] = table
-            return text.unicodeScalars.map { table[$0.value]! }
+            cacheLock.lock(); defer { cacheLock.unlock() }
+            for (u, a) in zip(unique, shaped) { charAdvances[font, default: [:]][u.value] = a }
+            let known = charAdvances[font]!
+            return text.unicodeScalars.map { known[$0.value]! }
         }
-        if let cached = stringAdvances[font]?[text] { return cached }
         let result = shape(text, font: font)
+        cacheLock.lock(); defer { cacheLock.unlock() }
         if stringCacheCount > 50_000 { stringAdvances.removeAll(); stringCacheCount = 0 }
         stringAdvances[font, default: [:]][text] = result
         stringCacheCount += 1
