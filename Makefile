@@ -65,8 +65,8 @@ demo: build
 
 # The tests run one at a time (about 150 s on two cores). `make test TEST_FLAGS=` runs them in
 # parallel, as Swift Testing does by default: on two loaded cores that failed about one run in
-# ten with a damaged PDF from a render drawn while other tests drew (cause not yet found; see
-# the README, "Renderers on several threads").
+# ten with a damaged PDF from a render drawn while other tests drew, before documents took turns
+# process-wide (cause not pinned down; see the README, "Renderers on several threads").
 TEST_FLAGS ?= --no-parallel
 test: deps pdfa-tools
 	swift test $(SWIFT_FLAGS) $(TEST_FLAGS)

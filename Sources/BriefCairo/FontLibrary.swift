@@ -104,9 +104,14 @@ package final class FontLibrary: @unchecked Sendable {
     /// The fonts cut down to the current document's characters (`subsetFonts(to:)`), until
     /// `releaseSubsets()`. Only touched under `lock`.
     var subsets: FontSubsets?
-    /// Held for a whole document by `withDocumentFonts`, so documents sharing the library
-    /// take turns with the subsets.
-    let renderLock = NSLock()
+    /// Held for a whole document by `withDocumentFonts`: documents take turns, in the whole
+    /// process, not only per library. Cutting and releasing subsets rewrites a library's
+    /// fontconfig configuration and clears its Pango font map's caches; with documents of
+    /// different libraries drawn at once, the parallel test suite still damaged a PDF about
+    /// one run in ten (and once crashed in a serial run right after the four-thread render
+    /// test) although every such call is made under `lock`. Layout and drawing of the one
+    /// document still run on two threads.
+    static let documentLock = NSLock()
 
     /// The libraries made by `shared(fontsDirectory:)`, by fonts directory path.
     nonisolated(unsafe) private static var sharedLibraries: [String: FontLibrary] = [:]

@@ -282,14 +282,15 @@ extension FontLibrary {
 
     /// Cuts the fonts to `scalars` (see `subsetFonts(to:boldRoles:)`), runs `body`, which lays
     /// out and draws one document, and removes the subsets when it returns or throws. Calls
-    /// on one library run one at a time, so a library shared by several renderers (see
-    /// `shared(fontsDirectory:)`) draws each document with that document's own subsets.
+    /// run one at a time in the process (`documentLock`), so a library shared by several
+    /// renderers (see `shared(fontsDirectory:)`) draws each document with that document's own
+    /// subsets. Not reentrant: `body` must not call it again.
     /// Should cutting fail (no writable temporary directory), the whole fonts draw the same.
     public func withDocumentFonts<T>(_ scalars: [UInt32], boldRoles: Set<FontRole> = [], _ body: () throws -> T) rethrows -> T {
-        renderLock.lock()
+        Self.documentLock.lock()
         defer {
             releaseSubsets()
-            renderLock.unlock()
+            Self.documentLock.unlock()
         }
         try? subsetFonts(to: scalars, boldRoles: boldRoles)
         return try body()
