@@ -8,21 +8,21 @@ internal import CPangoCairo
 final class FcConfigOwner {
     let pointer: OpaquePointer
     init(_ pointer: OpaquePointer) { self.pointer = pointer }
-    deinit { FontLibrary.processLock.lock(); FcConfigDestroy(pointer); FontLibrary.processLock.unlock() }
+    deinit { FontLibrary.locked { FcConfigDestroy(pointer) } }
 }
 
 /// A fontconfig pattern.
 final class FcPatternOwner {
     let pointer: OpaquePointer
     init(_ pointer: OpaquePointer) { self.pointer = pointer }
-    deinit { FontLibrary.processLock.lock(); FcPatternDestroy(pointer); FontLibrary.processLock.unlock() }
+    deinit { FontLibrary.locked { FcPatternDestroy(pointer) } }
 }
 
 /// Any GObject (font map, Pango context, Pango layout).
 final class GObjectOwner {
     let pointer: UnsafeMutableRawPointer
     init(_ pointer: UnsafeMutableRawPointer) { self.pointer = pointer }
-    deinit { FontLibrary.processLock.lock(); g_object_unref(pointer); FontLibrary.processLock.unlock() }
+    deinit { FontLibrary.locked { g_object_unref(pointer) } }
     var opaque: OpaquePointer { OpaquePointer(pointer) }
 }
 
@@ -30,7 +30,7 @@ final class GObjectOwner {
 final class FontDescriptionOwner {
     let pointer: OpaquePointer
     init(_ pointer: OpaquePointer) { self.pointer = pointer }
-    deinit { FontLibrary.processLock.lock(); pango_font_description_free(pointer); FontLibrary.processLock.unlock() }
+    deinit { FontLibrary.locked { pango_font_description_free(pointer) } }
 }
 
 /// A cairo font-options object.
@@ -44,7 +44,7 @@ final class FontOptionsOwner {
 final class SurfaceOwner {
     let pointer: OpaquePointer
     init(_ pointer: OpaquePointer) { self.pointer = pointer }
-    deinit { FontLibrary.processLock.lock(); cairo_surface_destroy(pointer); FontLibrary.processLock.unlock() }
+    deinit { FontLibrary.locked { cairo_surface_destroy(pointer) } }
     var status: cairo_status_t { cairo_surface_status(pointer) }
 }
 
@@ -52,7 +52,7 @@ final class SurfaceOwner {
 final class CairoOwner {
     let pointer: OpaquePointer
     init(_ pointer: OpaquePointer) { self.pointer = pointer }
-    deinit { FontLibrary.processLock.lock(); cairo_destroy(pointer); FontLibrary.processLock.unlock() }
+    deinit { FontLibrary.locked { cairo_destroy(pointer) } }
     var status: cairo_status_t { cairo_status(pointer) }
 }
 

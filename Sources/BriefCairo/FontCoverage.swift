@@ -50,5 +50,5 @@ extension FontLibrary {
 final class CharSetOwner: @unchecked Sendable {
     let pointer: OpaquePointer
     init(_ p: OpaquePointer) { pointer = p }
-    deinit { FontLibrary.processLock.lock(); FcCharSetDestroy(pointer); FontLibrary.processLock.unlock() }
+    deinit { FontLibrary.locked { FcCharSetDestroy(pointer) } }
 }

@@ -282,7 +282,6 @@ package final class FontLibrary: @unchecked Sendable {
         }
     }
 
-    /// Whether some font of the configuration has `family` among its family names.
     /// The files of the fonts added to this library's configuration by the program (the
     /// fonts directory, the font cache, the current subsets), as fontconfig lists them.
     func applicationFontFiles() -> [String] {
@@ -298,6 +297,7 @@ package final class FontLibrary: @unchecked Sendable {
         return files
     }
 
+    /// Whether some font of the configuration has `family` among its family names.
     static func isInstalled(family: String, config: OpaquePointer) -> Bool {
         processLock.lock(); defer { processLock.unlock() }
         guard let pattern = FcPatternCreate() else { return false }
@@ -314,8 +314,14 @@ package final class FontLibrary: @unchecked Sendable {
     /// Finishes a cairo surface under `processLock`: finishing a PDF embeds its fonts through
     /// cairo's FreeType faces, which the drawing of another document may be using.
     static func finish(_ surface: OpaquePointer?) {
+        locked { cairo_surface_finish(surface) }
+    }
+
+    /// Runs `body` holding `processLock` (for code without a library at hand: the owners of
+    /// C objects free theirs with it).
+    static func locked<T>(_ body: () throws -> T) rethrows -> T {
         processLock.lock(); defer { processLock.unlock() }
-        cairo_surface_finish(surface)
+        return try body()
     }
 
     /// Runs `body` holding the Pango lock (`processLock`).
