@@ -256,21 +256,49 @@ struct EncodedColumn: Sendable {
     let keys: [String]
     let labels: [String]
     let alwaysShown: Int
-    let codes: [Int32]
     let isTimeAxis: Bool
+    private let storage: Codes
+
+    /// A code per record, indexing `keys`.
+    var codes: [Int32] { storage.codes }
 
     init(keys: [String], labels: [String], alwaysShown: Int, codes: [Int32], isTimeAxis: Bool = false) {
         self.keys = keys
         self.labels = labels
         self.alwaysShown = alwaysShown
-        self.codes = codes
+        self.storage = Codes(codes)
         self.isTimeAxis = isTimeAxis
     }
 
     /// Re-encodes a column in first-seen order into display order (`keys`); values not among
-    /// `keys` go to the last key.
+    /// `keys` go to the last key. The codes are worked out on first use: most reports never
+    /// ask for a dimension such as the sector class or the province.
     init(keys: [String], labels: [String], alwaysShown: Int, coded: CodedColumn) {
-        self.init(keys: keys, labels: labels, alwaysShown: alwaysShown, codes: EncodedColumn.remap(coded, to: keys))
+        self.keys = keys
+        self.labels = labels
+        self.alwaysShown = alwaysShown
+        self.storage = Codes { EncodedColumn.remap(coded, to: keys) }
+        self.isTimeAxis = false
+    }
+
+    /// A column's codes, or how to work them out on first use (once, whichever thread asks).
+    final class Codes: @unchecked Sendable {
+        private let lock = NSLock()
+        private var made: [Int32]?
+        private var make: (@Sendable () -> [Int32])?
+
+        init(_ codes: [Int32]) { made = codes }
+        init(_ make: @escaping @Sendable () -> [Int32]) { self.make = make }
+
+        var codes: [Int32] {
+            lock.lock()
+            defer { lock.unlock() }
+            if let made { return made }
+            let c = make!()
+            made = c
+            make = nil
+            return c
+        }
     }
 
     /// The codes of a column in first-seen order re-encoded as indices into `keys`; values

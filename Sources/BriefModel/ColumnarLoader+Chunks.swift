@@ -53,11 +53,15 @@ extension ColumnarLoader {
             let box = boxes[j - 1], lo = starts[j], hi = end(j)
             let rows = (hi - lo) / 96 + 16
             DispatchQueue.global().async(group: group) {
+                let t0 = LoadTiming.threadCPU()
                 box.loader.reserve(rows: rows, bytes: hi - lo)
                 box.end = box.loader.readRows(source, from: lo, to: hi, firstLine: 1, header: header, file: file)
+                LoadTiming.note("  chunk \(j) parsed, CPU", since: t0)
             }
         }
+        let t0 = LoadTiming.threadCPU()
         let first = readRows(source, from: starts[0], to: end(0), firstLine: firstLine, header: header, file: file)
+        LoadTiming.note("  chunk 0 parsed, CPU", since: t0)
         LoadTiming.mark("chunk 0 parsed")
         group.wait()
         LoadTiming.mark("other chunks parsed")
@@ -77,8 +81,13 @@ extension ColumnarLoader {
             let offset = nextLine - 1
             merge(boxes[j - 1].loader, lineOffset: offset, last: j == k - 1)
             LoadTiming.mark("chunk \(j) merged")
-            boxes[j - 1].loader = fresh
-            LoadTiming.mark("chunk \(j) freed")
+            // The chunk's columns are freed on another thread (returning their pages to the
+            // system takes milliseconds), while this one goes on: the last reference to them
+            // is the closure's.
+            let spent = ChunkBox(fresh)
+            swap(&spent.loader, &boxes[j - 1].loader)
+            DispatchQueue.global().async { withExtendedLifetime(spent) {} }
+            LoadTiming.mark("chunk \(j) handed off")
             nextLine = ends[j]!.line + offset
             ends[j] = nil
         }

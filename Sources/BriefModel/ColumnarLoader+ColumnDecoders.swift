@@ -138,13 +138,14 @@ extension ColumnarLoader {
 
     /// `CreditCode.check` for an 18-character ASCII code of upper-case alphabet characters:
     /// (0, 0) when valid, (expected, found) on a check-character mismatch (the same weights,
-    /// 3^i mod 31). Nil when the code needs the full check.
-    static func fastCreditCheck(_ f: UnsafeBufferPointer<UInt8>, packed: inout PackedCode) -> (UInt8, UInt8)? {
+    /// 3^i mod 31). Nil when the code needs the full check. (The tables are parameters so that
+    /// a caller checking many codes reads the two statics once.)
+    static func fastCreditCheck(_ f: UnsafeBufferPointer<UInt8>, packed: inout PackedCode,
+                                values: [Int8] = alphabetValue, alphabet alphabetASCII: [UInt8] = alphabetASCIIStatic) -> (UInt8, UInt8)? {
         guard f.count == 18, let p = f.baseAddress else { return nil }
-        let alphabetASCII = alphabetASCIIStatic
         // Σ value × 3^i, taken mod 31 at the end, is Σ value × weight (weight = 3^i mod 31);
         // 30 × Σ 3^i stays far below 2^64. Bad characters (-1) are or-ed into `bad`.
-        return ColumnarLoader.alphabetValue.withUnsafeBufferPointer { av -> (UInt8, UInt8)? in
+        return values.withUnsafeBufferPointer { av -> (UInt8, UInt8)? in
             var bad: Int8 = 0
             var sum: UInt64 = 0, w: UInt64 = 1
             var lo: UInt64 = 0, hi: UInt32 = 0

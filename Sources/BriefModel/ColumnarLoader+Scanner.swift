@@ -123,6 +123,7 @@ extension ColumnarLoader {
         let kindMaskedID = kindID("credit code of an individual is a masked identity number")
         let kindExtraFields = kindID("row has more fields than the header")
         let kindEmptyRecipient = kindID("recipient is empty")
+        let creditValues = Self.alphabetValue, creditAlphabet = Self.alphabetASCIIStatic
         // Accepted rows' columns other than the recipient go through a small batch (appending
         // to eleven arrays row by row costs a uniqueness check each).
         var rows = RowBatch()
@@ -241,7 +242,7 @@ extension ColumnarLoader {
             if let ic = iCredit {
                 let f = field(ic)
                 if !isBlank(f) {
-                    if let (expected, found) = Self.fastCreditCheck(f, packed: &credit) {
+                    if let (expected, found) = Self.fastCreditCheck(f, packed: &credit, values: creditValues, alphabet: creditAlphabet) {
                         if expected != 0 {
                             add(kindCreditMismatch, .warning, ic + 1) {
                                 RecordValidator.checkCharacterMessage(String(decoding: f, as: UTF8.self), expected: Character(Unicode.Scalar(expected)),
@@ -268,9 +269,9 @@ extension ColumnarLoader {
             }
             let p = UInt8(po.value), lv = UInt8(po.value2)
             rows.add(programme: p, level: lv, type: UInt8(type), year: Int16(year), section: section, division: division,
-                     region: ro.value, city: ro.value2, sectorText: sectorText, line: Int32(line), credit: credit)
-            if let i = iID { out.ids.append(field(i)) } else { out.ids.appendEmpty() }
-            if let i = iNote { out.notes.append(field(i)) } else { out.notes.appendEmpty() }
+                     region: ro.value, city: ro.value2, sectorText: sectorText, line: Int32(line), credit: credit,
+                     // (A column the file lacks: an index past the row, read as empty.)
+                     id: field(iID ?? fields.count), note: field(iNote ?? fields.count))
             out.recipient.append(-1)
             if rows.count == RowBatch.capacity { rows.flush(into: &self) }
             // The recipient's id is filled in a batch later: by then the slots touched for the

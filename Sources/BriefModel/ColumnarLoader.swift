@@ -243,13 +243,13 @@ struct ColumnarLoader {
             case 1: box.names = box.loader.nameFormFindings()
             default: box.credits = box.loader.creditFindings(repeats: box.loader.creditRepeats)
             }
-            if LoadTiming.enabled {
-                FileHandle.standardError.write(Data("load timing:   task \(task) \(Double(LoadTiming.threadCPU() - t0) / 1e6) ms CPU\n".utf8))
-            }
+            LoadTiming.note("  task \(task), CPU", since: t0)
         }
         LoadTiming.mark("duplicate passes")
         reportDuplicates(box.duplicates)
+        LoadTiming.mark("  duplicates noted")
         reportPossibleDuplicates(names: box.names, credits: box.credits)
+        LoadTiming.mark("  possible duplicates noted")
         for (k, n) in hidden.enumerated() where n > 0 { out.suppressed[kindNames[k]] = n }
         for (k, n) in kept.enumerated() where n + hidden[k] > 0 { out.totals[kindNames[k]] = n + hidden[k] }
         // Each kind's first diagnostic is kept (the cap is at least 1), so kept diagnostics
@@ -260,6 +260,7 @@ struct ColumnarLoader {
             out.totalsByKind[(kindOf[k] ?? .row).rawValue, default: 0] += n + hidden[k]
         }
         out.diagnostics = Diagnostic.inFileOrder(out.diagnostics, files: files)
+        LoadTiming.mark("  diagnostics in file order")
         out.creditLo = creditLo
         out.creditHi = creditHi
         out.files = files

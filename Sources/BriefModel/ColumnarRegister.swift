@@ -36,6 +36,22 @@ struct TextColumn: Sendable {
         count += 1
     }
 
+    /// Appends rows given as their bytes one after another and each row's end in them.
+    mutating func append(_ rowBytes: UnsafeBufferPointer<UInt8>, ends rowEnds: UnsafeBufferPointer<Int>) {
+        if rowBytes.isEmpty {
+            if !ends.isEmpty { ends.append(contentsOf: repeatElement(bytes.count, count: rowEnds.count)) }
+        } else {
+            if ends.isEmpty && count > 0 { ends = [Int](repeating: 0, count: count) }
+            let base = bytes.count, start = ends.count
+            bytes.append(contentsOf: rowBytes)
+            ends.append(contentsOf: rowEnds)
+            ends.withUnsafeMutableBufferPointer { e in
+                for i in start..<e.count { e[i] += base }
+            }
+        }
+        count += rowEnds.count
+    }
+
     /// Appends another column's rows.
     mutating func append(_ other: TextColumn) {
         if other.ends.isEmpty {

@@ -20,6 +20,13 @@ enum LoadTiming {
         last = DispatchTime.now().uptimeNanoseconds
     }
 
+    /// Prints the calling thread's CPU time since `start` (a `threadCPU()` reading) under
+    /// `label`.
+    static func note(_ label: @autoclosure () -> String, since start: UInt64) {
+        guard enabled else { return }
+        FileHandle.standardError.write(Data(String(format: "load timing: %-24@ %7.1f ms\n", label() as NSString, Double(threadCPU() - start) / 1e6).utf8))
+    }
+
     /// Prints the time since the previous mark under `label`.
     static func mark(_ label: @autoclosure () -> String) {
         guard enabled else { return }

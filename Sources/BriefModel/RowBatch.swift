@@ -1,7 +1,7 @@
 import Foundation
 
-/// Up to `capacity` rows' plain and coded columns (not the recipient), appended to a loader's
-/// columns together. Local to one `readRows` call; freed with `release()`.
+/// Up to `capacity` rows' plain, coded and text columns (not the recipient), appended to a
+/// loader's columns together. Local to one `readRows` call; freed with `release()`.
 struct RowBatch {
     static let capacity = 256
     var count = 0
@@ -17,14 +17,20 @@ struct RowBatch {
     let line = UnsafeMutablePointer<Int32>.allocate(capacity: capacity)
     let creditLo = UnsafeMutablePointer<UInt64>.allocate(capacity: capacity)
     let creditHi = UnsafeMutablePointer<UInt32>.allocate(capacity: capacity)
+    var ids = TextBatch(), notes = TextBatch()
 
+    /// Adds a row; `id` and `note` are its text fields as written (empty when the file has no
+    /// such column), copied here.
     @inline(__always)
     mutating func add(programme p: UInt8, level l: UInt8, type t: UInt8, year y: Int16, section s: Int32, division d: Int32,
-                      region r: Int32, city c: Int32, sectorText t2: Int32, line n: Int32, credit: PackedCode) {
+                      region r: Int32, city c: Int32, sectorText t2: Int32, line n: Int32, credit: PackedCode,
+                      id: UnsafeBufferPointer<UInt8>, note: UnsafeBufferPointer<UInt8>) {
         let k = count
         programme[k] = p; level[k] = l; type[k] = t; year[k] = y
         section[k] = s; division[k] = d; region[k] = r; city[k] = c; sectorText[k] = t2; line[k] = n
         creditLo[k] = credit.lo; creditHi[k] = credit.hi
+        ids.add(id, row: k)
+        notes.add(note, row: k)
         count = k + 1
     }
 
@@ -44,6 +50,8 @@ struct RowBatch {
         loader.out.line.append(contentsOf: UnsafeBufferPointer(start: line, count: k))
         loader.creditLo.append(contentsOf: UnsafeBufferPointer(start: creditLo, count: k))
         loader.creditHi.append(contentsOf: UnsafeBufferPointer(start: creditHi, count: k))
+        ids.flush(rows: k, into: &loader.out.ids)
+        notes.flush(rows: k, into: &loader.out.notes)
         count = 0
     }
 
@@ -51,5 +59,57 @@ struct RowBatch {
         programme.deallocate(); level.deallocate(); type.deallocate(); year.deallocate()
         section.deallocate(); division.deallocate(); region.deallocate(); city.deallocate(); sectorText.deallocate(); line.deallocate()
         creditLo.deallocate(); creditHi.deallocate()
+        ids.release(); notes.release()
+    }
+}
+
+/// One text column (ids or notes) of a `RowBatch`: the rows' bytes one after another and where
+/// each row ends (appending each row's bytes to a `TextColumn` costs an array append and a
+/// uniqueness check per row).
+struct TextBatch {
+    private var bytes: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    /// Bytes held.
+    private var length = 0
+    /// Per row of the batch, `length` after it.
+    private let ends = UnsafeMutablePointer<Int>.allocate(capacity: RowBatch.capacity)
+
+    init() {
+        capacity = 4096
+        bytes = .allocate(capacity: capacity)
+    }
+
+    @inline(__always)
+    mutating func add(_ field: UnsafeBufferPointer<UInt8>, row k: Int) {
+        let n = field.count
+        if n > 0 {
+            if length + n > capacity { grow(to: length + n) }
+            // Ids and notes are short: a loop, not a memcpy call per row.
+            let src = field.baseAddress!, dst = bytes + length
+            for i in 0..<n { dst[i] = src[i] }
+            length += n
+        }
+        ends[k] = length
+    }
+
+    private mutating func grow(to needed: Int) {
+        var size = capacity * 2
+        while size < needed { size *= 2 }
+        let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: size)
+        larger.update(from: bytes, count: length)
+        bytes.deallocate()
+        bytes = larger
+        capacity = size
+    }
+
+    /// Appends the batch's `rows` rows to `column` and empties it.
+    mutating func flush(rows: Int, into column: inout TextColumn) {
+        column.append(UnsafeBufferPointer(start: bytes, count: length), ends: UnsafeBufferPointer(start: ends, count: rows))
+        length = 0
+    }
+
+    func release() {
+        bytes.deallocate()
+        ends.deallocate()
     }
 }
