@@ -20,6 +20,9 @@ public struct AwardTable: Sendable {
     let region: EncodedColumn
     let county: EncodedColumn
     let province: EncodedColumn
+    /// The registered region codes as read (first-seen order), from which `county`,
+    /// `province` and a `RegionGrouping`'s rows are worked out.
+    let registeredRegion: CodedColumn
     let recipientType: EncodedColumn
     /// First year of the year column's code range (code 0).
     let firstYear: Int
@@ -206,6 +209,7 @@ public struct AwardTable: Sendable {
             keys: provinceKeys + [""], labels: provinceKeys.map { RegionCatalog.region(code: $0)?.name ?? $0 } + ["未知地区"],
             alwaysShown: 0, coded: CodedColumn(codes: regionCodes.codes, values: provinceOf))
 
+        registeredRegion = regionCodes
         self.recipientIDs = recipientIDs
         self.recipientNameCount = recipientNameCount
     }

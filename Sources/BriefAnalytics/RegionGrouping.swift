@@ -90,13 +90,12 @@ extension AwardTable {
         return density(of: counts(by: grouping, filter: filter), denominators: denominators.filter { cities.contains($0.key) }, per: per)
     }
 
-    /// The registered codes (the county column) re-encoded as `grouping`'s rows.
+    /// The registered codes (as the county column keys them) re-encoded as `grouping`'s rows,
+    /// in one pass over the records.
     func regionColumn(_ grouping: RegionGrouping) -> EncodedColumn {
         let rows = grouping.rows
-        var index: [String: Int32] = [:]
-        for (i, r) in rows.enumerated() { index[r.key] = Int32(i) }
-        let remap = county.keys.map { index[grouping.key(of: $0)] ?? Int32(rows.count - 1) }
-        let codes = county.codes.map { remap[Int($0)] }
-        return EncodedColumn(keys: rows.map(\.key), labels: rows.map(\.label), alwaysShown: grouping.cities.count, codes: codes)
+        let keys = registeredRegion.values.map { grouping.key(of: AwardTable.countyKey($0)) }
+        return EncodedColumn(keys: rows.map(\.key), labels: rows.map(\.label), alwaysShown: grouping.cities.count,
+                             coded: CodedColumn(codes: registeredRegion.codes, values: keys))
     }
 }
