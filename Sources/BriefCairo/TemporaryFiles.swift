@@ -34,9 +34,8 @@ package enum TemporaryFiles {
     /// Entries of running processes, and names without a pid, are left alone.
     @discardableResult
     public static func removeStale(in directory: URL, prefix: String) -> [String] {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else { return [] }
         var removed: [String] = []
-        for name in names where name.hasPrefix(prefix) {
+        for name in names(in: directory.path, startingWith: prefix) {
             let digits = name.dropFirst(prefix.count).prefix { $0.isASCII && $0.isNumber }
             guard let pid = Int32(digits), pid > 0, name.dropFirst(prefix.count + digits.count).first == "-",
                   pid != getpid(), kill(pid, 0) == -1, errno == ESRCH else { continue }
@@ -44,5 +43,25 @@ package enum TemporaryFiles {
             if (try? FileManager.default.removeItem(atPath: path)) != nil { removed.append(path) }
         }
         return removed
+    }
+
+    /// The names in `directory` that start with `prefix`. Read with readdir(3), comparing
+    /// bytes: a temporary directory can hold thousands of entries, and a String for each
+    /// would cost a run milliseconds.
+    static func names(in directory: String, startingWith prefix: String) -> [String] {
+        guard let dir = opendir(directory) else { return [] }
+        defer { closedir(dir) }
+        let p = Array(prefix.utf8)
+        var found: [String] = []
+        while let entry = readdir(dir) {
+            withUnsafeBytes(of: &entry.pointee.d_name) { raw in
+                let name = raw.bindMemory(to: UInt8.self)
+                guard name.count > p.count else { return }
+                for i in 0..<p.count where name[i] != p[i] { return }
+                let length = name.firstIndex(of: 0) ?? name.count
+                found.append(String(decoding: name[..<length], as: UTF8.self))
+            }
+        }
+        return found
     }
 }
