@@ -277,24 +277,29 @@ extension ColumnarLoader {
         return result
     }
 
-    /// Credit-code hashes (`PackedCode.mixed`, 24 bits) seen on more than one row of the first
-    /// `rows` rows: two bits a hash (seen, seen twice) side by side, so each row touches one word.
+    /// Credit-code hashes (the top bits of `PackedCode.mixed`) seen on more than one row of the
+    /// first `rows` rows: two bits a hash (seen, seen twice) side by side, so each row touches
+    /// one word. About 16 hashes a row, at most 2^24 (4 MiB): a small register does not clear
+    /// megabytes for it.
     struct CreditRepeats {
         var rows: Int
         var bits: [UInt64]
         var any: Bool
-
-        static let hashBits = 24
+        let hashBits: Int
 
         init(lo: [UInt64], hi: [UInt32]) {
             rows = lo.count
-            var bits = [UInt64](repeating: 0, count: (1 << Self.hashBits) / 32)
+            var b = 12
+            while b < 24 && 1 << b < 16 * rows { b += 1 }
+            let hashBits = b
+            self.hashBits = hashBits
+            var bits = [UInt64](repeating: 0, count: (1 << hashBits) / 32)
             var any = false
             bits.withUnsafeMutableBufferPointer { bm in
                 lo.withUnsafeBufferPointer { lo in
                     hi.withUnsafeBufferPointer { hi in
                         for i in 0..<lo.count where hi[i] != UInt32.max {
-                            let h = Self.hash(PackedCode(lo: lo[i], hi: hi[i]))
+                            let h = Self.hash(PackedCode(lo: lo[i], hi: hi[i]), bits: hashBits)
                             let w = h >> 5, seen: UInt64 = 1 << UInt64((h & 31) << 1)
                             if bm[w] & seen != 0 { bm[w] |= seen << 1; any = true } else { bm[w] |= seen }
                         }
@@ -305,11 +310,11 @@ extension ColumnarLoader {
             self.any = any
         }
 
-        @inline(__always) static func hash(_ code: PackedCode) -> Int { Int(truncatingIfNeeded: code.mixed >> UInt64(64 - hashBits)) }
+        @inline(__always) static func hash(_ code: PackedCode, bits: Int) -> Int { Int(truncatingIfNeeded: code.mixed >> UInt64(64 - bits)) }
 
         /// Whether the hash of `code` was seen twice.
         @inline(__always) func twice(_ code: PackedCode) -> Bool {
-            let h = Self.hash(code)
+            let h = Self.hash(code, bits: hashBits)
             return bits[h >> 5] & (2 << UInt64((h & 31) << 1)) != 0
         }
     }
