@@ -3,7 +3,9 @@ import BriefDocument
 /// Jiangsu as a tile grid: one square per city, placed roughly where the city lies (徐州 and
 /// 连云港 in the north, 南通 on the east coast, 苏州 in the south-east), filled by value on
 /// a sequential single-hue scale whose lightness falls steadily (readable in grey), with the
-/// city's name and value in the tile and a legend of value classes under the grid.
+/// city's name and value in the tile and a legend of value classes under the grid. A city that
+/// is not among the chart's categories (outside a briefing's selection) is left white, with
+/// its name in grey and no value, and the legend says 未选: it has no count, not a count of 0.
 struct TileMapChart {
     let ctx: ChartContext
     let spec: ChartSpec
@@ -34,6 +36,7 @@ struct TileMapChart {
         for (i, label) in data.categories.enumerated() {
             if let c = Self.city(label) { byCity[c, default: 0] += values[i] }
         }
+        let unselected = Self.positions.keys.contains { byCity[$0] == nil }
         let maxV = byCity.values.max() ?? 0
         let scale = NiceScale(min: 0, max: maxV, targetTicks: 5, integer: data.isCounts)
         let ticks = scale.ticks
@@ -56,15 +59,20 @@ struct TileMapChart {
         let x0 = region.x + (region.width - gridW) / 2, y0 = region.y
         let unit = spec.valueUnit
         for (city, (c, r)) in Self.positions.sorted(by: { $0.value.1 * 10 + $0.value.0 < $1.value.1 * 10 + $1.value.0 }) {
-            let v = byCity[city] ?? 0
-            let fill = shade(classOf(v))
             let rect = Rect(x: x0 + Double(c) * side + gap / 2, y: y0 + Double(r) * side + gap / 2,
                             width: side - gap, height: side - gap)
+            let name = ctx.truncate(city, maxWidth: rect.width - 4)
+            let mid = rect.y + rect.height / 2
+            guard let v = byCity[city] else {
+                ctx.items.append(.rect(RectItem(rect: rect, fill: Self.unselectedFill, stroke: ChartPalette.grid, strokeWidth: 0.5)))
+                ctx.place(ctx.textItem(name, x: rect.x + (rect.width - ctx.width(name)) / 2,
+                                       baseline: ctx.baseline(centredOn: mid), color: ChartPalette.leader))
+                continue
+            }
+            let fill = shade(classOf(v))
             ctx.items.append(.rect(RectItem(rect: rect, fill: fill, stroke: ChartPalette.axis, strokeWidth: 0.5)))
             let color = ChartPalette.textColor(on: fill)
-            let name = ctx.truncate(city, maxWidth: rect.width - 4)
             let valueText = ctx.truncate(ChartFormat.value(v) + unit, maxWidth: rect.width - 4)
-            let mid = rect.y + rect.height / 2
             ctx.place(ctx.textItem(name, x: rect.x + (rect.width - ctx.width(name)) / 2,
                                    baseline: ctx.baseline(centredOn: mid - lh / 2 - 1), color: color))
             if spec.showValues {
@@ -82,15 +90,21 @@ struct TileMapChart {
             return low + "～<" + ChineseNumbers.fixed(ticks[k + 1], digits: digits)
         }
         let sw = 14.0, itemGap = 8.0
-        let widths = labels.map { sw + 3 + ctx.width($0) }
-        let total = widths.reduce(0, +) + itemGap * Double(classes - 1)
+        let swatches = (0..<classes).map { (labels[$0], shade($0), ChartPalette.axis) }
+            + (unselected ? [(Self.unselectedLabel, Self.unselectedFill, ChartPalette.grid)] : [])
+        let widths = swatches.map { sw + 3 + ctx.width($0.0) }
+        let total = widths.reduce(0, +) + itemGap * Double(swatches.count - 1)
         var x = region.x + Swift.max(0, (region.width - total) / 2)
         let mid = y0 + side * Double(Self.rows) + 6 + lh / 2
-        for k in 0..<classes where x + widths[k] <= region.maxX + 1e-6 {
-            ctx.items.append(.rect(RectItem(rect: Rect(x: x, y: mid - 5, width: sw, height: 10), fill: shade(k),
-                                            stroke: ChartPalette.axis, strokeWidth: 0.5)))
-            ctx.place(ctx.textItem(labels[k], x: x + sw + 3, baseline: ctx.baseline(centredOn: mid)))
+        for (k, (label, fill, stroke)) in swatches.enumerated() where x + widths[k] <= region.maxX + 1e-6 {
+            ctx.items.append(.rect(RectItem(rect: Rect(x: x, y: mid - 5, width: sw, height: 10), fill: fill,
+                                            stroke: stroke, strokeWidth: 0.5)))
+            ctx.place(ctx.textItem(label, x: x + sw + 3, baseline: ctx.baseline(centredOn: mid)))
             x += widths[k] + itemGap
         }
     }
+
+    /// A city outside the chart's categories: white, and 未选 in the legend.
+    static let unselectedFill = RGBColor(hex: 0xFFFFFF)
+    static let unselectedLabel = "未选"
 }

@@ -14,17 +14,34 @@ extension BriefingComposer {
         switch section {
         case .map:
             // Only the home province's cities are tiles; 省外 and unknown places are stated, not drawn.
-            let places = figures.region.groups
+            // A one-city briefing's groups are its counties: its tile holds the city's total.
+            // Cities outside the selection are left white (未选), not drawn as 0.
+            let region = figures.region
+            let places = region.groups
             let n = nextFigure()
             let words = BriefingWording(figures)
+            let tiles: [(label: String, count: Int)]
+            let tileSentence: String
+            var by = "按设区市看，"
+            switch region.scope {
+            case .province:
+                tiles = places.map { ($0.shortLabel, $0.count) }
+                tileSentence = "图\(n)把各设区市按大致地理位置排成方格，颜色越深获奖越多，黑白复印也能分辨。"
+            case .cities:
+                tiles = places.map { ($0.shortLabel, $0.count) }
+                tileSentence = "图\(n)把所选设区市按大致地理位置排成方格，颜色越深获奖越多；未选的设区市留白。"
+            case .city(let c):
+                tiles = [(c.shortName, region.placed)]
+                by = "按区县看，"
+                tileSentence = "图\(n)只标出所选的\(c.name)（共\(region.placed)项），其余设区市未选，留白。"
+            }
             let lead = places.contains { $0.count > 0 }
-                ? "按设区市看，" + words.regionRanking(withLeast: false) + words.outsideSentence()
-                    + "图\(n)把各设区市按大致地理位置排成方格，颜色越深获奖越多，黑白复印也能分辨。"
+                ? by + words.regionRanking(withLeast: false) + words.outsideSentence() + tileSentence
                 : "所选范围内没有注明所在设区市的获奖记录。"
             return [heading("地区分布图"), .keepTogether([.paragraph(Paragraph(lead)), .chart(ChartSpec(
                 kind: .tileMap, title: "图\(n)　各设区市获奖数量分布",
-                categories: places.map(\.shortLabel),
-                series: [ChartSeries(name: "获奖数量", values: places.map { Double($0.count) })],
+                categories: tiles.map(\.label),
+                series: [ChartSeries(name: "获奖数量", values: tiles.map { Double($0.count) })],
                 valueUnit: "项", source: source, height: 300))])]
         case .levelBars:
             let cross = table.crossTab(rows: .region, columns: .level, filter: filter)

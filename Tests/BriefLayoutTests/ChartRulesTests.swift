@@ -99,6 +99,24 @@ struct ChartRulesTests {
         #expect(try tile("苏州") == swatch("60～80"))   // 67
     }
 
+    /// Cities that are not among the categories (outside a briefing's selection) are white,
+    /// carry no value, and the legend says 未选; the selected ones keep their counts, 0 included.
+    @Test func tileMapLeavesUnselectedCitiesWhiteWithoutAValue() throws {
+        let spec = ChartSpec(kind: .tileMap, title: "各设区市获奖数量分布", categories: ["苏州市", "无锡市", "常州市"],
+                             series: [ChartSeries(name: "获奖数量", values: [5, 0, 2])], valueUnit: "项", height: 300)
+        let items = F.layout(spec, frame: Rect(x: 79.37, y: 120, width: 442.2, height: 300))
+        let texts = F.texts(items).map(\.text)
+        #expect(texts.filter { $0.hasSuffix("项") }.sorted() == ["0项", "2项", "5项"], "\(texts)")
+        #expect(texts.contains("未选"))
+        for city in ["南京", "徐州", "连云港", "盐城"] { #expect(texts.contains(city), "\(city) is still drawn") }
+        let white = F.rects(items).filter { $0.fill == RGBColor(hex: 0xFFFFFF) && $0.rect.width > 20 }
+        #expect(white.count == 10, "13 cities, 3 selected: \(white.count) white tiles")
+        // A map of every city has no 未选 swatch.
+        let all = ChartSpec(kind: .tileMap, title: "各设区市获奖数量分布", categories: F.cities,
+                            series: [ChartSeries(name: "获奖数量", values: F.cities.map { _ in 1 })], valueUnit: "项", height: 300)
+        #expect(!F.texts(F.layout(all, frame: Rect(x: 79.37, y: 120, width: 442.2, height: 300))).contains { $0.text == "未选" })
+    }
+
     /// A donut of 13 slices (the sample's sectors): no two slices share colour and pattern.
     @Test func manySlicesNeverLookAlike() {
         let values: [Double] = [199, 19, 17, 13, 12, 12, 12, 7, 7, 7, 5, 5, 5]

@@ -36,6 +36,33 @@ struct ShowcaseTests {
         #expect(grouped)
     }
 
+    /// A one-city showcase: the map's one tile holds the city's total (from the public-list
+    /// fixture, 苏州 has 5 records), the other cities are 未选, never 0项; the lead says so.
+    @Test func oneCityMapShowsTheCityTotalAndNoZeros() throws {
+        let register = try Register.load(urls: [packageRoot.appendingPathComponent("Tests/QualityBriefTests/Fixtures/public-lists.csv")])
+        let definition = try ReportDefinition.load(Self.definitionURL)
+        let doc = try Briefing(register: register, definition: definition, filter: RecordFilter(cityCodes: ["320500"])).document()
+        var maps: [ChartSpec] = [], leads: [String] = []
+        func visit(_ blocks: [Block]) {
+            for (i, b) in blocks.enumerated() {
+                switch b {
+                case .chart(let c) where c.kind == .tileMap:
+                    maps.append(c)
+                    if i > 0, case .paragraph(let p) = blocks[i - 1] { leads.append(p.text) }
+                case .keepTogether(let inner): visit(inner)
+                default: break
+                }
+            }
+        }
+        visit(doc.blocks)
+        let map = try #require(maps.first)
+        #expect(map.categories == ["苏州"])
+        #expect(map.series.first?.values == [5])
+        let lead = try #require(leads.first)
+        #expect(lead.hasPrefix("按区县看，"), "\(lead)")
+        #expect(lead.contains("只标出所选的苏州市（共5项），其余设区市未选，留白。"), "\(lead)")
+    }
+
     @Test func pagesHaveNoStrandedHeadingsOrBadLineStarts() throws {
         let library = try FontLibrary(fontsDirectory: packageRoot.appendingPathComponent("Fonts"))
         let pages = try DocumentLayouter(measurer: PangoTextMeasurer(library: library)).layoutPages(try briefing().document())
