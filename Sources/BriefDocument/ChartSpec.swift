@@ -23,12 +23,16 @@ public struct ChartSpec: Codable, Sendable, Equatable {
     /// Whether bars, slices and areas also carry line patterns (hatching) by series, so that
     /// they stay apart on a grey photocopy; nil or false for plain fills.
     public var hatched: Bool?
+    /// The palette entry of each category's slice in a pie or donut (see
+    /// ``ChartSeries/style``); nil, or a category past its end: the category's position.
+    public var categoryStyles: [Int]?
 
     /// Creates a chart.
     public init(
         kind: ChartKind, title: String, categories: [String], series: [ChartSeries],
         categoryAxisTitle: String? = nil, valueAxisTitle: String? = nil, valueUnit: String = "",
-        showValues: Bool = true, source: String? = nil, height: Double = 260, hatched: Bool? = nil
+        showValues: Bool = true, source: String? = nil, height: Double = 260, hatched: Bool? = nil,
+        categoryStyles: [Int]? = nil
     ) {
         self.kind = kind
         self.title = title
@@ -41,6 +45,7 @@ public struct ChartSpec: Codable, Sendable, Equatable {
         self.source = source
         self.height = height
         self.hatched = hatched
+        self.categoryStyles = categoryStyles
     }
 }
 
@@ -72,10 +77,15 @@ public struct ChartSeries: Codable, Sendable, Equatable {
     public var name: String
     /// Values, aligned with the chart's categories.
     public var values: [Double]
+    /// Which palette entry draws the series (its colour, and its pattern in a hatched chart);
+    /// nil: its position among the series. Give a thing the same number in every chart (a
+    /// programme its place in the catalog) and it keeps its colour when others are left out.
+    public var style: Int?
 
     /// Creates a series.
-    public init(name: String, values: [Double]) {
+    public init(name: String, values: [Double], style: Int? = nil) {
         self.name = name
         self.values = values
+        self.style = style
     }
 }

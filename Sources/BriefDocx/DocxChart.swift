@@ -109,6 +109,9 @@ struct DocxChart {
 
     private func color(_ i: Int) -> RGBColor? { colors.isEmpty ? nil : colors[i % colors.count] }
 
+    /// The colour of series `s`: its palette entry (``ChartSeries/style``), as in the PDF.
+    private func seriesColor(_ s: Int) -> RGBColor? { color(Swift.max(0, series[s].style ?? s)) }
+
     private func labels(_ x: inout XMLWriter, percent: Bool = false) {
         x.within("c:dLbls") { x in
             x.empty("c:showLegendKey", [("val", "0")])
@@ -177,7 +180,7 @@ struct DocxChart {
                         x.empty("c:idx", [("val", "\(s)")])
                         x.empty("c:order", [("val", "\(s)")])
                         name(&x, s)
-                        fill(&x, color(s))
+                        fill(&x, seriesColor(s))
                         x.empty("c:invertIfNegative", [("val", "0")])
                         labels(&x)
                         data(&x, s, categories: categories)
@@ -197,7 +200,7 @@ struct DocxChart {
                         x.empty("c:idx", [("val", "\(s)")])
                         x.empty("c:order", [("val", "\(s)")])
                         name(&x, s)
-                        fill(&x, color(s), line: true)
+                        fill(&x, seriesColor(s), line: true)
                         x.within("c:marker") { $0.empty("c:symbol", [("val", "circle")]) }
                         labels(&x)
                         data(&x, s, categories: categories)
@@ -217,7 +220,7 @@ struct DocxChart {
                         x.empty("c:idx", [("val", "\(s)")])
                         x.empty("c:order", [("val", "\(s)")])
                         name(&x, s)
-                        fill(&x, color(s))
+                        fill(&x, seriesColor(s))
                         data(&x, s, categories: categories)
                     }
                 }
@@ -233,7 +236,7 @@ struct DocxChart {
                         x.empty("c:order", [("val", "\(s)")])
                         name(&x, s)
                         for i in categories.indices {
-                            guard let c = color(i) else { break }
+                            guard let c = color(Swift.max(0, spec.categoryStyles.flatMap { i < $0.count ? $0[i] : nil } ?? i)) else { break }
                             x.within("c:dPt") { x in
                                 x.empty("c:idx", [("val", "\(i)")])
                                 x.empty("c:bubble3D", [("val", "0")])

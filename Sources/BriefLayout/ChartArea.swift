@@ -16,7 +16,7 @@ extension ColumnChart {
             for i in 1..<xs.count { els.append(.line(Point(x: xs[i], y: y(upper[i])))) }
             for i in stride(from: xs.count - 1, through: 0, by: -1) { els.append(.line(Point(x: xs[i], y: y(lower[i])))) }
             els.append(.close)
-            ctx.items.append(.path(PathItem(elements: els, fill: ChartPalette.color(si), hatch: ctx.hatch(si))))
+            ctx.items.append(.path(PathItem(elements: els, fill: ctx.seriesColor(si), hatch: ctx.seriesHatch(si))))
             var edge: [PathElement] = [.move(Point(x: xs[0], y: y(upper[0])))]
             for i in 1..<xs.count { edge.append(.line(Point(x: xs[i], y: y(upper[i])))) }
             ctx.items.append(.path(PathItem(elements: edge, stroke: .white, strokeWidth: 0.75)))

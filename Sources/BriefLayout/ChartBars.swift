@@ -80,8 +80,8 @@ struct ColumnChart {
                 for (si, values) in data.values.enumerated() where values[i] > 0 {
                     let top = base + values[i]
                     let r = Rect(x: centres[i] - barW / 2, y: y(top), width: barW, height: y(base) - y(top))
-                    let color = ChartPalette.color(si)
-                    ctx.items.append(.rect(RectItem(rect: r, fill: color, stroke: .white, strokeWidth: 0.5, hatch: ctx.hatch(si))))
+                    let color = ctx.seriesColor(si)
+                    ctx.items.append(.rect(RectItem(rect: r, fill: color, stroke: .white, strokeWidth: 0.5, hatch: ctx.seriesHatch(si))))
                     let label = ChartFormat.value(values[i])
                     if spec.showValues && r.height >= lh + 2 && ctx.width(label) <= barW - 2 {
                         pending.append(PendingLabel(text: label, centreX: centres[i],
@@ -109,12 +109,12 @@ struct ColumnChart {
             let ns = Double(data.values.count)
             let barW = Swift.min(slot * (ns > 1 ? 0.8 : 0.6) / ns, 36)
             for (si, values) in data.values.enumerated() {
-                let color = ChartPalette.color(si)
+                let color = ctx.seriesColor(si)
                 for i in 0..<n {
                     let x = centres[i] - barW * ns / 2 + Double(si) * barW
                     if values[i] > 0 {
                         let r = Rect(x: x, y: y(values[i]), width: barW, height: plot.maxY - y(values[i]))
-                        ctx.items.append(.rect(RectItem(rect: r, fill: color, hatch: ctx.hatch(si))))
+                        ctx.items.append(.rect(RectItem(rect: r, fill: color, hatch: ctx.seriesHatch(si))))
                         // With several series a label must not cover the neighbouring bar.
                         if ns > 1 { obstacles.append(ChartQuad(r)) }
                     }
@@ -191,7 +191,7 @@ struct HorizontalBarChart {
                 let len = scale.fraction(values[i]) * plot.width
                 if values[i] > 0 {
                     ctx.items.append(.rect(RectItem(rect: Rect(x: plot.x, y: top, width: len, height: barH),
-                                                    fill: ChartPalette.color(si), hatch: ctx.hatch(si))))
+                                                    fill: ctx.seriesColor(si), hatch: ctx.seriesHatch(si))))
                 }
                 if spec.showValues {
                     pending.append(ctx.textItem(valueTexts[si][i], x: plot.x + len + gap,

@@ -23,6 +23,8 @@ package enum ChartLayout {
     ) -> [PageItem] {
         let ctx = ChartContext(frame: frame, styles: styles, measurer: measurer)
         ctx.hatched = spec.hatched ?? false
+        ctx.seriesStyles = spec.series.enumerated().map { Swift.max(0, $1.style ?? $0) }
+        ctx.categoryStyles = (spec.categoryStyles ?? []).map { Swift.max(0, $0) }
         let data = ChartData(spec)
         var region = ctx.drawTitle(spec.title, in: frame)
         if data.isEmpty(for: spec.kind) {
@@ -99,6 +101,24 @@ final class ChartContext {
     var placer: ChartLabelPlacer
     /// Whether fills carry line patterns by series (``ChartSpec/hatched``).
     var hatched = false
+    /// The palette entry of each series (``ChartSeries/style``, else its position).
+    var seriesStyles: [Int] = []
+    /// The palette entry of each category, for pie and donut slices (``ChartSpec/categoryStyles``).
+    var categoryStyles: [Int] = []
+
+    /// The colour of series `si`.
+    func seriesColor(_ si: Int) -> RGBColor { ChartPalette.color(entry(si, seriesStyles)) }
+
+    /// The line pattern of series `si` (see `hatch(_:)`).
+    func seriesHatch(_ si: Int) -> Hatch? { hatch(entry(si, seriesStyles)) }
+
+    /// The colour of category `i`'s slice.
+    func categoryColor(_ i: Int) -> RGBColor { ChartPalette.color(entry(i, categoryStyles)) }
+
+    /// The line pattern of category `i`'s slice.
+    func categoryHatch(_ i: Int) -> Hatch? { hatch(entry(i, categoryStyles)) }
+
+    private func entry(_ i: Int, _ styles: [Int]) -> Int { i < styles.count ? styles[i] : i }
 
     /// The line pattern of series `index` when the chart is hatched. Unhatched, the colours'
     /// second round (series 8 on, e.g. a donut naming 12 sectors) is hatched ╱, so that no
@@ -244,7 +264,7 @@ final class ChartContext {
 
     // MARK: Legend
 
-    /// Draws a centred legend of `names` (swatches in palette order), wrapping onto more
+    /// Draws a centred legend of the series `names` (their swatches), wrapping onto more
     /// rows when needed; returns the region below it.
     func drawLegend(_ names: [String], lineSwatch: Bool, in region: Rect) -> Rect {
         let swatchW = lineSwatch ? 16.0 : 8.0
@@ -269,14 +289,14 @@ final class ChartContext {
             var x = region.x + (region.width - rowW[r]) / 2
             let mid = y + lineHeight / 2
             for i in row {
-                let color = ChartPalette.color(i)
+                let color = seriesColor(i)
                 if lineSwatch {
                     items.append(.line(LineItem(from: Point(x: x, y: mid), to: Point(x: x + swatchW, y: mid),
                                                 width: 1.5, color: color)))
                     items.append(.path(ChartContext.circle(Point(x: x + swatchW / 2, y: mid), radius: 2.5,
                                                            fill: color)))
                 } else {
-                    items.append(.rect(RectItem(rect: Rect(x: x, y: mid - 4, width: 8, height: 8), fill: color, hatch: hatch(i))))
+                    items.append(.rect(RectItem(rect: Rect(x: x, y: mid - 4, width: 8, height: 8), fill: color, hatch: seriesHatch(i))))
                 }
                 place(textItem(entries[i].0, x: x + swatchW + 4, baseline: baseline(centredOn: mid)))
                 x += entries[i].1 + itemGap

@@ -17,7 +17,7 @@ extension ColumnChart {
         var markers: [ChartQuad] = []
         var segments: [ChartQuad] = []
         for (si, values) in data.values.enumerated() {
-            let color = ChartPalette.color(si)
+            let color = ctx.seriesColor(si)
             let pts = values.enumerated().map { Point(x: centres[$0.offset], y: y($0.element)) }
             if pts.count > 1 {
                 var els: [PathElement] = [.move(pts[0])]

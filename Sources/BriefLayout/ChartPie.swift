@@ -69,9 +69,9 @@ struct PieChart {
             } else {
                 elements = [.move(c), .line(at(a0, r)), .arc(center: c, radius: r, start: a0, end: a1), .close]
             }
-            ctx.items.append(.path(PathItem(elements: elements, fill: ChartPalette.color(i),
+            ctx.items.append(.path(PathItem(elements: elements, fill: ctx.categoryColor(i),
                                             stroke: slices.count > 1 ? .white : nil, strokeWidth: 0.75,
-                                            hatch: ctx.hatch(i))))
+                                            hatch: ctx.categoryHatch(i))))
             let mid = (a0 + a1) / 2
             labels.append(Label(index: i, text: texts[k], mid: mid, right: cos(mid) >= -1e-9,
                                 y: c.y + (r + 10) * sin(mid), value: values[i]))

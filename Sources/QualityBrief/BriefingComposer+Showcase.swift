@@ -56,7 +56,7 @@ extension BriefingComposer {
                     kind: .bar, title: "图\(n)　各设区市获奖和提名奖数量",
                     categories: keep.map { shortRegion(key: cross.rowKeys[$0], label: cross.rowLabels[$0]) },
                     series: levels.map { j in
-                        ChartSeries(name: cross.columnLabels[j], values: keep.map { Double(cross.counts[$0][j]) })
+                        ChartSeries(name: cross.columnLabels[j], values: keep.map { Double(cross.counts[$0][j]) }, style: j)
                     },
                     valueAxisTitle: "数量（项）", valueUnit: "", showValues: false, source: source, height: 250,
                     hatched: true)),
@@ -88,13 +88,14 @@ extension BriefingComposer {
                 .chart(ChartSpec(
                     kind: .area, title: "图\(n)　累计获奖数量构成（按奖项）",
                     categories: cross.columnLabels,
-                    series: zip(cross.rowLabels, cross.counts).map { ChartSeries(name: $0, values: runningTotals($1)) },
+                    series: programmeSeries(cross, values: runningTotals),
                     categoryAxisTitle: "年度", valueAxisTitle: "数量（项）", valueUnit: "", showValues: false,
                     source: source, height: 215, hatched: true)),
             ])]
         case .programmePie:
             let byProgramme = table.counts(by: .programme, filter: filter)
             let rows = byProgramme.rows.filter { $0.count > 0 }
+            let styles = programmeStyles
             let n = nextFigure()
             return [heading("奖项占比"), .keepTogether([
                 .paragraph(Paragraph("各奖项在全部获奖和提名中的占比见图\(n)（饼图，标签放不下时用引线引出）。")),
@@ -102,7 +103,8 @@ extension BriefingComposer {
                     kind: .pie, title: "图\(n)　各奖项占比",
                     categories: rows.map(\.label),
                     series: [ChartSeries(name: "数量", values: rows.map { Double($0.count) })],
-                    valueUnit: "项", source: source, height: 225, hatched: true)),
+                    valueUnit: "项", source: source, height: 225, hatched: true,
+                    categoryStyles: rows.enumerated().map { styles[$1.key] ?? $0 })),
             ])]
         case .regionProgrammeTable:
             return [heading("分级统计"), .table(regionProgrammeTable(number: nextTable(), source: source))]

@@ -84,7 +84,7 @@ struct BriefingComposer {
                 blocks.append(keptWithChart(words.programmeLead(), ChartSpec(
                     kind: .stackedBar, title: "图\(figureNo)　历年获奖数量（按奖项）",
                     categories: cross.columnLabels,
-                    series: zip(cross.rowLabels, cross.counts).map { ChartSeries(name: $0, values: $1.map(Double.init)) },
+                    series: programmeSeries(cross) { $0.map(Double.init) },
                     categoryAxisTitle: "年度", valueAxisTitle: "数量（项）", valueUnit: "项",
                     source: source, height: 220)))
             case .recipients:
@@ -119,6 +119,21 @@ struct BriefingComposer {
     /// programmes in the same rank order).
     var programmesByYear: CrossTab {
         table.crossTab(rows: .programme, columns: .year, filter: filter).droppingEmptyRows()
+    }
+
+    /// Each programme's palette entry in charts: its place among the register's programmes
+    /// (the catalog's first), whatever the selection, so that a programme keeps its colour from
+    /// one chart and one briefing to the next when other programmes have no record.
+    var programmeStyles: [String: Int] {
+        Dictionary(table.counts(by: .programme).rows.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// One series per row of a programme cross-tab, each in its programme's palette entry.
+    func programmeSeries(_ cross: CrossTab, values: ([Int]) -> [Double]) -> [ChartSeries] {
+        let styles = programmeStyles
+        return cross.rowKeys.indices.map { i in
+            ChartSeries(name: cross.rowLabels[i], values: values(cross.counts[i]), style: styles[cross.rowKeys[i]])
+        }
     }
 
     /// A lead paragraph and the chart it introduces, kept on one page.

@@ -117,6 +117,26 @@ struct ChartRulesTests {
         #expect(!F.texts(F.layout(all, frame: Rect(x: 79.37, y: 120, width: 442.2, height: 300))).contains { $0.text == "未选" })
     }
 
+    /// A series and a slice are drawn in their palette entry (``ChartSeries/style``,
+    /// ``ChartSpec/categoryStyles``), the legend's swatches too: series styled 2 and 3 are
+    /// filled with the palette's third and fourth colours, never the first two.
+    @Test func seriesAndSlicesAreDrawnInTheirPaletteEntry() {
+        let bars = ChartSpec(kind: .stackedBar, title: "图", categories: ["2019", "2020"],
+                             series: [ChartSeries(name: "市长质量奖", values: [1, 2], style: 2),
+                                      ChartSeries(name: "县级市市长质量奖", values: [3, 1], style: 3)], valueUnit: "项")
+        let pie = ChartSpec(kind: .pie, title: "图", categories: ["市长质量奖", "县级市市长质量奖"],
+                            series: [ChartSeries(name: "数量", values: [1, 2])], valueUnit: "项", categoryStyles: [2, 3])
+        let barFills = F.rects(F.layout(bars)).compactMap(\.fill)
+        let pieFills = F.paths(F.layout(pie)).compactMap(\.fill)
+        for fills in [barFills, pieFills] {
+            #expect(fills.contains(ChartPalette.color(2)) && fills.contains(ChartPalette.color(3)), "\(fills)")
+            #expect(!fills.contains(ChartPalette.color(0)) && !fills.contains(ChartPalette.color(1)), "\(fills)")
+        }
+        // Legend swatches (8 × 8) match their bars.
+        let swatches = F.rects(F.layout(bars)).filter { $0.rect.width == 8 && $0.rect.height == 8 }.compactMap(\.fill)
+        #expect(swatches == [ChartPalette.color(2), ChartPalette.color(3)])
+    }
+
     /// A donut of 13 slices (the sample's sectors): no two slices share colour and pattern.
     @Test func manySlicesNeverLookAlike() {
         let values: [Double] = [199, 19, 17, 13, 12, 12, 12, 7, 7, 7, 5, 5, 5]

@@ -37,11 +37,13 @@ struct ChartLegendTests {
     }
 }
 
-/// Charts colour their series by position, so a programme keeps one colour across a
-/// briefing's programme charts only if each lists the same programmes in the same order. The
-/// 无锡 cut of the public-lists fixture has 市长质量奖 (line 30, 2020; 宜兴市 is in 无锡) and
-/// 县级市市长质量奖 (lines 9 and 49: 2019 and 2022, 宜兴市) and nothing of the two programmes ranked before
-/// them: the stacked bars, the stacked areas and the pie of the showcase list exactly those two.
+/// A programme keeps one colour in every programme chart of every briefing: its palette entry
+/// is its place among the register's programmes (中国质量奖 0, 江苏省省长质量奖 1, 市长质量奖 2,
+/// 县级市市长质量奖 3 in the public-lists fixture), not its place among the programmes a cut has.
+/// The 无锡 cut has 市长质量奖 (line 30, 2020; 宜兴市 is in 无锡) and 县级市市长质量奖 (lines 9
+/// and 49: 2019 and 2022, 宜兴市) and nothing of the two programmes ranked before them: the
+/// stacked bars, the stacked areas and the pie of the showcase list exactly those two, drawn in
+/// entries 2 and 3 as in the whole register's charts.
 struct ProgrammeSeriesTests {
     @Test func programmeChartsListTheSameProgrammes() throws {
         let register = try Register.load(urls: [ChartLegendTests.fixture])
@@ -59,5 +61,13 @@ struct ProgrammeSeriesTests {
         #expect(area.series.map(\.name) == expected)
         #expect(pie.categories == expected)
         #expect(pie.series[0].values == [1, 2])
+        #expect(bars.series.map(\.style) == [2, 3])
+        #expect(area.series.map(\.style) == [2, 3])
+        #expect(pie.categoryStyles == [2, 3])
+        // The whole register's bars: the same programmes in the same entries.
+        let whole = chartSpecs(try Briefing(register: register, definition: definition).document().blocks)
+        let wholeBars = try #require(whole.first { $0.kind == .stackedBar })
+        #expect(wholeBars.series.map(\.name) == ["中国质量奖", "江苏省省长质量奖"] + expected)
+        #expect(wholeBars.series.map(\.style) == [0, 1, 2, 3])
     }
 }
