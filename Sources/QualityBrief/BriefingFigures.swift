@@ -62,6 +62,10 @@ public struct BriefingFigures: Sendable, Equatable {
         public var provinceOnly: Int = 0
         /// Of `unknown`, the records with a blank (or unknown) region.
         public var blank: Int { unknown - provinceOnly }
+        /// For a briefing of chosen cities: records its other criteria select whose region names
+        /// no city (blank, or only the home province). The choice of cities cannot take them in,
+        /// though some may belong to the chosen cities, so the briefing says how many there are.
+        public var unplacedOutsideSelection: Int = 0
         /// Programme ids with their out-of-province counts, in rank order (non-zero only).
         public var outsideByProgramme: [Group]
         /// Programme columns of the region table: (id, name), rank order, non-empty ones.
@@ -78,8 +82,9 @@ public struct BriefingFigures: Sendable, Equatable {
             return groups.first { $0.key == c.code }?.count ?? 0
         }
         /// Whether a group with no record may be said to have none: no record of unknown
-        /// place (or, for one city, coded at city level only) could belong to it.
-        public var zeroIsKnown: Bool { unknown == 0 && cityLevelOnly == 0 }
+        /// place (or, for one city, coded at city level only, or left out of the selection for
+        /// naming no city) could belong to it.
+        public var zeroIsKnown: Bool { unknown == 0 && cityLevelOnly == 0 && unplacedOutsideSelection == 0 }
     }
 
     /// What the register says about sectors for the selected records.
@@ -233,8 +238,17 @@ public struct BriefingFigures: Sendable, Equatable {
         let programmes = cross.columnKeys.enumerated().compactMap { j, p -> Group? in
             cross.columnTotals[j] > 0 ? Group(key: p, label: cross.columnLabels[j], count: cross.columnTotals[j]) : nil
         }
-        return RegionFigures(scope: scope, home: home, groups: groups, outside: outside, outsideProvinces: provinces.count,
-                             unknown: unknown, provinceOnly: provinceOnly, outsideByProgramme: outsideByProgramme,
-                             programmes: programmes, byProgramme: byProgramme)
+        var figures = RegionFigures(scope: scope, home: home, groups: groups, outside: outside, outsideProvinces: provinces.count,
+                                    unknown: unknown, provinceOnly: provinceOnly, outsideByProgramme: outsideByProgramme,
+                                    programmes: programmes, byProgramme: byProgramme)
+        if filter.cityCodes?.isEmpty == false {
+            var wide = filter
+            wide.cityCodes = nil
+            wide.regionCodes = nil
+            // Blank, or the home province alone (省外 records are not the cities' either way).
+            let rows = table.counts(by: RegionGrouping(home: home, cityCodes: nil), filter: wide).rows
+            figures.unplacedOutsideSelection = rows.filter { $0.key.isEmpty || $0.key == home.code }.reduce(0) { $0 + $1.count }
+        }
+        return figures
     }
 }

@@ -165,7 +165,21 @@ public struct BriefingWording: Sendable {
 
     /// 从地区看… for the summary.
     func regionSentences() -> String {
-        "从地区看，" + regionRanking(withLeast: false) + outsideSentence()
+        "从地区看，" + regionRanking(withLeast: false) + outsideSentence() + unplacedOutsideSentence()
+    }
+
+    /// For chosen cities, the records left out for naming no city: 此外，登记表中另有27项记录未注明
+    /// 所在设区市，无法判断是否属于南通市，未计入本期统计。
+    func unplacedOutsideSentence() -> String {
+        let n = f.region.unplacedOutsideSelection
+        guard n > 0 else { return "" }
+        let place: String
+        switch f.region.scope {
+        case .province: return ""
+        case .city(let c): place = c.name
+        case .cities: place = "所选设区市"
+        }
+        return "此外，登记表中另有\(n)项记录未注明所在设区市，无法判断是否属于\(place)，未计入本期统计。"
     }
 
     /// The ranking of places with its caveats: unknowns first when notable (else after), zero

@@ -172,6 +172,27 @@ struct TruthfulBriefingTests {
         #expect(pdf.contains("本期不作行业分析") && !pdf.contains("未分类") && !pdf.contains("获奖组织和个人行业分布"))
     }
 
+    /// A city's briefing cannot take in the rows that name no city, and says how many there
+    /// are: the 南通 cut places 2 rows (如皋市, rows 50 and 54) while the file has 27 rows with
+    /// a blank region, among them 南通市市长质量奖 (rows 4–7) and 如皋市市长质量奖 (51–53), which
+    /// are very likely 南通's. No county is then said to have none. Under a nominations-only
+    /// filter only the blank rows that are nominations (提名 in the programme cell) count.
+    @Test func cityBriefingStatesTheRowsThatNameNoCity() throws {
+        let blank = try Self.rows().filter { $0[5].isEmpty }
+        let nantong = try Self.briefing(RecordFilter(cityCodes: ["320600"]))
+        #expect(try nantong.figures().total == 2)
+        let text = try nantong.summary().joined(separator: "\n")
+        #expect(text.contains("此外，登记表中另有\(blank.count)项记录未注明所在设区市，无法判断是否属于南通市，未计入本期统计。"), "\(text)")
+        #expect(!text.contains("暂无"), "\(text)")
+        let nominations = blank.filter { $0[3].contains("提名") }.count
+        let nanjing = try Self.briefing(RecordFilter(levels: [.nomination], cityCodes: ["320100"])).summary().joined(separator: "\n")
+        #expect(nanjing.contains("另有\(nominations)项记录未注明所在设区市，无法判断是否属于南京市"), "\(nanjing)")
+        let two = try Self.briefing(RecordFilter(cityCodes: ["320600", "320200"])).summary().joined(separator: "\n")
+        #expect(two.contains("另有\(blank.count)项记录未注明所在设区市，无法判断是否属于所选设区市"), "\(two)")
+        // The whole register states its blanks as its own (有27项未注明所在地区), not this way.
+        #expect(!(try Self.briefing().summary().joined()).contains("登记表中另有"))
+    }
+
     @Test func singleYearHasNoGrowthSentence() throws {
         let b = try Self.briefing(RecordFilter(years: 2020...2020))
         let f = try b.figures()
