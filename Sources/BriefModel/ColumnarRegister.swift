@@ -36,10 +36,11 @@ struct TextColumn: Sendable {
         count += 1
     }
 
-    /// Appends rows given as their bytes one after another and each row's end in them.
-    mutating func append(_ rowBytes: UnsafeBufferPointer<UInt8>, ends rowEnds: UnsafeBufferPointer<Int>) {
+    /// Appends `rows` rows given as their bytes one after another and each row's end in them
+    /// (`rowEnds` may be empty when every row is).
+    mutating func append(_ rowBytes: UnsafeBufferPointer<UInt8>, ends rowEnds: UnsafeBufferPointer<Int>, rows: Int) {
         if rowBytes.isEmpty {
-            if !ends.isEmpty { ends.append(contentsOf: repeatElement(bytes.count, count: rowEnds.count)) }
+            if !ends.isEmpty { ends.append(contentsOf: repeatElement(bytes.count, count: rows)) }
         } else {
             if ends.isEmpty && count > 0 { ends = [Int](repeating: 0, count: count) }
             let base = bytes.count, start = ends.count
@@ -49,23 +50,14 @@ struct TextColumn: Sendable {
                 for i in start..<e.count { e[i] += base }
             }
         }
-        count += rowEnds.count
+        count += rows
     }
 
     /// Appends another column's rows.
     mutating func append(_ other: TextColumn) {
-        if other.ends.isEmpty {
-            if !ends.isEmpty { ends.append(contentsOf: repeatElement(bytes.count, count: other.count)) }
-        } else {
-            if ends.isEmpty && count > 0 { ends = [Int](repeating: 0, count: count) }
-            let base = bytes.count, start = ends.count
-            bytes.append(contentsOf: other.bytes)
-            ends.append(contentsOf: other.ends)
-            ends.withUnsafeMutableBufferPointer { e in
-                for i in start..<e.count { e[i] += base }
-            }
+        other.bytes.withUnsafeBufferPointer { b in
+            other.ends.withUnsafeBufferPointer { e in append(b, ends: e, rows: other.count) }
         }
-        count += other.count
     }
 
     func text(_ row: Int) -> String {

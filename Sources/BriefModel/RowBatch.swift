@@ -104,7 +104,7 @@ struct TextBatch {
 
     /// Appends the batch's `rows` rows to `column` and empties it.
     mutating func flush(rows: Int, into column: inout TextColumn) {
-        column.append(UnsafeBufferPointer(start: bytes, count: length), ends: UnsafeBufferPointer(start: ends, count: rows))
+        column.append(UnsafeBufferPointer(start: bytes, count: length), ends: UnsafeBufferPointer(start: ends, count: rows), rows: rows)
         length = 0
     }
 
